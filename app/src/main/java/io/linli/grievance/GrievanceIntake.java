@@ -1,0 +1,113 @@
+package io.linli.grievance;
+
+import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseLog;
+import io.linli.community.Community;
+import io.linli.community.CommunityDirectory;
+import io.linli.community.Location;
+import io.linli.identity.Role;
+import io.linli.system.ApiError;
+import io.linli.system.Times;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 上报: a grievance becomes a case row and a process instance in one transaction, so there is never
+ * a case without its flow or a flow without its case.
+ */
+@Service
+class GrievanceIntake {
+
+  static final int SUMMARY_LENGTH = 200;
+
+  private final CommunityDirectory directory;
+  private final GrievanceCases cases;
+  private final CaseLog caseLog;
+  private final RuntimeService runtime;
+
+  GrievanceIntake(
+      CommunityDirectory directory, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime) {
+    this.directory = directory;
+    this.cases = cases;
+    this.caseLog = caseLog;
+    this.runtime = runtime;
+  }
+
+  record Report(
+      String communityCode,
+      String estateCode,
+      String buildingCode,
+      Category category,
+      String description,
+      String contactName,
+      String contactPhone,
+      Channel channel,
+      String recordedBy) {}
+
+  record Receipt(String caseNo, GrievanceStatus status) {}
+
+  @Transactional
+  Receipt report(Report r) {
+    Location location = locate(r);
+    Instant now = Times.now();
+    GrievanceCases.Row row =
+        cases.insert(
+            new GrievanceCases.NewCase(
+                r.communityCode(), location.estateId(), location.buildingId(), r.category(),
+                r.description(), r.contactName(), r.contactPhone(), r.channel(), r.recordedBy(),
+                now));
+
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(GrievanceVariables.CASE_ID, row.id());
+    vars.put(GrievanceVariables.CASE_NO, row.caseNo());
+    vars.put(GrievanceVariables.COMMUNITY_CODE, r.communityCode());
+    vars.put(GrievanceVariables.LOCATION_LABEL, location.label());
+    vars.put(GrievanceVariables.SUMMARY, summary(r.description()));
+    vars.put(GrievanceVariables.REPORTED_AT, Date.from(now));
+    vars.put(GrievanceVariables.CHANNEL, r.channel().name());
+    vars.put(GrievanceVariables.CATEGORY, r.category().name());
+    vars.put(GrievanceVariables.CATEGORY_LABEL, r.category().label());
+    vars.put(GrievanceVariables.REWORK_COUNT, 0);
+    ProcessInstance pi = runtime.startProcessInstanceByKey(GrievanceProcess.KEY, row.caseNo(), vars);
+    cases.setProcessInstance(row.id(), pi.getId());
+
+    String by = r.channel().staffEntered() ? "工作人员代登记（" + r.channel().label() + "）" : null;
+    caseLog.record(GrievanceProcess.FLOW, row.caseNo(), CaseEventType.RECEIVED,
+        r.channel().staffEntered() ? Role.GRID_WORKER.label() : Role.RESIDENT.label(), by);
+    return new Receipt(row.caseNo(), GrievanceStatus.TRIAGE);
+  }
+
+  private Location locate(Report r) {
+    Community community =
+        directory.community(r.communityCode())
+            .orElseThrow(() -> ApiError.invalid("communityCode", "未知社区：" + r.communityCode()));
+    if (r.estateCode() == null || r.estateCode().isBlank()) {
+      if (r.buildingCode() != null && !r.buildingCode().isBlank()) {
+        throw ApiError.invalid("estateCode", "填写楼栋时须同时填写小区");
+      }
+      return new Location(community, null, null, null, null);
+    }
+    CommunityDirectory.Estate estate =
+        directory.estate(community.code(), r.estateCode())
+            .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + r.estateCode()));
+    if (r.buildingCode() == null || r.buildingCode().isBlank()) {
+      return new Location(community, estate.id(), estate.name(), null, null);
+    }
+    CommunityDirectory.Estate building =
+        directory.building(estate.id(), r.buildingCode())
+            .orElseThrow(() -> ApiError.invalid("buildingCode", "该小区没有此楼栋：" + r.buildingCode()));
+    return new Location(community, estate.id(), estate.name(), building.id(), building.name());
+  }
+
+  static String summary(String description) {
+    String d = description.strip();
+    if (d.codePointCount(0, d.length()) <= SUMMARY_LENGTH) return d;
+    return d.substring(0, d.offsetByCodePoints(0, SUMMARY_LENGTH)) + "…";
+  }
+}

@@ -1,0 +1,101 @@
+package io.linli.grievance;
+
+import static io.linli.grievance.GrievanceProcess.*;
+
+import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseLog;
+import io.linli.identity.Role;
+import io.linli.sla.SlaPolicy;
+import io.linli.system.Times;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When staff complete a grievance task: check what the form sent, bring the case table up to date
+ * and log the step for the resident. A refused value throws {@link BadUserRequestException}, which
+ * Tasklist shows; the task stays open.
+ */
+@Component("grievanceTaskListener")
+class GrievanceTaskListener implements TaskListener {
+
+  private final GrievanceCases cases;
+  private final CaseLog caseLog;
+  private final SlaPolicy policy;
+
+  GrievanceTaskListener(GrievanceCases cases, CaseLog caseLog, SlaPolicy policy) {
+    this.cases = cases;
+    this.caseLog = caseLog;
+    this.policy = policy;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    GrievanceVariables v = new GrievanceVariables(task);
+    switch (task.getTaskDefinitionKey()) {
+      case TASK_TRIAGE -> triaged(task, v);
+      case TASK_HANDLE_GENERAL -> {
+        log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, null);
+        log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
+      }
+      case TASK_RESPOND -> log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, v.text("responseNote"));
+      case TASK_CONTACT_RESIDENT -> committed(task, v);
+      case TASK_RESOLVE, TASK_RECTIFY ->
+          log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
+      case TASK_REWORK -> {
+        task.setVariable(GrievanceVariables.REWORK_COUNT, v.reworkCount() + 1);
+        log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("reworkResult"));
+      }
+      case TASK_FOLLOW_UP_VISIT -> {
+        cases.setFollowUp(v.caseId(), v.followUpSatisfaction());
+        log(v, CaseEventType.FOLLOWED_UP, Role.PARTY_GROUP, null);
+      }
+      default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+    }
+  }
+
+  private void triaged(DelegateTask task, GrievanceVariables v) {
+    Category category = parse(Category.class, v.category(), "类别");
+    Tier tier = parse(Tier.class, v.tier(), "分级");
+    cases.setTriage(v.caseId(), category, tier);
+    task.setVariable(GrievanceVariables.CATEGORY_LABEL, category.label());
+    task.setVariable(GrievanceVariables.TIER_LABEL, tier.label());
+    log(v, CaseEventType.TIER_SET, Role.GRID_WORKER, tier.label());
+  }
+
+  private void committed(DelegateTask task, GrievanceVariables v) {
+    String measures = v.rectificationMeasures();
+    if (measures == null || measures.isBlank()) {
+      throw new BadUserRequestException("请填写整改措施");
+    }
+    Instant deadline = CommittedDeadline.parse(v.committedDeadline());
+    if (!deadline.isAfter(policy.now())) {
+      throw new BadUserRequestException("承诺整改时限须晚于当前时间");
+    }
+    if (deadline.isAfter(policy.latestCommitment())) {
+      throw new BadUserRequestException(
+          "承诺整改时限不得晚于" + Times.label(policy.latestCommitment()));
+    }
+    cases.setCommitment(v.caseId(), measures, deadline);
+    task.setVariable(GrievanceVariables.COMMITTED_DUE, Date.from(deadline));
+    task.setVariable(GrievanceVariables.COMMITTED_DEADLINE_LABEL, Times.label(deadline));
+    log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, null);
+    log(v, CaseEventType.PLAN_COMMITTED, Role.PROPERTY_STAFF,
+        measures + "（整改时限：" + Times.label(deadline) + "）");
+  }
+
+  private void log(GrievanceVariables v, CaseEventType type, Role role, String note) {
+    caseLog.record(FLOW, v.caseNo(), type, role.label(), note);
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (RuntimeException e) {
+      throw new BadUserRequestException(field + "无效：" + value);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.linli.sla;
+
+/** The clocks the SLA policy runs; the ledger names them by {@link #name()}. */
+public enum Clock {
+  GRIEVANCE_RESPOND("诉求响应时限"),
+  GRIEVANCE_RESOLVE("诉求办结时限"),
+  GRIEVANCE_COMMITTED("承诺整改时限"),
+  GRIEVANCE_REWORK("返工处置时限"),
+  GRIEVANCE_FOLLOW_UP("党小组回访时限");
+
+  private final String label;
+
+  Clock(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

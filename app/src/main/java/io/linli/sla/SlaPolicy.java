@@ -1,0 +1,82 @@
+package io.linli.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import io.linli.system.Times;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one SLA policy: every deadline of every clock is computed here from {@link SlaProperties}.
+ * The models read it through expressions, e.g. {@code timeDate="${slaPolicy.grievanceRespondBy(reportedAt,
+ * tier)}"}, so changing a duration in configuration changes the running system without touching a
+ * model. "Now" is the engine clock, so tests move time with {@link ClockUtil}.
+ */
+@Component("slaPolicy")
+public class SlaPolicy {
+
+  private final SlaProperties sla;
+
+  SlaPolicy(SlaProperties sla) {
+    this.sla = sla;
+  }
+
+  /** 一般: handled and fed back; 中等: responded; 疑难: resident contacted — counted from the report. */
+  public Date grievanceRespondBy(Date reportedAt, String tier) {
+    return plus(reportedAt, tier(tier).respond());
+  }
+
+  /** 中等问题 closed (办结), counted from the report. */
+  public Date grievanceResolveBy(Date reportedAt, String tier) {
+    return plus(reportedAt, tier(tier).resolve());
+  }
+
+  public Date grievanceReworkDue() {
+    return fromNow(sla.grievance().rework());
+  }
+
+  public Date grievanceFollowUpDue() {
+    return fromNow(sla.grievance().followUp());
+  }
+
+  /** ISO-8601 duration for the rating window timer. */
+  public String grievanceRatingWindow() {
+    return sla.grievance().ratingWindow().toString();
+  }
+
+  /** The latest 整改时限 a handler may commit to for a 疑难 case, from now. */
+  public Instant latestCommitment() {
+    return now().plus(sla.grievance().difficult().maxCommitment());
+  }
+
+  public Date communitySupervisionDue() {
+    return fromNow(sla.escalation().community());
+  }
+
+  public Date streetSupervisionDue() {
+    return fromNow(sla.escalation().street());
+  }
+
+  public Instant now() {
+    return Times.now();
+  }
+
+  private SlaProperties.Tier tier(String tier) {
+    if (tier == null) throw new IllegalArgumentException("tier is not set");
+    return switch (tier) {
+      case "GENERAL" -> sla.grievance().general();
+      case "MEDIUM" -> sla.grievance().medium();
+      case "DIFFICULT" -> sla.grievance().difficult();
+      default -> throw new IllegalArgumentException("unknown tier " + tier);
+    };
+  }
+
+  private Date fromNow(Duration d) {
+    return Date.from(now().plus(d));
+  }
+
+  private static Date plus(Date from, Duration d) {
+    return Date.from(from.toInstant().plus(d));
+  }
+}

