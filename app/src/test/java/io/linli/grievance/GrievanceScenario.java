@@ -1,0 +1,133 @@
+package io.linli.grievance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives grievances through the real services and engine, the way staff and residents would, for
+ * the process tests. Time moves only through {@link #advance}.
+ */
+@Component
+class GrievanceScenario {
+
+  static final String COMMUNITY = "tfsq";
+
+  private final GrievanceIntake intake;
+  private final GrievanceRatings ratings;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  GrievanceScenario(
+      GrievanceIntake intake, GrievanceRatings ratings, RuntimeService runtime, TaskService tasks,
+      ManagementService management) {
+    this.intake = intake;
+    this.ratings = ratings;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+  }
+
+  /** A reported case, with its process instance. */
+  record Case(String caseNo, ProcessInstance instance) {}
+
+  Case report(Category category) {
+    return report(category, Channel.WEB, null);
+  }
+
+  Case report(Category category, Channel channel, String recordedBy) {
+    GrievanceIntake.Receipt receipt =
+        intake.report(new GrievanceIntake.Report(COMMUNITY, "dtsz", "b3", category,
+            "3栋门口的" + category.label() + "问题，请尽快处理", "周女士", "13800001234", channel,
+            recordedBy));
+    ProcessInstance pi =
+        runtime.createProcessInstanceQuery()
+            .processInstanceBusinessKey(receipt.caseNo())
+            .processDefinitionKey(GrievanceProcess.KEY)
+            .singleResult();
+    return new Case(receipt.caseNo(), pi);
+  }
+
+  Task task(Case c, String taskKey) {
+    Task t = tasks.createTaskQuery().processInstanceId(c.instance().getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    assertThat(t).as("open task %s of %s", taskKey, c.caseNo()).isNotNull();
+    return t;
+  }
+
+  /** Claims the task as {@code user} and completes it with the form's values. */
+  void complete(Case c, String taskKey, String user, Map<String, Object> form) {
+    Task t = task(c, taskKey);
+    tasks.claim(t.getId(), user);
+    tasks.complete(t.getId(), form);
+  }
+
+  void triage(Case c, Tier tier) {
+    complete(c, GrievanceProcess.TASK_TRIAGE, "grid1",
+        Map.of("category", variable(c, "category"), "tier", tier.name(), "triageNote", ""));
+  }
+
+  boolean rate(Case c, Rating rating) {
+    return ratings.rate(c.caseNo(), rating, rating == Rating.DISSATISFIED ? "还是不行" : "");
+  }
+
+  /** 党小组回访, then the asynchronous 结案 step the job executor would run. */
+  void followUpAndClose(Case c) {
+    complete(c, GrievanceProcess.TASK_FOLLOW_UP_VISIT, "party1",
+        Map.of("followUpMethod", "PHONE", "followUpSatisfaction", "SATISFIED", "followUpNote", ""));
+    executeDueJobs(c);
+  }
+
+  Object variable(Case c, String name) {
+    return runtime.getVariable(c.instance().getId(), name);
+  }
+
+  /** Moves the engine clock forward. */
+  void advance(Duration d) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(d)));
+  }
+
+  /**
+   * Runs every job of this case (its grievance instance and the escalations it called, which carry
+   * the case number as business key) that is due at the engine's current time, as the job
+   * executor would. Other tests' cases are left alone.
+   */
+  int executeDueJobs(Case c) {
+    int ran = 0;
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = new java.util.ArrayList<>();
+      for (ProcessInstance pi :
+          runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo()).list()) {
+        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list());
+      }
+      if (due.isEmpty()) return ran;
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        ran++;
+      }
+    }
+    throw new AssertionError("jobs keep becoming due");
+  }
+
+  Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Pins the engine clock to a whole second, so due dates compare exactly. */
+  void pinClock() {
+    ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+  }
+}
