@@ -168,6 +168,8 @@ class GrievanceEscalationTest {
         .containsExactlyInAnyOrder(null, "EndEvent_AlreadySupervised");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo())
         .taskDefinitionKey("Task_SuperviseCommunity").count()).isEqualTo(1);
+    superviseAll(c);
+    assertThat(c.instance()).hasPassed("EndEvent_TriageEscalated");
   }
 
   @Test
@@ -180,7 +182,8 @@ class GrievanceEscalationTest {
     scenario.executeDueJobs(c);
     assertThat(c.instance()).hasPassed(TIMER_RESOLVE_SLA).isWaitingAt(TASK_RESOLVE);
     assertThat(single(ledger.entriesOf(c.caseNo())).clock()).isEqualTo("GRIEVANCE_RESOLVE");
-    supervisionTask(c, "Task_SuperviseCommunity");
+    superviseAll(c);
+    assertThat(c.instance()).hasPassed("EndEvent_ResolveEscalated").isWaitingAt(TASK_RESOLVE);
   }
 
   @Test
@@ -215,6 +218,8 @@ class GrievanceEscalationTest {
         .filteredOn(e -> e.event().equals("BREACHED"))
         .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::dueAt)
         .contains(org.assertj.core.groups.Tuple.tuple("GRIEVANCE_COMMITTED", committed));
+    superviseAll(c);
+    assertThat(c.instance()).hasPassed("EndEvent_ContactEscalated", "EndEvent_CommittedEscalated");
   }
 
   @Test
@@ -236,11 +241,22 @@ class GrievanceEscalationTest {
     assertThat(ledger.entriesOf(c.caseNo()))
         .extracting(SlaLedger.Entry::clock)
         .contains("GRIEVANCE_REWORK", "GRIEVANCE_FOLLOW_UP");
+    superviseAll(c);
+    assertThat(c.instance()).hasPassed("EndEvent_ReworkEscalated", "EndEvent_FollowUpEscalated");
   }
 
   private List<HistoricProcessInstance> escalationsOf(GrievanceScenario.Case c) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(ESCALATION).processInstanceBusinessKey(c.caseNo()).list();
+  }
+
+  /** 社区党委 and 街道党工委 complete every open 督办 of the case, keeping the original handler. */
+  private void superviseAll(GrievanceScenario.Case c) {
+    for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo())
+        .taskDefinitionKeyIn("Task_SuperviseCommunity", "Task_SuperviseStreet").list()) {
+      tasks.claim(t.getId(), t.getTaskDefinitionKey().equals("Task_SuperviseStreet") ? "street1" : "committee1");
+      tasks.complete(t.getId(), Map.of("supervisionNote", "已督促承办方", "reassignTo", ""));
+    }
   }
 
   private Task supervisionTask(GrievanceScenario.Case c, String key) {

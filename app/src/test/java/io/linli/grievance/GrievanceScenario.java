@@ -61,6 +61,14 @@ class GrievanceScenario {
     return new Case(receipt.caseNo(), pi);
   }
 
+  /** The process instance of a case reported elsewhere (e.g. over HTTP). */
+  ProcessInstance task(String caseNo, String expectedTaskKey) {
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(GrievanceProcess.KEY).singleResult();
+    task(new Case(caseNo, pi), expectedTaskKey);
+    return pi;
+  }
+
   Task task(Case c, String taskKey) {
     Task t = tasks.createTaskQuery().processInstanceId(c.instance().getId())
         .taskDefinitionKey(taskKey).singleResult();
