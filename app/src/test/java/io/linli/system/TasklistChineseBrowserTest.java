@@ -1,0 +1,100 @@
+package io.linli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linli.LinliSpringTest;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Browser tier (headless Chromium, skipped without it): a demo grid worker logs into Tasklist and
+ * meets it in Chinese — login, filter names, claim and complete buttons, a relative due date — and
+ * completes a triage task through its Camunda Form. Screenshots go to target/screenshots.
+ */
+@LinliSpringTest
+class TasklistChineseBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired FilterService filters;
+  @Autowired TaskService tasks;
+
+  WebDriver browser;
+
+  @AfterEach
+  void quit() {
+    if (browser != null) browser.quit();
+  }
+
+  @Test
+  @DisplayName("网格员在中文任务列表中从登录到完成分流任务")
+  void gridWorkerCompletesTriageInChinese() throws Exception {
+    String caseNo = RestClient.create("http://localhost:" + port).post().uri("/api/grievances")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b7",
+            "category", "FACILITY", "description", "7栋单元门禁损坏，无法刷卡"))
+        .retrieve().body(Map.class).get("caseNo").toString();
+
+    browser = Browser.start();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+
+    WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[type='text']")));
+    assertThat(user.getAttribute("placeholder")).isEqualTo("用户名");
+    WebElement login = browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    assertThat(login.getText()).isEqualTo("登录");
+    Browser.screenshot(browser, "tasklist-zh-login");
+    user.sendKeys("grid1");
+    browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("demo");
+    login.click();
+
+    for (String filter : new String[] {"我的待办", "本社区待认领", "即将超时", "已超时"}) {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(text(filter))));
+    }
+    String filterId = filters.createFilterQuery().filterName("本社区待认领").singleResult().getId();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filterId);
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//section[contains(@class,'tasks-list')]//a[contains(.,'分流定级')]"))).click();
+
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(button("认领"))));
+    assertThat(browser.getPageSource()).contains("小时后");
+    Browser.screenshot(browser, "tasklist-zh-task");
+    claim.click();
+
+    WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("textarea")));
+    note.sendKeys("门禁故障，转物业维修");
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(button("完成"))));
+    Browser.screenshot(browser, "tasklist-zh-form");
+    // the "claimed" notice may still cover the button: click it as the user would once it fades
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+
+    wait.until(d -> tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey("Task_Respond").count() == 1);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey("Task_Triage").count()).isZero();
+    Browser.screenshot(browser, "tasklist-zh-completed");
+  }
+
+  private static String text(String s) {
+    return "//*[normalize-space(text())='" + s + "']";
+  }
+
+  private static String button(String label) {
+    return "//button[normalize-space(.)='" + label + "'] | //a[normalize-space(.)='" + label + "']";
+  }
+}
