@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录超时: writes the level-1 breach to the ledger and prepares the 社区党委 督办. A clock that was
- * already escalated for this case (a retried job, or a second task under the same clock) is not
- * escalated twice: {@code firstBreach} is false and the model ends there.
+ * 记录超时 and 记录督办超时: writes a breach to the ledger. At level 1 the held task is the calling
+ * flow's task whose clock ran out, and the 社区党委 督办 is prepared; at level 2 it is that 督办
+ * itself, now going to 街道党工委. A clock already escalated at the level for this case (a retried
+ * job, or a second task under the same clock) is not escalated twice: {@code firstBreach} is false
+ * and the model ends there.
  */
 @Component("recordSlaBreach")
 class RecordSlaBreach implements JavaDelegate {
@@ -34,19 +36,29 @@ class RecordSlaBreach implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     EscalationVariables v = new EscalationVariables(execution);
-    HeldTasks.Held held = heldTasks.find(v.parentProcessInstanceId(), v.heldActivityId());
+    boolean street =
+        EscalationProcess.TASK_RECORD_SUPERVISION_BREACH.equals(execution.getCurrentActivityId());
+    HeldTasks.Held held =
+        street
+            ? heldTasks.find(execution.getProcessInstanceId(), EscalationProcess.TASK_SUPERVISE_COMMUNITY)
+            : heldTasks.find(v.parentProcessInstanceId(), v.heldActivityId());
     boolean first =
         ledger.recordBreach(
             new SlaLedger.Breach(
-                v.flow(), v.caseId(), v.caseNo(), v.communityCode(), v.clock(), 1, held.dueAt(),
-                policy.now(), held.holder(), v.parentProcessInstanceId()));
-    execution.setVariable(EscalationVariables.FIRST_BREACH, first);
-    execution.setVariable(EscalationVariables.CLOCK_LABEL, Clock.valueOf(v.clock()).label());
-    execution.setVariable(EscalationVariables.DUE_AT_LABEL, Times.label(held.dueAt()));
-    execution.setVariable(EscalationVariables.HOLDER_LABEL, held.label());
+                v.flow(), v.caseId(), v.caseNo(), v.communityCode(), v.clock(), street ? 2 : 1,
+                held.dueAt(), policy.now(), held.holder(), v.parentProcessInstanceId()));
+    if (!street) {
+      execution.setVariable(EscalationVariables.FIRST_BREACH, first);
+      execution.setVariable(EscalationVariables.CLOCK_LABEL, Clock.valueOf(v.clock()).label());
+      execution.setVariable(EscalationVariables.DUE_AT_LABEL, Times.label(held.dueAt()));
+      execution.setVariable(EscalationVariables.HOLDER_LABEL, held.label());
+    }
     if (first) {
-      caseLog.record(v.flow(), v.caseNo(), CaseEventType.ESCALATED, Role.COMMUNITY_COMMITTEE.label(),
-          Clock.valueOf(v.clock()).label() + "已超时，提请社区党委督办");
+      caseLog.record(v.flow(), v.caseNo(), CaseEventType.ESCALATED,
+          (street ? Role.STREET_COMMITTEE : Role.COMMUNITY_COMMITTEE).label(),
+          street
+              ? "社区督办超时，提请街道党工委督办"
+              : Clock.valueOf(v.clock()).label() + "已超时，提请社区党委督办");
     }
   }
 }
