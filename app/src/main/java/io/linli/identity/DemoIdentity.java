@@ -13,12 +13,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import io.linli.system.StartupLock;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The embedded default's demo identity (Camunda's built-in identity): a group per role, a group per
  * role of every community (the candidate groups of the models) and one demo user per role. Only
- * what is missing is created, so restarts and several nodes leave it as it is. Demo only: the
+ * what is missing is created, under a database lock, so restarts and several nodes starting
+ * together leave it as it is. Demo only: the
  * passwords are printed in the README.
  */
 @Component
@@ -45,12 +48,15 @@ class DemoIdentity {
   private final CommunityDirectory directory;
   private final CommunityGroups groups;
   private final String password;
+  private final StartupLock startupLock;
 
   DemoIdentity(
       IdentityService identity,
       CommunityDirectory directory,
       CommunityGroups groups,
-      @Value("${linli.demo.password}") String password) {
+      @Value("${linli.demo.password}") String password,
+      StartupLock startupLock) {
+    this.startupLock = startupLock;
     this.identity = identity;
     this.directory = directory;
     this.groups = groups;
@@ -58,7 +64,9 @@ class DemoIdentity {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void seed() {
+  @Transactional
+  public void seed() {
+    startupLock.acquire("linli-demo-identity");
     for (Role role : Role.values()) {
       group(role.id(), role.label());
     }

@@ -9,10 +9,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 (due within the hour)
- * and 已超时. Created when missing (looked up by name in the database), so every node agrees.
+ * and 已超时. Created when missing (looked up by name in the database, under a database lock), so every
+ * node agrees.
  */
 @Component
 class TasklistFilters {
@@ -31,14 +33,18 @@ class TasklistFilters {
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final StartupLock startupLock;
 
-  TasklistFilters(FilterService filters, TaskService tasks) {
+  TasklistFilters(FilterService filters, TaskService tasks, StartupLock startupLock) {
     this.filters = filters;
     this.tasks = tasks;
+    this.startupLock = startupLock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void ensure() {
+  @Transactional
+  public void ensure() {
+    startupLock.acquire("linli-tasklist-filters");
     ensure(MINE, 1, "分配给我的任务，按到期时间排序",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     ensure(COMMUNITY_UNCLAIMED, 2, "我所在社区各组的待认领任务",
