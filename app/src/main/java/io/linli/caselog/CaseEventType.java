@@ -15,7 +15,21 @@ public enum CaseEventType {
   NOT_RATED("评价期满未评价"),
   REWORK("不满意，返工处置"),
   FOLLOWED_UP("党小组已回访"),
-  CLOSED("已结案");
+  CLOSED("已结案"),
+  // service orders (群众点单—物业派单—机构（个人）接单—党小组回访)
+  ORDERED("已下单"),
+  DISPATCHED("已派单"),
+  ACCEPTED("已接单"),
+  ARRIVED("师傅已到场"),
+  ASSESSED("已现场评估"),
+  QUOTED("已报价"),
+  PLAN_MADE("已形成解决方案"),
+  REPLIED("已答复居民"),
+  QUOTE_ACCEPTED("居民已接受报价"),
+  QUOTE_DECLINED("居民未接受报价，服务单终止"),
+  WORK_DONE("已完工，请居民确认"),
+  COMPLETED("居民已确认完工"),
+  PAID("已付款");
 
   private final String label;
 

@@ -39,10 +39,15 @@ class DemoIdentity {
           new DemoUser("grid1", "李晓梅", Role.GRID_WORKER),
           new DemoUser("property1", "何经理", Role.PROPERTY_STAFF),
           new DemoUser("contractor1", "王师傅", Role.CONTRACTOR),
+          // an individual 能工巧匠 (seed 000), in no team: service orders reach them by name
+          new DemoUser("worker1", "赵师傅", Role.CONTRACTOR),
           new DemoUser("party1", "张支书", Role.PARTY_GROUP),
           new DemoUser("committee1", "刘书记", Role.COMMUNITY_COMMITTEE),
           new DemoUser("street1", "陈书记", Role.STREET_COMMITTEE),
           new DemoUser("supervisor1", "赵督查", Role.SUPERVISOR));
+
+  /** The demo user who is in every contractor team of the demo community. */
+  static final String TEAM_CONTRACTOR = "contractor1";
 
   private final IdentityService identity;
   private final CommunityDirectory directory;
@@ -77,6 +82,9 @@ class DemoIdentity {
         group(groups.of(c.code(), role.id()), c.name() + " " + role.label());
       }
       group(groups.streetGroup(c.streetCode()), c.streetName() + " " + Role.STREET_COMMITTEE.label());
+      for (ContractorTeam team : ContractorTeam.values()) {
+        group(groups.of(c.code(), team.groupRole()), c.name() + " " + team.label());
+      }
     }
     Community demo = communities.isEmpty() ? null : communities.get(0);
     for (DemoUser u : USERS) {
@@ -96,6 +104,18 @@ class DemoIdentity {
       }
       log.info("demo user {} ({}) created", u.id(), u.role().label());
     }
+    if (demo != null) {
+      // the demo contractor (王师傅's service centre) takes orders for every team
+      for (ContractorTeam team : ContractorTeam.values()) {
+        membership(TEAM_CONTRACTOR, groups.of(demo.code(), team.groupRole()));
+      }
+    }
+  }
+
+  private void membership(String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).count() == 0
+        || identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) return;
+    identity.createMembership(userId, groupId);
   }
 
   private void group(String id, String name) {

@@ -50,6 +50,46 @@ public class SlaPolicy {
     return now().plus(sla.grievance().difficult().maxCommitment());
   }
 
+  /** 物业派单, counted from the order. */
+  public Date serviceOrderDispatchDue(Date orderedAt) {
+    return plus(orderedAt, sla.serviceOrder().dispatch());
+  }
+
+  /** 机构（个人）接单, counted from the dispatch. */
+  public Date serviceOrderAcceptDue(Date dispatchedAt) {
+    return plus(dispatchedAt, sla.serviceOrder().accept());
+  }
+
+  /** "5": on site within 5 minutes of accepting the order. */
+  public Date serviceOrderArriveDue(Date acceptedAt) {
+    return plus(acceptedAt, sla.serviceOrder().arrive());
+  }
+
+  /** "20": a small job solved within 20 minutes of the check-in; the assessment runs on it too. */
+  public Date serviceOrderSmallFixDue(Date arrivedAt) {
+    return plus(arrivedAt, sla.serviceOrder().smallFix());
+  }
+
+  /** The first "2": a complex job's solution plan, counted from the assessment. */
+  public Date serviceOrderPlanDue(Date assessedAt) {
+    return plus(assessedAt, sla.serviceOrder().plan());
+  }
+
+  /** The second "2": the resident's reply, counted from the same assessment (see SlaProperties). */
+  public Date serviceOrderReplyDue(Date assessedAt) {
+    return plus(assessedAt, sla.serviceOrder().reply());
+  }
+
+  /** 党小组回访 of a service order, counted from the resident's confirmation. */
+  public Date serviceOrderFollowUpDue(Date completedAt) {
+    return plus(completedAt, sla.serviceOrder().followUp());
+  }
+
+  /** The latest completion date a complex job's plan may commit to, from now. */
+  public Instant serviceOrderLatestCommitment() {
+    return now().plus(sla.serviceOrder().maxCommitment());
+  }
+
   public Date communitySupervisionDue() {
     return fromNow(sla.escalation().community());
   }

@@ -35,12 +35,16 @@ class ModelTest {
   static final Map<String, String> MODEL_OF_CONSTANTS =
       Map.of(
           "io.linli.grievance.GrievanceProcess", "processes/grievance.bpmn",
-          "io.linli.escalation.EscalationProcess", "processes/escalation.bpmn");
+          "io.linli.escalation.EscalationProcess", "processes/escalation.bpmn",
+          "io.linli.serviceorder.ServiceOrderProcess", "processes/service-order.bpmn");
 
-  static final Set<String> NOT_ELEMENT_IDS = Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED");
+  static final Set<String> NOT_ELEMENT_IDS =
+      Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
+          "MESSAGE_COMPLETED");
 
   @ParameterizedTest
-  @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess"})
+  @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess",
+      "io.linli.serviceorder.ServiceOrderProcess"})
   @DisplayName("流程类中的每个常量都对应模型中的元素")
   void constantsNameRealElements(String processClass) throws Exception {
     BpmnModelInstance model = model(MODEL_OF_CONSTANTS.get(processClass));
@@ -58,7 +62,8 @@ class ModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn"})
+  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
+      "processes/service-order.bpmn"})
   @DisplayName("每个人工任务引用一个已打包的 Camunda 表单，且每个流程设置历史保留期")
   void userTasksHaveForms(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -77,7 +82,8 @@ class ModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn"})
+  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
+      "processes/service-order.bpmn"})
   @DisplayName("每个时限是不中断的边界定时器，截止时间来自 SLA 策略或承诺时限")
   void clocksAreNonInterruptingPolicyTimers(String resource) throws IOException {
     BpmnModelInstance model = model(resource);

@@ -1,0 +1,61 @@
+package io.linli.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Unit tier: the service order clocks ("52022", seed 001) and their configuration. */
+class ServiceOrderSlaPolicyTest {
+
+  static final Date T = Date.from(Instant.parse("2026-03-02T01:00:00Z"));
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static SlaPolicy policy(Map<String, String> config) {
+    return new SlaPolicy(new Binder(new MapConfigurationPropertySource(config))
+        .bindOrCreate("linli.sla", SlaProperties.class));
+  }
+
+  private static Instant plus(Duration d) {
+    return T.toInstant().plus(d);
+  }
+
+  @Test
+  @DisplayName("默认值即\"52022\"：接单后5分钟到场，20分钟解决小问题，评估后两天形成方案、两天内答复")
+  void seedDefaults() {
+    SlaPolicy p = policy(Map.of());
+    assertThat(p.serviceOrderArriveDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(5)));
+    assertThat(p.serviceOrderSmallFixDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(20)));
+    assertThat(p.serviceOrderPlanDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(2)));
+    assertThat(p.serviceOrderReplyDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(2)));
+    assertThat(p.serviceOrderDispatchDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(30)));
+    assertThat(p.serviceOrderAcceptDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(30)));
+    assertThat(p.serviceOrderFollowUpDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(3)));
+    ClockUtil.setCurrentTime(T);
+    assertThat(p.serviceOrderLatestCommitment()).isEqualTo(plus(Duration.ofDays(30)));
+  }
+
+  @Test
+  @DisplayName("两天时限可分别配置：答复改为P4D（方案后再两天）不影响方案时限；演示用短时限")
+  void twoDayClocksAreConfigurable() {
+    SlaPolicy p = policy(Map.of("linli.sla.service-order.reply", "P4D",
+        "linli.sla.service-order.arrive", "PT30S"));
+    assertThat(p.serviceOrderReplyDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(4)));
+    assertThat(p.serviceOrderPlanDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(2)));
+    assertThat(p.serviceOrderArriveDue(T).toInstant()).isEqualTo(plus(Duration.ofSeconds(30)));
+    assertThat(p.grievanceRespondBy(T, "GENERAL").toInstant())
+        .as("grievance clocks untouched").isEqualTo(plus(Duration.ofHours(4)));
+  }
+}
