@@ -3,10 +3,10 @@ package io.linli.escalation;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.linli.identity.UserNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -18,10 +18,12 @@ class HeldTasks {
 
   private final TaskService tasks;
   private final IdentityService identity;
+  private final UserNames userNames;
 
-  HeldTasks(TaskService tasks, IdentityService identity) {
+  HeldTasks(TaskService tasks, IdentityService identity, UserNames userNames) {
     this.tasks = tasks;
     this.identity = identity;
+    this.userNames = userNames;
   }
 
   /** @param holder ids (user or groups) for the ledger; label in Chinese for the 督办 form */
@@ -54,11 +56,7 @@ class HeldTasks {
   }
 
   String userLabel(String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
-    if (u == null) return userId;
-    String name = ((u.getLastName() == null ? "" : u.getLastName())
-        + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
-    return name.isEmpty() ? userId : name + "（" + userId + "）";
+    return userNames.name(userId) + "（" + userId + "）";
   }
 
   private String groupLabel(String groupId) {

@@ -3,8 +3,8 @@ package io.linli.serviceorder;
 import io.linli.community.CommunityGroups;
 import io.linli.identity.ContractorTeam;
 import io.linli.identity.Role;
+import io.linli.identity.UserNames;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** The contractors and individuals (能工巧匠) who take a community's service orders. */
@@ -13,10 +13,12 @@ class Workers {
 
   private final IdentityService identity;
   private final CommunityGroups groups;
+  private final UserNames userNames;
 
-  Workers(IdentityService identity, CommunityGroups groups) {
+  Workers(IdentityService identity, CommunityGroups groups, UserNames userNames) {
     this.identity = identity;
     this.groups = groups;
+    this.userNames = userNames;
   }
 
   /** Every contractor and individual of the community, teams or not. */
@@ -39,11 +41,7 @@ class Workers {
 
   /** For statements: "王师傅" style display name, else the user id. */
   String name(String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
-    if (u == null) return userId;
-    String name = ((u.getLastName() == null ? "" : u.getLastName())
-        + (u.getFirstName() == null ? "" : u.getFirstName())).trim();
-    return name.isEmpty() ? userId : name;
+    return userNames.name(userId);
   }
 
   private boolean memberOf(String userId, String groupId) {

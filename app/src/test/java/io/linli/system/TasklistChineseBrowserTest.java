@@ -35,8 +35,11 @@ class TasklistChineseBrowserTest {
   WebDriver browser;
 
   @AfterEach
-  void quit() {
-    if (browser != null) browser.quit();
+  void quit() throws Exception {
+    if (browser != null) {
+      Browser.screenshot(browser, "tasklist-zh-last");
+      browser.quit();
+    }
   }
 
   @Test
@@ -66,18 +69,30 @@ class TasklistChineseBrowserTest {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(text(filter))));
     }
     String filterId = filters.createFilterQuery().filterName("本社区待认领").singleResult().getId();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filterId);
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//section[contains(@class,'tasks-list')]//a[contains(.,'分流定级')]"))).click();
+    // Other tests share the database, so the list holds many 分流定级 tasks: open this case's one.
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey("Task_Triage").singleResult().getId();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filterId
+        + "&task=" + taskId);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNo));
 
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(button("认领"))));
     assertThat(browser.getPageSource()).contains("小时后");
     Browser.screenshot(browser, "tasklist-zh-task");
     claim.click();
+    // claimed, the task leaves 本社区待认领 for 我的待办, where the grid worker completes it
+    wait.until(d -> "grid1".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+    String mine = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + mine
+        + "&task=" + taskId);
 
-    WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("textarea")));
-    note.sendKeys("门禁故障，转物业维修");
+    // the form renders again once the task is claimed: type into the live, enabled field
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      WebElement note = d.findElement(By.cssSelector("textarea.fjs-textarea"));
+      if (!note.isEnabled()) return false;
+      note.sendKeys("门禁故障，转物业维修");
+      return "门禁故障，转物业维修".equals(note.getAttribute("value"));
+    });
     WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(button("完成"))));
     Browser.screenshot(browser, "tasklist-zh-form");
     // the "claimed" notice may still cover the button: click it as the user would once it fades
