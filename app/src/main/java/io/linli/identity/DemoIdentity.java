@@ -13,13 +13,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The embedded default's demo identity (Camunda's built-in identity): a group per role, a group per
  * role of every community (the candidate groups of the models) and one demo user per role. Only
- * what is missing is created, so restarts and several nodes leave it as it is. Demo only: the
- * passwords are printed in the README.
+ * what is missing is created, so restarts and several nodes leave it as it is. The building
+ * representatives (楼栋代表, rep01..rep33 of the demo data) get a user each, in their community's
+ * {@code building-rep} group. Demo only: the passwords are printed in the README.
  */
 @Component
 @ConditionalOnProperty(prefix = "linli.demo", name = "identity", havingValue = "true")
@@ -44,16 +46,19 @@ class DemoIdentity {
   private final IdentityService identity;
   private final CommunityDirectory directory;
   private final CommunityGroups groups;
+  private final JdbcClient jdbc;
   private final String password;
 
   DemoIdentity(
       IdentityService identity,
       CommunityDirectory directory,
       CommunityGroups groups,
+      JdbcClient jdbc,
       @Value("${linli.demo.password}") String password) {
     this.identity = identity;
     this.directory = directory;
     this.groups = groups;
+    this.jdbc = jdbc;
     this.password = password;
   }
 
@@ -72,22 +77,46 @@ class DemoIdentity {
     }
     Community demo = communities.isEmpty() ? null : communities.get(0);
     for (DemoUser u : USERS) {
-      if (identity.createUserQuery().userId(u.id()).count() > 0) continue;
-      User user = identity.newUser(u.id());
-      user.setFirstName(u.name());
-      user.setLastName(u.role().label());
-      user.setEmail(u.id() + "@demo.linli.invalid");
-      user.setPassword(password);
-      identity.saveUser(user);
-      identity.createMembership(u.id(), u.role().id());
+      if (!user(u)) continue;
       if (demo == null) continue;
       switch (u.role()) {
         case STREET_COMMITTEE -> identity.createMembership(u.id(), groups.streetGroup(demo.streetCode()));
         case SUPERVISOR, RESIDENT -> {}
         default -> identity.createMembership(u.id(), groups.of(demo.code(), u.role().id()));
       }
-      log.info("demo user {} ({}) created", u.id(), u.role().label());
     }
+    for (Representative r : representatives()) {
+      if (user(new DemoUser(r.userId(), r.name(), Role.BUILDING_REP))) {
+        identity.createMembership(r.userId(), groups.of(r.communityCode(), Role.BUILDING_REP.id()));
+      }
+    }
+  }
+
+  /** A building representative of the demo data (table building_representative). */
+  private record Representative(String userId, String name, String communityCode) {}
+
+  private List<Representative> representatives() {
+    return jdbc.sql(
+            """
+            select r.user_id, r.display_name, e.community_code
+            from building_representative r join estate e on e.id = r.estate_id
+            order by r.user_id""")
+        .query((rs, n) -> new Representative(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** Creates the user with its role group; false when it already exists. */
+  private boolean user(DemoUser u) {
+    if (identity.createUserQuery().userId(u.id()).count() > 0) return false;
+    User user = identity.newUser(u.id());
+    user.setFirstName(u.name());
+    user.setLastName(u.role().label());
+    user.setEmail(u.id() + "@demo.linli.invalid");
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(u.id(), u.role().id());
+    log.info("demo user {} ({}) created", u.id(), u.role().label());
+    return true;
   }
 
   private void group(String id, String name) {

@@ -6,7 +6,10 @@ public enum Clock {
   GRIEVANCE_RESOLVE("诉求办结时限"),
   GRIEVANCE_COMMITTED("承诺整改时限"),
   GRIEVANCE_REWORK("返工处置时限"),
-  GRIEVANCE_FOLLOW_UP("党小组回访时限");
+  GRIEVANCE_FOLLOW_UP("党小组回访时限"),
+  CONSULTATION_REVIEW("议题审核时限"),
+  CONSULTATION_EXECUTION("协商事项办理时限"),
+  CONSULTATION_REWORK("协商事项整改时限");
 
   private final String label;
 

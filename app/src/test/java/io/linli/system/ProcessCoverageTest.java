@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Integration tier, run last (junit-platform.properties orders classes): every flow node of the
- * grievance and escalation models was executed by the process tests before it, read from the
+ * grievance, escalation and consultation models was executed by the process tests before it, read from the
  * engine's history in the shared test database. The per-class HTML reports of
  * camunda-process-test-coverage are under target/process-test-coverage.
  */
@@ -29,8 +29,9 @@ class ProcessCoverageTest {
   @Autowired HistoryService history;
 
   @ParameterizedTest
-  @ValueSource(strings = {"grievance:Process_Grievance", "escalation:Process_Escalation"})
-  @DisplayName("诉求和督办流程的每个节点都被测试走到")
+  @ValueSource(strings = {"grievance:Process_Grievance", "escalation:Process_Escalation",
+      "consultation:Process_Consultation"})
+  @DisplayName("诉求、督办和议事协商流程的每个节点都被测试走到")
   void everyFlowNodeCovered(String modelAndKey) throws IOException {
     String[] parts = modelAndKey.split(":");
     Set<String> nodes =

@@ -1,0 +1,124 @@
+package io.linli.consultation;
+
+import io.linli.system.ApiError;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 议, the representative's side: their open vote tasks, and casting a vote, which completes their
+ * task (the same as submitting the form in Tasklist). Once cast, or once the vote has closed, a
+ * vote cannot be cast again or changed: 409.
+ */
+@Service
+class ConsultationVotes {
+
+  private final Topics topics;
+  private final Rounds rounds;
+  private final Votes votes;
+  private final TaskService tasks;
+
+  ConsultationVotes(Topics topics, Rounds rounds, Votes votes, TaskService tasks) {
+    this.topics = topics;
+    this.rounds = rounds;
+    this.votes = votes;
+    this.tasks = tasks;
+  }
+
+  record Receipt(String topicNo, int round, VoteChoice vote) {}
+
+  /** An open vote task of the representative. */
+  record VoteTask(
+      String taskId,
+      String topicNo,
+      String title,
+      String estateName,
+      int round,
+      Instant meetingAt,
+      String place,
+      Instant closesAt) {}
+
+  @Transactional
+  Receipt vote(String topicNo, String userId, VoteChoice choice, String comment) {
+    Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    Task task =
+        topic.processInstanceId() == null
+            ? null
+            : tasks.createTaskQuery()
+                .processInstanceId(topic.processInstanceId())
+                .taskDefinitionKey(ConsultationProcess.TASK_VOTE)
+                .taskAssignee(userId)
+                .singleResult();
+    Rounds.Meeting meeting = rounds.latest(topic.id()).orElse(null);
+    if (task == null || meeting == null) throw refusal(topic, meeting, userId);
+    Map<String, Object> form = new HashMap<>();
+    form.put(ConsultationVariables.VOTE, choice.name());
+    form.put(ConsultationVariables.VOTE_COMMENT, comment);
+    try {
+      tasks.complete(task.getId(), form);
+    } catch (ProcessEngineException e) {
+      throw refused(e);
+    }
+    return new Receipt(topic.topicNo(), meeting.round(), choice);
+  }
+
+  @Transactional(readOnly = true)
+  List<VoteTask> openTasks(String userId) {
+    List<Task> open =
+        tasks.createTaskQuery()
+            .processDefinitionKey(ConsultationProcess.KEY)
+            .taskDefinitionKey(ConsultationProcess.TASK_VOTE)
+            .taskAssignee(userId)
+            .orderByDueDate().asc()
+            .list();
+    Map<String, Topics.Row> byInstance =
+        topics.byProcessInstances(open.stream().map(Task::getProcessInstanceId).toList()).stream()
+            .collect(Collectors.toMap(Topics.Row::processInstanceId, Function.identity()));
+    return open.stream()
+        .filter(t -> byInstance.containsKey(t.getProcessInstanceId()))
+        .map(t -> {
+          Topics.Row topic = byInstance.get(t.getProcessInstanceId());
+          Rounds.Meeting m = rounds.latest(topic.id()).orElseThrow();
+          return new VoteTask(t.getId(), topic.topicNo(), topic.title(), topic.estateName(), m.round(),
+              m.meetingAt(), m.place(), t.getDueDate() == null ? null : t.getDueDate().toInstant());
+        })
+        .toList();
+  }
+
+  private RuntimeException refusal(Topics.Row topic, Rounds.Meeting meeting, String userId) {
+    if (meeting == null) return ApiError.conflict("该议题尚未进入表决");
+    if (!rounds.onRoll(topic.id(), meeting.round(), userId)) {
+      return ApiError.notFound("您不是该议题第" + meeting.round() + "轮的表决代表");
+    }
+    if (votes.voteOf(topic.id(), meeting.round(), userId).isPresent()) {
+      return ApiError.conflict("您已在第" + meeting.round() + "轮表决，表决不能更改");
+    }
+    return ApiError.conflict("第" + meeting.round() + "轮表决已截止");
+  }
+
+  /**
+   * The same vote sent twice at once: the second finds the task gone, or the vote row already
+   * written, or loses the race for the task row. Each is a 409; nothing of it is kept.
+   */
+  private static RuntimeException refused(ProcessEngineException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadUserRequestException b) return ApiError.conflict(b.getMessage());
+    }
+    if (e instanceof OptimisticLockingException || e instanceof NullValueException
+        || e instanceof org.camunda.bpm.engine.exception.NotFoundException) {
+      return ApiError.conflict("该表决任务刚被处理（已表决或已截止），请刷新后查看");
+    }
+    return e;
+  }
+}
