@@ -5,21 +5,34 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 议, the representative's side: their open vote tasks, and casting a vote, which completes their
  * task (the same as submitting the form in Tasklist). Once cast, or once the vote has closed, a
  * vote cannot be cast again or changed: 409.
+ *
+ * <p>Every completion of a parallel multi-instance task updates the instance counters of the
+ * multi-instance body, so representatives voting at the same moment would collide on that row
+ * (OptimisticLockingException). A vote therefore first takes the topic's vote lock ({@link
+ * Votes#serialize}), before the engine reads anything; a collision that still happens (a Tasklist
+ * submission read the counters before waiting for the lock) leaves nothing behind, as a vote and
+ * its task completion are one transaction, and is retried in a fresh transaction.
  */
 @Service
 class ConsultationVotes {
@@ -27,13 +40,19 @@ class ConsultationVotes {
   private final Topics topics;
   private final Rounds rounds;
   private final Votes votes;
-  private final TaskService tasks;
+  static final int MAX_ATTEMPTS = 100;
+  private static final Logger log = LoggerFactory.getLogger(ConsultationVotes.class);
 
-  ConsultationVotes(Topics topics, Rounds rounds, Votes votes, TaskService tasks) {
+  private final TaskService tasks;
+  private final TransactionTemplate transaction;
+
+  ConsultationVotes(Topics topics, Rounds rounds, Votes votes, TaskService tasks,
+      PlatformTransactionManager transactionManager) {
     this.topics = topics;
     this.rounds = rounds;
     this.votes = votes;
     this.tasks = tasks;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   record Receipt(String topicNo, int round, VoteChoice vote) {}
@@ -49,9 +68,21 @@ class ConsultationVotes {
       String place,
       Instant closesAt) {}
 
-  @Transactional
   Receipt vote(String topicNo, String userId, VoteChoice choice, String comment) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> voteOnce(topicNo, userId, choice, comment));
+      } catch (OptimisticLockingException e) {
+        if (attempt == MAX_ATTEMPTS) throw ApiError.conflict("同时表决的人数较多，请稍后重试");
+        log.debug("vote of {} on {} collided (attempt {}), retrying", userId, topicNo, attempt);
+        pause(attempt);
+      }
+    }
+  }
+
+  private Receipt voteOnce(String topicNo, String userId, VoteChoice choice, String comment) {
     Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    votes.serialize(topic.id());
     Task task =
         topic.processInstanceId() == null
             ? null
@@ -108,17 +139,26 @@ class ConsultationVotes {
   }
 
   /**
-   * The same vote sent twice at once: the second finds the task gone, or the vote row already
-   * written, or loses the race for the task row. Each is a 409; nothing of it is kept.
+   * A collision on the multi-instance counters is retried (see the class comment). The same vote
+   * sent twice at once: the second finds the task gone or the vote row already written — a 409.
    */
   private static RuntimeException refused(ProcessEngineException e) {
+    if (e instanceof OptimisticLockingException) return e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BadUserRequestException b) return ApiError.conflict(b.getMessage());
     }
-    if (e instanceof OptimisticLockingException || e instanceof NullValueException
-        || e instanceof org.camunda.bpm.engine.exception.NotFoundException) {
+    if (e instanceof NullValueException || e instanceof NotFoundException) {
       return ApiError.conflict("该表决任务刚被处理（已表决或已截止），请刷新后查看");
     }
     return e;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20 + 5L * Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiError.conflict("表决被中断，请重试");
+    }
   }
 }

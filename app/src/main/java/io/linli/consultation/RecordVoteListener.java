@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * A representative completes their vote task (in Tasklist or through the API): the vote is
  * written to consultation_vote in the same transaction. The table's unique key makes a second vote
  * in the round a refusal, so a vote is counted once and never changed. {@code vote} and {@code
- * voteComment} are local to the task's instance (input mappings), so 33 votes at once do not
- * touch a shared variable.
+ * voteComment} are local to the task's instance (input mappings). Votes of a topic are serialized
+ * (see {@link Votes#serialize}), as every completion updates the multi-instance counters.
  */
 @Component("recordVoteListener")
 class RecordVoteListener implements TaskListener {
@@ -28,6 +28,7 @@ class RecordVoteListener implements TaskListener {
   public void notify(DelegateTask task) {
     ConsultationVariables v = new ConsultationVariables(task);
     VoteChoice choice = choice(v.text(VOTE));
+    votes.serialize(v.caseId());
     if (!votes.record(v.caseId(), v.round(), v.representative(), choice, v.text(VOTE_COMMENT), Times.now())) {
       throw new BadUserRequestException("您本轮已表决，表决不能更改");
     }

@@ -20,6 +20,20 @@ class Votes {
     this.jdbc = jdbc;
   }
 
+  /** Advisory-lock class id of "votes of one topic" ("LLVT"). */
+  static final int LOCK_CLASS = 0x4C4C5654;
+
+  /**
+   * Votes of one topic are cast one at a time: each waits here, until the end of the transaction
+   * before it, instead of colliding on the multi-instance counters and retrying.
+   */
+  void serialize(long topicId) {
+    jdbc.sql("select 1 from pg_advisory_xact_lock(?, ?)")
+        .params(LOCK_CLASS, (int) (topicId % Integer.MAX_VALUE))
+        .query(Integer.class)
+        .single();
+  }
+
   /** @return false when this representative has already voted in this round */
   boolean record(long topicId, int round, String representative, VoteChoice choice, String comment,
       Instant at) {
