@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -29,20 +31,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every completion of a parallel multi-instance task updates the instance counters of the
  * multi-instance body, so representatives voting at the same moment would collide on that row
- * (OptimisticLockingException). A vote therefore first takes the topic's vote lock ({@link
- * Votes#serialize}), before the engine reads anything; a collision that still happens (a Tasklist
- * submission read the counters before waiting for the lock) leaves nothing behind, as a vote and
- * its task completion are one transaction, and is retried in a fresh transaction.
+ * (OptimisticLockingException). Votes of one topic therefore queue: first in this node (so
+ * waiting voters do not hold database connections), then across nodes on the topic's database
+ * lock ({@link Votes#serialize}), taken before the engine reads anything. A collision that still
+ * happens (a Tasklist submission read the counters before waiting for the lock) leaves nothing
+ * behind, as a vote and its task completion are one transaction, and is retried.
  */
 @Service
 class ConsultationVotes {
 
+  static final int MAX_ATTEMPTS = 100;
+  private static final Logger log = LoggerFactory.getLogger(ConsultationVotes.class);
+  /** In-node queues of voters, one per topic modulo their number (fair: first come, first served). */
+  private static final ReentrantLock[] QUEUES =
+      IntStream.range(0, 64).mapToObj(i -> new ReentrantLock(true)).toArray(ReentrantLock[]::new);
+
   private final Topics topics;
   private final Rounds rounds;
   private final Votes votes;
-  static final int MAX_ATTEMPTS = 100;
-  private static final Logger log = LoggerFactory.getLogger(ConsultationVotes.class);
-
   private final TaskService tasks;
   private final TransactionTemplate transaction;
 
@@ -69,14 +75,21 @@ class ConsultationVotes {
       Instant closesAt) {}
 
   Receipt vote(String topicNo, String userId, VoteChoice choice, String comment) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> voteOnce(topicNo, userId, choice, comment));
-      } catch (OptimisticLockingException e) {
-        if (attempt == MAX_ATTEMPTS) throw ApiError.conflict("同时表决的人数较多，请稍后重试");
-        log.debug("vote of {} on {} collided (attempt {}), retrying", userId, topicNo, attempt);
-        pause(attempt);
+    long topicId = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo)).id();
+    ReentrantLock queue = QUEUES[(int) (topicId % QUEUES.length)];
+    queue.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return transaction.execute(status -> voteOnce(topicNo, userId, choice, comment));
+        } catch (OptimisticLockingException e) {
+          if (attempt == MAX_ATTEMPTS) throw ApiError.conflict("同时表决的人数较多，请稍后重试");
+          log.debug("vote of {} on {} collided (attempt {}), retrying", userId, topicNo, attempt);
+          pause(attempt);
+        }
       }
+    } finally {
+      queue.unlock();
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,8 @@ class ConsultationApiTest {
   @LocalServerPort int port;
   @Autowired ConsultationScenario scenario;
   @Autowired JdbcClient jdbc;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
 
   RestClient http;
 
@@ -119,8 +123,11 @@ class ConsultationApiTest {
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(fields(invalid.body())).containsKey("vote");
 
-    // rep02 votes in Tasklist: claim is not needed, the task is assigned; submit the form
+    // rep02 votes in Tasklist: the task is assigned to them and shows the deployed Camunda Form
     Task rep02 = scenario.voteTasks(t).stream().filter(x -> x.getAssignee().equals("rep02")).findFirst().orElseThrow();
+    JsonNode form = http.get().uri("/engine-rest/task/{id}/deployed-form", rep02.getId())
+        .retrieve().body(JsonNode.class);
+    assertThat(form.get("id").asText()).isEqualTo("Form_Vote");
     var submitted = http.post().uri("/engine-rest/task/{id}/submit-form", rep02.getId())
         .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("variables", Map.of("vote", Map.of("value", "ABSTAIN", "type", "String"))))
@@ -131,6 +138,9 @@ class ConsultationApiTest {
             join consultation_topic t on t.id = v.topic_id where t.topic_no = ? order by 1""")
         .param(t.topicNo()).query(String.class).list())
         .containsExactly("rep01:AGREE", "rep02:ABSTAIN");
+    assertThat(runtime.getVariablesLocal(t.instance().getId()))
+        .as("a vote stays local to its task's instance (input mapping), even from Tasklist")
+        .doesNotContainKeys("vote", "voteComment");
 
     scenario.advance(Duration.ofDays(5));
     scenario.executeDueJobs(t);
@@ -244,6 +254,14 @@ class ConsultationApiTest {
         .isEqualTo(404);
     assertThat(post("/api/consultations/YS-0000-000000/ratings", "resident1", Map.of("rating", "SATISFIED")).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("演示身份：地铁首座小区33名楼栋代表各有账号，属于天府社区楼栋代表组")
+  void demoRepresentatives() {
+    assertThat(identity.createUserQuery().memberOfGroup("tfsq-building-rep").count()).isEqualTo(33);
+    assertThat(identity.createUserQuery().userId("rep07").memberOfGroup("building-rep").count()).isEqualTo(1);
+    assertThat(identity.checkPassword("rep33", "demo")).isTrue();
   }
 
   record Response(int status, JsonNode body) {}
