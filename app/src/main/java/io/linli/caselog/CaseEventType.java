@@ -29,7 +29,21 @@ public enum CaseEventType {
   QUOTE_DECLINED("居民未接受报价，服务单终止"),
   WORK_DONE("已完工，请居民确认"),
   COMPLETED("居民已确认完工"),
-  PAID("已付款");
+  PAID("已付款"),
+  // 议事协商 (a topic's history; LINKED_TO_TOPIC is written on the grievance it came from)
+  PROPOSED("已提出议题"),
+  LINKED_TO_TOPIC("已转为议事协商议题"),
+  TOPIC_ACCEPTED("议题已受理"),
+  REJECTED("议题未予受理"),
+  MERGED("议题已合并"),
+  MEETING_SCHEDULED("已安排议事会议"),
+  VOTE_AGREED("表决通过"),
+  VOTE_NOT_AGREED("表决未通过"),
+  VOTE_NO_QUORUM("表决未达法定人数"),
+  LAPSED("多轮表决未达法定人数，议题终止"),
+  LISTED("已列入协商事项清单"),
+  EXECUTED("已办理完成"),
+  PUBLISHED("办理结果和评价已公示");
 
   private final String label;
 

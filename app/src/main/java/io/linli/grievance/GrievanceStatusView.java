@@ -2,6 +2,7 @@ package io.linli.grievance;
 
 import io.linli.caselog.CaseEventType;
 import io.linli.caselog.CaseLog;
+import io.linli.consultation.TopicLinks;
 import io.linli.sla.Clock;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPolicy;
@@ -16,7 +17,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a resident (or anyone with the case number) sees of a grievance: no personal data. */
+/**
+ * What a resident (or anyone with the case number) sees of a grievance: no personal data. A
+ * recurring grievance a grid worker turned into a consultation topic shows that topic's number.
+ */
 @Service
 class GrievanceStatusView {
 
@@ -25,15 +29,17 @@ class GrievanceStatusView {
   private final SlaLedger ledger;
   private final SlaPolicy policy;
   private final RuntimeService runtime;
+  private final TopicLinks topicLinks;
 
   GrievanceStatusView(
       GrievanceCases cases, CaseLog caseLog, SlaLedger ledger, SlaPolicy policy,
-      RuntimeService runtime) {
+      RuntimeService runtime, TopicLinks topicLinks) {
     this.cases = cases;
     this.caseLog = caseLog;
     this.ledger = ledger;
     this.policy = policy;
     this.runtime = runtime;
+    this.topicLinks = topicLinks;
   }
 
   record Status(
@@ -47,6 +53,7 @@ class GrievanceStatusView {
       Instant reportedAt,
       List<Deadline> deadlines,
       String rating,
+      String consultationTopicNo,
       List<HistoryEntry> history) {}
 
   /** @param state OPEN (running), MET (done in time) or BREACHED (escalated) */
@@ -87,6 +94,7 @@ class GrievanceStatusView {
         row.caseNo(), status.name(), status.label(), category.name(), category.label(),
         tier, tier == null ? null : Tier.valueOf(tier).label(), row.reportedAt(), deadlines,
         row.rating(),
+        topicLinks.topicOf(caseNo).orElse(null),
         events.stream()
             .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
                 e.actorRole(), e.note()))

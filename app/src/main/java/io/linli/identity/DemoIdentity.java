@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import io.linli.system.StartupLock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The embedded default's demo identity (Camunda's built-in identity): a group per role, a group per
  * role of every community (the candidate groups of the models) and one demo user per role. Only
  * what is missing is created, under a database lock, so restarts and several nodes starting
- * together leave it as it is. Demo only: the
- * passwords are printed in the README.
+ * together leave it as it is. The building
+ * representatives (楼栋代表, rep01..rep33 of the demo data) get a user each, in their community's
+ * {@code building-rep} group. Demo only: the passwords are printed in the README.
  */
 @Component
 @ConditionalOnProperty(prefix = "linli.demo", name = "identity", havingValue = "true")
@@ -52,6 +54,7 @@ class DemoIdentity {
   private final IdentityService identity;
   private final CommunityDirectory directory;
   private final CommunityGroups groups;
+  private final JdbcClient jdbc;
   private final String password;
   private final StartupLock startupLock;
 
@@ -59,12 +62,14 @@ class DemoIdentity {
       IdentityService identity,
       CommunityDirectory directory,
       CommunityGroups groups,
+      JdbcClient jdbc,
       @Value("${linli.demo.password}") String password,
       StartupLock startupLock) {
     this.startupLock = startupLock;
     this.identity = identity;
     this.directory = directory;
     this.groups = groups;
+    this.jdbc = jdbc;
     this.password = password;
   }
 
@@ -88,26 +93,23 @@ class DemoIdentity {
     }
     Community demo = communities.isEmpty() ? null : communities.get(0);
     for (DemoUser u : USERS) {
-      if (identity.createUserQuery().userId(u.id()).count() > 0) continue;
-      User user = identity.newUser(u.id());
-      user.setFirstName(u.name());
-      user.setLastName(u.role().label());
-      user.setEmail(u.id() + "@demo.linli.invalid");
-      user.setPassword(password);
-      identity.saveUser(user);
-      identity.createMembership(u.id(), u.role().id());
+      if (!user(u)) continue;
       if (demo == null) continue;
       switch (u.role()) {
         case STREET_COMMITTEE -> identity.createMembership(u.id(), groups.streetGroup(demo.streetCode()));
         case SUPERVISOR, RESIDENT -> {}
         default -> identity.createMembership(u.id(), groups.of(demo.code(), u.role().id()));
       }
-      log.info("demo user {} ({}) created", u.id(), u.role().label());
     }
     if (demo != null) {
       // the demo contractor (王师傅's service centre) takes orders for every team
       for (ContractorTeam team : ContractorTeam.values()) {
         membership(TEAM_CONTRACTOR, groups.of(demo.code(), team.groupRole()));
+      }
+    }
+    for (Representative r : representatives()) {
+      if (user(new DemoUser(r.userId(), r.name(), Role.BUILDING_REP))) {
+        identity.createMembership(r.userId(), groups.of(r.communityCode(), Role.BUILDING_REP.id()));
       }
     }
   }
@@ -116,6 +118,33 @@ class DemoIdentity {
     if (identity.createUserQuery().userId(userId).count() == 0
         || identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) return;
     identity.createMembership(userId, groupId);
+  }
+
+  /** A building representative of the demo data (table building_representative). */
+  private record Representative(String userId, String name, String communityCode) {}
+
+  private List<Representative> representatives() {
+    return jdbc.sql(
+            """
+            select r.user_id, r.display_name, e.community_code
+            from building_representative r join estate e on e.id = r.estate_id
+            order by r.user_id""")
+        .query((rs, n) -> new Representative(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** Creates the user with its role group; false when it already exists. */
+  private boolean user(DemoUser u) {
+    if (identity.createUserQuery().userId(u.id()).count() > 0) return false;
+    User user = identity.newUser(u.id());
+    user.setFirstName(u.name());
+    user.setLastName(u.role().label());
+    user.setEmail(u.id() + "@demo.linli.invalid");
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(u.id(), u.role().id());
+    log.info("demo user {} ({}) created", u.id(), u.role().label());
+    return true;
   }
 
   private void group(String id, String name) {

@@ -9,7 +9,8 @@ public enum Role {
   PARTY_GROUP("party-group", "党小组"),
   COMMUNITY_COMMITTEE("community-committee", "社区党委"),
   STREET_COMMITTEE("street-committee", "街道党工委"),
-  SUPERVISOR("supervisor", "督查");
+  SUPERVISOR("supervisor", "督查"),
+  BUILDING_REP("building-rep", "楼栋代表");
 
   private final String id;
   private final String label;

@@ -14,7 +14,10 @@ public enum Clock {
   SERVICE_ORDER_PLAN("复杂问题解决方案时限"),
   SERVICE_ORDER_REPLY("复杂问题答复居民时限"),
   SERVICE_ORDER_COMMITTED("方案承诺完工时限"),
-  SERVICE_ORDER_FOLLOW_UP("服务单党小组回访时限");
+  SERVICE_ORDER_FOLLOW_UP("服务单党小组回访时限"),
+  CONSULTATION_REVIEW("议题审核时限"),
+  CONSULTATION_EXECUTION("协商事项办理时限"),
+  CONSULTATION_REWORK("协商事项整改时限");
 
   private final String label;
 

@@ -98,6 +98,51 @@ public class SlaPolicy {
     return fromNow(sla.escalation().street());
   }
 
+  /** 征: the collection window closes this long after the topic was proposed. */
+  public Date consultationCollectionEnds(Date proposedAt) {
+    return plus(proposedAt, sla.consultation().collection());
+  }
+
+  /** 审: the party branch reviews a topic by then. */
+  public Date consultationReviewDue() {
+    return fromNow(sla.consultation().review());
+  }
+
+  /** The party branch's other steps (schedule the meeting, enter the 清单) have the same time. */
+  public Date consultationBranchDue() {
+    return fromNow(sla.consultation().review());
+  }
+
+  /** 议: the representatives' vote closes this long after the meeting. */
+  public Date consultationVoteClosesAt(Date meetingAt) {
+    return plus(meetingAt, sla.consultation().voteWindow());
+  }
+
+  /** The latest time a meeting may be scheduled for, from now. */
+  public Instant latestMeeting() {
+    return now().plus(sla.consultation().maxMeetingLead());
+  }
+
+  /** 办: the 办理时限 when the party branch sets none. */
+  public Instant consultationExecutionDefault() {
+    return now().plus(sla.consultation().execution());
+  }
+
+  /** The latest 办理时限 the party branch may set, from now. */
+  public Instant latestExecutionDeadline() {
+    return now().plus(sla.consultation().maxExecution());
+  }
+
+  /** 办 again after a majority 不满意. */
+  public Date consultationReworkDue() {
+    return fromNow(sla.consultation().rework());
+  }
+
+  /** 评: residents rate the result until then. */
+  public Date consultationEvaluationEnds() {
+    return fromNow(sla.consultation().evaluation());
+  }
+
   public Instant now() {
     return Times.now();
   }

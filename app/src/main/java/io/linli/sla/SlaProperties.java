@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SlaProperties(
     @DefaultValue Grievance grievance,
     @DefaultValue ServiceOrder serviceOrder,
-    @DefaultValue Escalation escalation) {
+    @DefaultValue Escalation escalation,
+    @DefaultValue Consultation consultation) {
 
   public record Grievance(
       @DefaultValue Tier general,
@@ -69,4 +70,26 @@ public record SlaProperties(
    */
   public record Escalation(
       @DefaultValue("PT24H") Duration community, @DefaultValue("P2D") Duration street) {}
+
+  /**
+   * 议事协商 (征—审—议—办—评).
+   *
+   * @param collection how long a topic collects supporters (征) before the party branch reviews it
+   * @param review how long the party branch has for a review, a meeting or the 清单 entry (审)
+   * @param voteWindow from the meeting time to the close of the representatives' vote (议)
+   * @param maxMeetingLead how far ahead a meeting may be scheduled
+   * @param execution the 办理时限 when the party branch sets none (办)
+   * @param maxExecution the longest 办理时限 it may set
+   * @param rework the 办理时限 after a majority 不满意 sends the topic back to 办
+   * @param evaluation how long residents may rate the result (评)
+   */
+  public record Consultation(
+      @DefaultValue("P7D") Duration collection,
+      @DefaultValue("P3D") Duration review,
+      @DefaultValue("P3D") Duration voteWindow,
+      @DefaultValue("P30D") Duration maxMeetingLead,
+      @DefaultValue("P30D") Duration execution,
+      @DefaultValue("P180D") Duration maxExecution,
+      @DefaultValue("P15D") Duration rework,
+      @DefaultValue("P7D") Duration evaluation) {}
 }

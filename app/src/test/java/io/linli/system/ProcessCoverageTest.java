@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Integration tier, run last (junit-platform.properties orders classes): every flow node of the
- * grievance, service order and escalation models was executed by the process tests before it, read from the
+ * grievance, service order, escalation and consultation models was executed by the process tests before it, read from the
  * engine's history in the shared test database. The per-class HTML reports of
  * camunda-process-test-coverage are under target/process-test-coverage.
  */
@@ -30,8 +30,8 @@ class ProcessCoverageTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"grievance:Process_Grievance", "escalation:Process_Escalation",
-      "service-order:Process_ServiceOrder"})
-  @DisplayName("诉求、服务单和督办流程的每个节点都被测试走到")
+      "service-order:Process_ServiceOrder", "consultation:Process_Consultation"})
+  @DisplayName("诉求、服务单、督办和议事协商流程的每个节点都被测试走到")
   void everyFlowNodeCovered(String modelAndKey) throws IOException {
     String[] parts = modelAndKey.split(":");
     Set<String> nodes =
