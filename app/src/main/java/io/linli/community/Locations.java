@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves where a resident says a case is (community, optional estate and building) or refuses it
- * field by field with {@link ApiError#invalid}. Same rules as grievance intake.
+ * field by field with {@link ApiError#invalid}. Every intake (grievances, service orders, topics) uses it.
  */
 @Component
 public class Locations {

@@ -2,11 +2,9 @@ package io.linli.grievance;
 
 import io.linli.caselog.CaseEventType;
 import io.linli.caselog.CaseLog;
-import io.linli.community.Community;
-import io.linli.community.CommunityDirectory;
 import io.linli.community.Location;
+import io.linli.community.Locations;
 import io.linli.identity.Role;
-import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
@@ -26,14 +24,14 @@ class GrievanceIntake {
 
   static final int SUMMARY_LENGTH = 200;
 
-  private final CommunityDirectory directory;
+  private final Locations locations;
   private final GrievanceCases cases;
   private final CaseLog caseLog;
   private final RuntimeService runtime;
 
   GrievanceIntake(
-      CommunityDirectory directory, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime) {
-    this.directory = directory;
+      Locations locations, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime) {
+    this.locations = locations;
     this.cases = cases;
     this.caseLog = caseLog;
     this.runtime = runtime;
@@ -54,7 +52,7 @@ class GrievanceIntake {
 
   @Transactional
   Receipt report(Report r) {
-    Location location = locate(r);
+    Location location = locations.locate(r.communityCode(), r.estateCode(), r.buildingCode());
     Instant now = Times.now();
     GrievanceCases.Row row =
         cases.insert(
@@ -81,28 +79,6 @@ class GrievanceIntake {
     caseLog.record(GrievanceProcess.FLOW, row.caseNo(), CaseEventType.RECEIVED,
         r.channel().staffEntered() ? Role.GRID_WORKER.label() : Role.RESIDENT.label(), by);
     return new Receipt(row.caseNo(), GrievanceStatus.TRIAGE);
-  }
-
-  private Location locate(Report r) {
-    Community community =
-        directory.community(r.communityCode())
-            .orElseThrow(() -> ApiError.invalid("communityCode", "未知社区：" + r.communityCode()));
-    if (r.estateCode() == null || r.estateCode().isBlank()) {
-      if (r.buildingCode() != null && !r.buildingCode().isBlank()) {
-        throw ApiError.invalid("estateCode", "填写楼栋时须同时填写小区");
-      }
-      return new Location(community, null, null, null, null);
-    }
-    CommunityDirectory.Estate estate =
-        directory.estate(community.code(), r.estateCode())
-            .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + r.estateCode()));
-    if (r.buildingCode() == null || r.buildingCode().isBlank()) {
-      return new Location(community, estate.id(), estate.name(), null, null);
-    }
-    CommunityDirectory.Estate building =
-        directory.building(estate.id(), r.buildingCode())
-            .orElseThrow(() -> ApiError.invalid("buildingCode", "该小区没有此楼栋：" + r.buildingCode()));
-    return new Location(community, estate.id(), estate.name(), building.id(), building.name());
   }
 
   static String summary(String description) {

@@ -141,7 +141,7 @@ class ConsultationProcessTest {
     assertThat(item.rating().total()).isEqualTo(9);
     assertThat(item.rating().satisfactionPercent()).isEqualTo(89);
     assertThat(item.overdue()).isFalse();
-    assertThat(events(t)).containsExactly(CaseEventType.PROPOSED, CaseEventType.ACCEPTED,
+    assertThat(events(t)).containsExactly(CaseEventType.PROPOSED, CaseEventType.TOPIC_ACCEPTED,
         CaseEventType.MEETING_SCHEDULED, CaseEventType.VOTE_AGREED, CaseEventType.LISTED,
         CaseEventType.EXECUTED, CaseEventType.ASKED_TO_RATE, CaseEventType.PUBLISHED);
   }
