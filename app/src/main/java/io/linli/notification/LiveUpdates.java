@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -89,6 +91,17 @@ class LiveUpdates {
         }
       }
     });
+  }
+
+  /**
+   * On shutdown every open stream is completed at once (before the web server's graceful
+   * shutdown, which would otherwise wait for these endless requests); browsers reconnect, to
+   * another node if need be, and resume from their Last-Event-ID.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    watchers.values().forEach(l -> l.forEach(w -> w.emitter.complete()));
+    watchers.clear();
   }
 
   int watching() {
