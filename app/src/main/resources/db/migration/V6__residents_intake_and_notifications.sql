@@ -51,3 +51,13 @@ create table notification_outbox (
 );
 create index notification_outbox_due_idx on notification_outbox (next_attempt_at) where status = 'PENDING';
 create index notification_outbox_case_idx on notification_outbox (case_no);
+
+-- Anonymous QR submissions: a fixed-window counter per QR code and client address, in the
+-- database so the limit holds across nodes (one atomic upsert per submission).
+create table qr_submission_window (
+  qr_code      varchar(120) not null,
+  client_addr  varchar(64)  not null,
+  window_start timestamptz  not null,
+  submissions  integer      not null,
+  primary key (qr_code, client_addr, window_start)
+);

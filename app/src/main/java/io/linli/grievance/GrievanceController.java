@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
+import io.linli.intake.QrRateLimit;
+import jakarta.servlet.http.HttpServletRequest;
 import io.linli.intake.TextInput;
 import io.linli.notification.NotifyChannel;
 import jakarta.validation.Valid;
@@ -34,12 +36,15 @@ class GrievanceController {
   private final GrievanceRatings ratings;
   private final IdempotentIntake idempotency;
   private final GrievanceTracking tracking;
+  private final QrRateLimit qrLimit;
   private final ObjectMapper json;
 
   GrievanceController(
       GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
-      IdempotentIntake idempotency, GrievanceTracking tracking, ObjectMapper json) {
+      IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
+      ObjectMapper json) {
     this.tracking = tracking;
+    this.qrLimit = qrLimit;
     this.intake = intake;
     this.statusView = statusView;
     this.ratings = ratings;
@@ -85,15 +90,20 @@ class GrievanceController {
 
   /**
    * 上报. With an {@code Idempotency-Key} header a retried or concurrent duplicate submission gets
-   * the first answer (and {@code Idempotent-Replayed: true}), never a second case.
+   * the first answer (and {@code Idempotent-Replayed: true}), never a second case. QR submissions
+   * count against the per-code, per-address limit (429 past it); replays do not count.
    */
   @PostMapping
   ResponseEntity<String> report(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @Valid @RequestBody ReportRequest request) throws JsonProcessingException {
+      @Valid @RequestBody ReportRequest request, HttpServletRequest http)
+      throws JsonProcessingException {
     ReportRequest r = request.cleaned();
     IdempotentIntake.Answer answer =
         idempotency.once("grievance", idempotencyKey, json.writeValueAsString(r), () -> {
+          if (r.channel() == Channel.QR) {
+            qrLimit.count(qrCode(r), http.getRemoteAddr());
+          }
           GrievanceIntake.Receipt receipt =
               intake.report(new GrievanceIntake.Report(
                   r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
@@ -110,6 +120,12 @@ class GrievanceController {
         .contentType(MediaType.APPLICATION_JSON)
         .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
         .body(answer.body());
+  }
+
+  /** The QR code a submission came through: the place it is printed for. */
+  private static String qrCode(ReportRequest r) {
+    return r.communityCode() + "." + (r.estateCode() == null ? "" : r.estateCode())
+        + (r.buildingCode() == null ? "" : "." + r.buildingCode());
   }
 
   private String write(Object body) {

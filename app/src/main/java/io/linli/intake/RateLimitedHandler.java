@@ -1,0 +1,25 @@
+package io.linli.intake;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** 429 problem+json with {@code Retry-After}, ahead of the app's catch-all handler. */
+@RestControllerAdvice(basePackages = "io.linli")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RateLimitedHandler {
+
+  @ExceptionHandler(QrRateLimit.RateLimited.class)
+  ResponseEntity<ProblemDetail> rateLimited(QrRateLimit.RateLimited e) {
+    ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
+    pd.setTitle(e.getMessage());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(pd);
+  }
+}

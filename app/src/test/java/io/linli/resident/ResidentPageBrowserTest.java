@@ -1,0 +1,165 @@
+package io.linli.resident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.linli.LinliSpringTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * End-to-end tier: the resident page in headless Chromium (Debian's {@code chromium} and its
+ * {@code chromedriver}, driven by Selenium) against the running app — report a grievance from a
+ * QR-style link with the location prefilled, see the case number, track it, see the status change
+ * live (server-sent events) as staff complete triage, response and resolution through the engine,
+ * rate it. Screenshots go to {@code target/screenshots}. Without Chromium the test is skipped and
+ * says so ({@code .ci/run} installs it).
+ */
+@LinliSpringTest
+class ResidentPageBrowserTest {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  static String find(String env, String... candidates) {
+    String configured = System.getenv(env);
+    return Stream.concat(Stream.ofNullable(configured), Stream.of(candidates))
+        .filter(p -> new File(p).canExecute()).findFirst().orElse(null);
+  }
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    String chromium = find("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+    String driver = find("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    assumeTrue(chromium != null && driver != null,
+        "Chromium or chromedriver not installed (apt-get install chromium chromium-driver): browser test skipped");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--window-size=414,1000", "--lang=zh-CN");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) browser.quit();
+  }
+
+  void shot(String name) throws Exception {
+    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  WebElement el(String id) {
+    return browser.findElement(By.id(id));
+  }
+
+  void waitForStatus(String label) {
+    wait.until(ExpectedConditions.textToBe(By.id("status-label"), label));
+  }
+
+  void complete(String caseNo, String taskKey, String user, Map<String, Object> form) {
+    Task t = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(t).as(taskKey).isNotNull();
+    tasks.claim(t.getId(), user);
+    tasks.complete(t.getId(), form);
+  }
+
+  @Test
+  @DisplayName("居民页面：扫码上报、得到案件编号、实时看到状态变化、评价")
+  void reportTrackAndRateInTheBrowser() throws Exception {
+    // given: a QR-style link for 地铁首座小区 3栋
+    browser.get("http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b3&qr=1");
+    wait.until(d -> new Select(el("category")).getOptions().size() > 1);
+    assertThat(new Select(el("estate")).getFirstSelectedOption().getAttribute("value")).isEqualTo("dtsz");
+    assertThat(new Select(el("building")).getFirstSelectedOption().getAttribute("value")).isEqualTo("b3");
+
+    // when: the resident reports
+    new Select(el("category")).selectByValue("FACILITY");
+    el("description").sendKeys("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
+    el("contactName").sendKeys("周女士");
+    el("contactPhone").sendKeys("138 0000 5678");
+    shot("01-report-form");
+    el("submit-report").click();
+
+    // then: the case number
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+    String caseNo = el("receipt-case-no").getText();
+    assertThat(caseNo).matches("GR-\\d{4}-\\d{6}");
+    assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
+        .query(String.class).single()).isEqualTo("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
+    shot("02-case-number");
+
+    el("receipt-track").click();
+    waitForStatus("待分流");
+    wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+    assertThat(browser.findElements(By.cssSelector("#deadlines .countdown"))).isNotEmpty();
+    String before = browser.findElement(By.cssSelector("#deadlines .countdown")).getText();
+    wait.until(d -> !d.findElement(By.cssSelector("#deadlines .countdown")).getText().equals(before));
+    shot("03-tracking");
+
+    // when: staff triage through the engine; the page follows by server-sent events
+    complete(caseNo, "Task_Triage", "grid1",
+        Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "电梯故障"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "已分流定级"));
+    wait.until(d -> !el("status-label").getText().equals("待分流"));
+    assertThat(el("status-tier").getText()).contains("中等问题");
+    assertThat(el("history").getText()).contains("已分流定级").contains("网格员").doesNotContain("grid1");
+    shot("04-triaged-live");
+
+    complete(caseNo, "Task_Respond", "property1", Map.of("responseNote", "已联系维保单位", "feedbackMethod", "PHONE"));
+    complete(caseNo, "Task_Resolve", "property1", Map.of("handlingResult", "电梯已修复"));
+    waitForStatus("待评价");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
+    shot("05-asked-to-rate");
+
+    // when: the resident rates
+    browser.findElement(By.cssSelector("input[name=rating][value=SATISFIED]")).click();
+    el("rating-comment").sendKeys("修得很快，谢谢");
+    el("submit-rating").click();
+
+    // then
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
+    waitForStatus("待回访");
+    assertThat(jdbc.sql("select rating from grievance_case where case_no = ?").param(caseNo)
+        .query(String.class).single()).isEqualTo("SATISFIED");
+    shot("06-rated");
+  }
+}
