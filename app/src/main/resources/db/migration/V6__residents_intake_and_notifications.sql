@@ -61,3 +61,16 @@ create table qr_submission_window (
   submissions  integer      not null,
   primary key (qr_code, client_addr, window_start)
 );
+
+-- Photos of a case (any flow), re-encoded on upload so no EXIF/GPS survives; never in process variables.
+create table case_photo (
+  id           bigserial primary key,
+  flow         varchar(24) not null,
+  case_no      varchar(32) not null,
+  content_type varchar(32) not null,
+  width        integer     not null,
+  height       integer     not null,
+  bytes        bytea       not null,
+  created_at   timestamptz not null
+);
+create index case_photo_case_idx on case_photo (flow, case_no);

@@ -95,6 +95,7 @@
       const r = await api('POST', '/api/grievances', body, { 'Idempotency-Key': idempotencyKey });
       idempotencyKey = null;
       $('receipt-case-no').textContent = r.caseNo;
+      await uploadPhotos(r.caseNo, r.watchToken);
       $('report-form').hidden = true;
       $('receipt').hidden = false;
       $('track-case-no').value = r.caseNo;
@@ -105,6 +106,20 @@
       $('submit-report').disabled = false;
     }
   });
+  async function uploadPhotos(caseNo, token) {
+    $('photo-error').textContent = ''; $('receipt-photos').textContent = '';
+    const files = Array.from($('photos').files || []);
+    let done = 0;
+    for (const f of files) {
+      const form = new FormData(); form.append('photo', f);
+      const res = await fetch('/api/cases/grievance/' + encodeURIComponent(caseNo) + '/photos?token=' +
+        encodeURIComponent(token), { method: 'POST', body: form });
+      if (res.ok) { done++; continue; }
+      const p = await res.json().catch(() => ({}));
+      $('photo-error').textContent = '照片「' + f.name + '」未上传：' + (p.title || res.status);
+    }
+    if (files.length) $('receipt-photos').textContent = '已上传照片 ' + done + ' 张';
+  }
   $('receipt-track').addEventListener('click', () => { show('track'); $('track-form').requestSubmit(); });
   $('report-another').addEventListener('click', () => {
     $('report-form').reset(); $('report-form').hidden = false; $('receipt').hidden = true; onCommunity();
@@ -115,6 +130,7 @@
     const t = await api('POST', '/api/grievances/' + encodeURIComponent(tracked.caseNo) + '/track',
       { phone: tracked.phone });
     render(t.status);
+    photos(t.watchToken).catch(() => {});
     if (!source) listen(t.eventsUrl);
   }
   function listen(url) {
@@ -122,6 +138,16 @@
     source.onopen = () => $('live').classList.add('on');
     source.onerror = () => $('live').classList.remove('on');
     source.addEventListener('case', () => refresh().catch(() => {}));
+  }
+  async function photos(token) {
+    const base = '/api/cases/grievance/' + encodeURIComponent(tracked.caseNo) + '/photos';
+    const list = await api('GET', base + '?token=' + encodeURIComponent(token));
+    const box = $('status-photos'); box.replaceChildren();
+    for (const p of list) {
+      const img = document.createElement('img');
+      img.alt = '照片'; img.src = base + '/' + p.id + '.jpg?token=' + encodeURIComponent(token);
+      box.append(img);
+    }
   }
   function render(s) {
     $('status').hidden = false;

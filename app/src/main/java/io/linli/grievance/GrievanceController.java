@@ -2,6 +2,7 @@ package io.linli.grievance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.intake.ContactCipher;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.QrRateLimit;
@@ -37,12 +38,14 @@ class GrievanceController {
   private final IdempotentIntake idempotency;
   private final GrievanceTracking tracking;
   private final QrRateLimit qrLimit;
+  private final ContactCipher cipher;
   private final ObjectMapper json;
 
   GrievanceController(
       GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
       IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
-      ObjectMapper json) {
+      ContactCipher cipher, ObjectMapper json) {
+    this.cipher = cipher;
     this.tracking = tracking;
     this.qrLimit = qrLimit;
     this.intake = intake;
@@ -86,7 +89,9 @@ class GrievanceController {
     }
   }
 
-  record ReportResponse(String caseNo, String status, String statusLabel, String statusUrl) {}
+  /** @param watchToken opens the case's live updates and photo upload (no personal data) */
+  record ReportResponse(
+      String caseNo, String status, String statusLabel, String statusUrl, String watchToken) {}
 
   /**
    * 上报. With an {@code Idempotency-Key} header a retried or concurrent duplicate submission gets
@@ -112,7 +117,8 @@ class GrievanceController {
                   r.contactEmail()));
           String url = "/api/grievances/" + receipt.caseNo();
           return write(new ReportResponse(receipt.caseNo(), receipt.status().name(),
-              receipt.status().label(), url));
+              receipt.status().label(), url,
+              cipher.watchToken(GrievanceProcess.FLOW, receipt.caseNo())));
         });
     String url = json.readTree(answer.body()).path("statusUrl").asText();
     return ResponseEntity.status(answer.status())

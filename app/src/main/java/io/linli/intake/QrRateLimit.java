@@ -46,7 +46,7 @@ public class QrRateLimit {
     }
   }
 
-  /** Past the limit: answered 429 with {@code Retry-After} by {@link RateLimitedHandler}. */
+  /** Past the limit: answered 429 with {@code Retry-After} by {@link IntakeRefusals}. */
   public static class RateLimited extends RuntimeException {
     private final long retryAfterSeconds;
 

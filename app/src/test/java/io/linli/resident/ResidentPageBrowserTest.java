@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.linli.LinliSpringTest;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code chromedriver}, driven by Selenium) against the running app — report a grievance from a
  * QR-style link with the location prefilled, see the case number, track it, see the status change
  * live (server-sent events) as staff complete triage, response and resolution through the engine,
- * rate it. Screenshots go to {@code target/screenshots}. Without Chromium the test is skipped and
+ * rate it; with a photo. Screenshots go to {@code target/screenshots}. Without Chromium the test is skipped and
  * says so ({@code .ci/run} installs it).
  */
 @LinliSpringTest
@@ -116,6 +120,16 @@ class ResidentPageBrowserTest {
     el("description").sendKeys("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
     el("contactName").sendKeys("周女士");
     el("contactPhone").sendKeys("138 0000 5678");
+    Path photo = Files.createTempFile("elevator", ".jpg");
+    BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, 320, 240);
+    g.setColor(Color.RED);
+    g.fillRect(100, 60, 120, 120);
+    g.dispose();
+    ImageIO.write(img, "jpeg", photo.toFile());
+    el("photos").sendKeys(photo.toAbsolutePath().toString());
     shot("01-report-form");
     el("submit-report").click();
 
@@ -123,12 +137,14 @@ class ResidentPageBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
     String caseNo = el("receipt-case-no").getText();
     assertThat(caseNo).matches("GR-\\d{4}-\\d{6}");
+    wait.until(ExpectedConditions.textToBe(By.id("receipt-photos"), "已上传照片 1 张"));
     assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
         .query(String.class).single()).isEqualTo("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
     shot("02-case-number");
 
     el("receipt-track").click();
     waitForStatus("待分流");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#status-photos img")));
     wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
     assertThat(browser.findElements(By.cssSelector("#deadlines .countdown"))).isNotEmpty();
     String before = browser.findElement(By.cssSelector("#deadlines .countdown")).getText();

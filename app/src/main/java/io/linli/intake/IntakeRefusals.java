@@ -9,10 +9,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 429 problem+json with {@code Retry-After}, ahead of the app's catch-all handler. */
+/**
+ * Intake refusals as problem+json with a Chinese title, ahead of the app's catch-all handler: 429
+ * with {@code Retry-After}; 413 and 415 for photos.
+ */
 @RestControllerAdvice(basePackages = "io.linli")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RateLimitedHandler {
+class IntakeRefusals {
 
   @ExceptionHandler(QrRateLimit.RateLimited.class)
   ResponseEntity<ProblemDetail> rateLimited(QrRateLimit.RateLimited e) {
@@ -21,5 +24,12 @@ class RateLimitedHandler {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .body(pd);
+  }
+
+  @ExceptionHandler(CasePhotos.Refused.class)
+  ResponseEntity<ProblemDetail> photoRefused(CasePhotos.Refused e) {
+    ProblemDetail pd = ProblemDetail.forStatus(e.getStatusCode());
+    pd.setTitle(e.getReason());
+    return ResponseEntity.status(e.getStatusCode()).body(pd);
   }
 }
