@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,14 +73,18 @@ class GrievanceController {
       Set<NotifyChannel> notifyBy,
       @Email(message = "请填写有效的电子邮箱") @Size(max = 254) String contactEmail) {
 
-    /** NFC text with unsafe characters refused (400 naming the field), the phone as E.164. */
+    /**
+     * NFC text with unsafe characters refused (400 naming the field), the phone as E.164, the
+     * channels in a fixed order: its JSON is the Idempotency-Key fingerprint on every node.
+     */
     ReportRequest cleaned() {
       return new ReportRequest(
           TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
           TextInput.clean("buildingCode", buildingCode), category,
           TextInput.clean("description", description), TextInput.clean("contactName", contactName),
           PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
-          channel, TextInput.clean("recordedBy", recordedBy), notifyBy,
+          channel, TextInput.clean("recordedBy", recordedBy),
+          notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
           TextInput.clean("contactEmail", contactEmail));
     }
 

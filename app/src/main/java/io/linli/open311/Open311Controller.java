@@ -5,6 +5,7 @@ import io.linli.community.CommunityDirectory;
 import io.linli.grievance.Category;
 import io.linli.grievance.Channel;
 import io.linli.grievance.Grievances;
+import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.TextInput;
 import io.linli.system.ApiError;
@@ -37,7 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code jurisdiction_id} is the community code, {@code service_request_id} the case number,
  * {@code address_id} an estate code or {@code estate.building}. {@code expected_datetime} is the
  * case's open SLA deadline; {@code status_notes} carries the tier and the state of each deadline.
- * The resident's description and contact details are not listed back.
+ * The resident's description and contact details are not listed back. POST honours
+ * {@code Idempotency-Key} like the app's own intake.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -45,9 +47,12 @@ class Open311Controller {
 
   private final Grievances grievances;
   private final CommunityDirectory directory;
+  private final IdempotentIntake idempotency;
   private final ObjectMapper json;
 
-  Open311Controller(Grievances grievances, CommunityDirectory directory, ObjectMapper json) {
+  Open311Controller(Grievances grievances, CommunityDirectory directory,
+      IdempotentIntake idempotency, ObjectMapper json) {
+    this.idempotency = idempotency;
     this.grievances = grievances;
     this.directory = directory;
     this.json = json;
@@ -95,7 +100,21 @@ class Open311Controller {
   ResponseEntity<String> post(
       @PathVariable(required = false) String format,
       @RequestBody MultiValueMap<String, String> form,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    String body = new java.util.TreeMap<>(form).toString();
+    IdempotentIntake.Answer answer =
+        idempotency.once("open311", idempotencyKey, body, () -> create(form));
+    boolean xml = Open311Format.xml(format, accept);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", answer.body());
+    m.put("service_notice", "已受理，请凭案件编号查询办理进度");
+    m.put("account_id", null);
+    return Open311Format.answer(answer.status(), xml, "service_requests", "request", List.of(m), json);
+  }
+
+  /** @return the case number */
+  private String create(MultiValueMap<String, String> form) {
     String community = jurisdiction(form.getFirst("jurisdiction_id"));
     String code = form.getFirst("service_code");
     if (code == null || code.isBlank()) throw ApiError.invalid("service_code", "缺少 service_code");
@@ -119,13 +138,8 @@ class Open311Controller {
     String name = String.join("", Objects.requireNonNullElse(TextInput.clean("last_name", form.getFirst("last_name")), ""),
         Objects.requireNonNullElse(TextInput.clean("first_name", form.getFirst("first_name")), ""));
     String phone = PhoneNumbers.toE164("phone", TextInput.clean("phone", form.getFirst("phone")));
-    String caseNo = grievances.report(community, estate, building, category, description,
+    return grievances.report(community, estate, building, category, description,
         name.isBlank() ? null : name, phone, Channel.API);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("service_request_id", caseNo);
-    m.put("service_notice", "已受理，请凭案件编号查询办理进度");
-    m.put("account_id", null);
-    return Open311Format.answer(201, Open311Format.xml(format, accept), "service_requests", "request", List.of(m), json);
   }
 
   @GetMapping({"/requests", "/requests.{format:json|xml}"})

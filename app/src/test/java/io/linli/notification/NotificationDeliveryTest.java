@@ -287,7 +287,8 @@ class NotificationDeliveryTest {
 
     var badToken = client.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/cases/grievance/" + caseNo + "/events?token=x"))
+        .header("Accept", "text/event-stream")
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(badToken.statusCode()).isEqualTo(404);
+    assertThat(badToken.statusCode()).as(badToken.body()).isEqualTo(404);
   }
 }

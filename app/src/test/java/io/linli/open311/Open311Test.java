@@ -81,11 +81,18 @@ class Open311Test {
     form.add("phone", "13700001234");
     form.add("first_name", "先生");
     form.add("last_name", "李");
+    String key = java.util.UUID.randomUUID().toString();
     ResponseEntity<String> posted = http.post().uri("/open311/v2/requests.json")
+        .header("Idempotency-Key", key)
         .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
     assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
     String id = json.readTree(posted.getBody()).get(0).get("service_request_id").asText();
     assertThat(id).matches("GR-\\d{4}-\\d{6}");
+    ResponseEntity<String> retried = http.post().uri("/open311/v2/requests.json")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+    assertThat(json.readTree(retried.getBody()).get(0).get("service_request_id").asText())
+        .as("a retry gets the same request id").isEqualTo(id);
 
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Triage")
         .count()).as("in Tasklist").isEqualTo(1);
