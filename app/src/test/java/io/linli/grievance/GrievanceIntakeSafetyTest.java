@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  * Integration tier: intake that loses nothing, over HTTP on the running app and PostgreSQL —
  * Idempotency-Key (sequential and concurrent duplicates), unsafe text refused with 400, rare
  * characters round-tripping through the database, phones stored E.164 encrypted and shown masked,
- * tracking only with the matching phone.
+ * tracking only with the matching phone, phones stored in clear before V6 encrypted at start-up.
  */
 @LinliSpringTest
 class GrievanceIntakeSafetyTest {
@@ -38,6 +38,7 @@ class GrievanceIntakeSafetyTest {
   @Autowired JdbcClient jdbc;
   @Autowired ContactCipher cipher;
   @Autowired RuntimeService runtime;
+  @Autowired GrievancePhoneBackfill backfill;
 
   RestClient http;
 
@@ -174,5 +175,23 @@ class GrievanceIntakeSafetyTest {
         .isEqualTo(404);
     assertThat(post("/api/grievances/GR-1999-999999/track", null, Map.of("phone", "13900001111")).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("V6 之前明文保存的手机号：启动时加密为 E.164 并清空明文列")
+  void phonesStoredInClearBeforeV6AreEncrypted() {
+    String caseNo = "GR-1999-" + (100000 + new java.util.Random().nextInt(899999));
+    jdbc.sql("""
+            insert into grievance_case (case_no, community_code, category, description, contact_phone,
+              channel, status, reported_at) values (?, 'tfsq', 'OTHER', '旧数据', '13800009999', 'WEB',
+              'CLOSED', now())""")
+        .param(caseNo).update();
+
+    backfill.run(null);
+
+    var row = jdbc.sql("select contact_phone, contact_phone_enc from grievance_case where case_no = ?")
+        .param(caseNo).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
+    assertThat(row[0]).isNull();
+    assertThat(cipher.decrypt((byte[]) row[1])).isEqualTo("+8613800009999");
   }
 }
