@@ -24,7 +24,7 @@ class GrievanceCases {
       Category category,
       String description,
       String contactName,
-      String contactPhone,
+      byte[] contactPhoneEnc,
       Channel channel,
       String recordedBy,
       Instant reportedAt) {}
@@ -52,10 +52,10 @@ class GrievanceCases {
         jdbc.sql(
                 """
                 insert into grievance_case (case_no, community_code, estate_id, building_id, category,
-                  description, contact_name, contact_phone, channel, recorded_by, status, reported_at)
+                  description, contact_name, contact_phone_enc, channel, recorded_by, status, reported_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'TRIAGE', ?) returning id""")
             .params(caseNo, c.communityCode(), c.estateId(), c.buildingId(), c.category().name(),
-                c.description(), c.contactName(), c.contactPhone(), c.channel().name(),
+                c.description(), c.contactName(), c.contactPhoneEnc(), c.channel().name(),
                 c.recordedBy(), Timestamp.from(c.reportedAt()))
             .query(Long.class)
             .single();
@@ -74,6 +74,14 @@ class GrievanceCases {
             instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11),
             instant(rs.getTimestamp(12)), rs.getString(13)))
         .optional();
+  }
+
+  /** The encrypted E.164 phone of a case, if the resident left one. */
+  Optional<byte[]> contactPhone(String caseNo) {
+    return jdbc.sql("select contact_phone_enc from grievance_case where case_no = ?")
+        .param(caseNo)
+        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
+        .list().stream().flatMap(Optional::stream).findFirst();
   }
 
   void setProcessInstance(long id, String processInstanceId) {

@@ -1,17 +1,30 @@
 package io.linli.grievance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.intake.ContactCipher;
+import io.linli.intake.IdempotentIntake;
+import io.linli.intake.PhoneNumbers;
+import io.linli.intake.QrRateLimit;
+import jakarta.servlet.http.HttpServletRequest;
+import io.linli.intake.TextInput;
+import io.linli.notification.NotifyChannel;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,12 +36,24 @@ class GrievanceController {
   private final GrievanceIntake intake;
   private final GrievanceStatusView statusView;
   private final GrievanceRatings ratings;
+  private final IdempotentIntake idempotency;
+  private final GrievanceTracking tracking;
+  private final QrRateLimit qrLimit;
+  private final ContactCipher cipher;
+  private final ObjectMapper json;
 
   GrievanceController(
-      GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings) {
+      GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
+      IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
+      ContactCipher cipher, ObjectMapper json) {
+    this.cipher = cipher;
+    this.tracking = tracking;
+    this.qrLimit = qrLimit;
     this.intake = intake;
     this.statusView = statusView;
     this.ratings = ratings;
+    this.idempotency = idempotency;
+    this.json = json;
   }
 
   /**
@@ -42,9 +67,26 @@ class GrievanceController {
       @NotNull(message = "请选择问题类别") Category category,
       @NotBlank(message = "请描述问题") @Size(max = 2000, message = "问题描述不能超过2000字") String description,
       @Size(max = 50, message = "联系人不能超过50字") String contactName,
-      @Pattern(regexp = "1[3-9]\\d{9}", message = "请填写11位手机号码") String contactPhone,
+      @Size(max = 40, message = "手机号码过长") String contactPhone,
       Channel channel,
-      @Size(max = 64) String recordedBy) {
+      @Size(max = 64) String recordedBy,
+      Set<NotifyChannel> notifyBy,
+      @Email(message = "请填写有效的电子邮箱") @Size(max = 254) String contactEmail) {
+
+    /**
+     * NFC text with unsafe characters refused (400 naming the field), the phone as E.164, the
+     * channels in a fixed order: its JSON is the Idempotency-Key fingerprint on every node.
+     */
+    ReportRequest cleaned() {
+      return new ReportRequest(
+          TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
+          TextInput.clean("buildingCode", buildingCode), category,
+          TextInput.clean("description", description), TextInput.clean("contactName", contactName),
+          PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
+          channel, TextInput.clean("recordedBy", recordedBy),
+          notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
+          TextInput.clean("contactEmail", contactEmail));
+    }
 
     @AssertTrue(message = "工作人员代登记（电话、窗口）须填写登记人")
     boolean isRecordedByGivenForStaffChannels() {
@@ -52,24 +94,70 @@ class GrievanceController {
     }
   }
 
-  record ReportResponse(String caseNo, String status, String statusLabel, String statusUrl) {}
+  /** @param watchToken opens the case's live updates and photo upload (no personal data) */
+  record ReportResponse(
+      String caseNo, String status, String statusLabel, String statusUrl, String watchToken) {}
 
+  /**
+   * 上报. With an {@code Idempotency-Key} header a retried or concurrent duplicate submission gets
+   * the first answer (and {@code Idempotent-Replayed: true}), never a second case. QR submissions
+   * count against the per-code, per-address limit (429 past it); replays do not count.
+   */
   @PostMapping
-  ResponseEntity<ReportResponse> report(@Valid @RequestBody ReportRequest r) {
-    GrievanceIntake.Receipt receipt =
-        intake.report(new GrievanceIntake.Report(
-            r.communityCode(), r.estateCode(), r.buildingCode(), r.category(), r.description(),
-            r.contactName(), r.contactPhone(), r.channel() == null ? Channel.API : r.channel(),
-            r.recordedBy()));
-    URI url = URI.create("/api/grievances/" + receipt.caseNo());
-    return ResponseEntity.created(url)
-        .body(new ReportResponse(receipt.caseNo(), receipt.status().name(),
-            receipt.status().label(), url.toString()));
+  ResponseEntity<String> report(
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody ReportRequest request, HttpServletRequest http)
+      throws JsonProcessingException {
+    ReportRequest r = request.cleaned();
+    IdempotentIntake.Answer answer =
+        idempotency.once("grievance", idempotencyKey, json.writeValueAsString(r), () -> {
+          if (r.channel() == Channel.QR) {
+            qrLimit.count(qrCode(r), http.getRemoteAddr());
+          }
+          GrievanceIntake.Receipt receipt =
+              intake.report(new GrievanceIntake.Report(
+                  r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
+                  r.description(), r.contactName(), r.contactPhone(),
+                  r.channel() == null ? Channel.API : r.channel(), r.recordedBy(), r.notifyBy(),
+                  r.contactEmail()));
+          String url = "/api/grievances/" + receipt.caseNo();
+          return write(new ReportResponse(receipt.caseNo(), receipt.status().name(),
+              receipt.status().label(), url,
+              cipher.watchToken(GrievanceProcess.FLOW, receipt.caseNo())));
+        });
+    String url = json.readTree(answer.body()).path("statusUrl").asText();
+    return ResponseEntity.status(answer.status())
+        .location(URI.create(url))
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
+        .body(answer.body());
+  }
+
+  /** The QR code a submission came through: the place it is printed for. */
+  private static String qrCode(ReportRequest r) {
+    return r.communityCode() + "." + (r.estateCode() == null ? "" : r.estateCode())
+        + (r.buildingCode() == null ? "" : "." + r.buildingCode());
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @GetMapping("/{caseNo}")
   GrievanceStatusView.Status status(@PathVariable String caseNo) {
     return statusView.of(caseNo);
+  }
+
+  record TrackRequest(@NotBlank(message = "请填写上报时留的手机号码") @Size(max = 40) String phone) {}
+
+  /** 查询进度: case number + phone; 404 unless the phone matches. */
+  @PostMapping("/{caseNo}/track")
+  GrievanceTracking.Tracked track(@PathVariable String caseNo, @Valid @RequestBody TrackRequest r) {
+    return tracking.track(caseNo, TextInput.clean("phone", r.phone()));
   }
 
   record EvaluationRequest(

@@ -5,11 +5,17 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
+import io.linli.intake.ContactCipher;
+import io.linli.intake.PhoneNumbers;
+import io.linli.notification.NotifyChannel;
+import io.linli.notification.Subscriptions;
+import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -28,13 +34,18 @@ class GrievanceIntake {
   private final GrievanceCases cases;
   private final CaseLog caseLog;
   private final RuntimeService runtime;
+  private final ContactCipher cipher;
+  private final Subscriptions subscriptions;
 
   GrievanceIntake(
-      Locations locations, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime) {
+      Locations locations, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime,
+      ContactCipher cipher, Subscriptions subscriptions) {
     this.locations = locations;
     this.cases = cases;
     this.caseLog = caseLog;
     this.runtime = runtime;
+    this.cipher = cipher;
+    this.subscriptions = subscriptions;
   }
 
   record Report(
@@ -46,7 +57,23 @@ class GrievanceIntake {
       String contactName,
       String contactPhone,
       Channel channel,
-      String recordedBy) {}
+      String recordedBy,
+      Set<NotifyChannel> notifyBy,
+      String contactEmail) {
+
+    /** @param contactPhone E.164 (see {@link PhoneNumbers#toE164}) or null */
+    Report {
+      notifyBy = notifyBy == null ? Set.of() : Set.copyOf(notifyBy);
+    }
+
+    /** A report without notification choices (staff entry, tests). */
+    Report(String communityCode, String estateCode, String buildingCode, Category category,
+        String description, String contactName, String contactPhone, Channel channel,
+        String recordedBy) {
+      this(communityCode, estateCode, buildingCode, category, description, contactName,
+          contactPhone, channel, recordedBy, Set.of(), null);
+    }
+  }
 
   record Receipt(String caseNo, GrievanceStatus status) {}
 
@@ -58,8 +85,17 @@ class GrievanceIntake {
         cases.insert(
             new GrievanceCases.NewCase(
                 r.communityCode(), location.estateId(), location.buildingId(), r.category(),
-                r.description(), r.contactName(), r.contactPhone(), r.channel(), r.recordedBy(),
-                now));
+                r.description(), r.contactName(), cipher.encrypt(r.contactPhone()), r.channel(),
+                r.recordedBy(), now));
+    // Subscriptions first: the RECEIVED event below already notifies on the chosen channels.
+    if (r.notifyBy().contains(NotifyChannel.SMS)) {
+      if (r.contactPhone() == null) throw ApiError.invalid("contactPhone", "选择短信通知须填写手机号码");
+      subscriptions.subscribe(GrievanceProcess.FLOW, row.caseNo(), NotifyChannel.SMS, r.contactPhone());
+    }
+    if (r.notifyBy().contains(NotifyChannel.EMAIL)) {
+      if (r.contactEmail() == null) throw ApiError.invalid("contactEmail", "选择邮件通知须填写电子邮箱");
+      subscriptions.subscribe(GrievanceProcess.FLOW, row.caseNo(), NotifyChannel.EMAIL, r.contactEmail());
+    }
 
     Map<String, Object> vars = new HashMap<>();
     vars.put(GrievanceVariables.CASE_ID, row.id());
@@ -72,6 +108,9 @@ class GrievanceIntake {
     vars.put(GrievanceVariables.CATEGORY, r.category().name());
     vars.put(GrievanceVariables.CATEGORY_LABEL, r.category().label());
     vars.put(GrievanceVariables.REWORK_COUNT, 0);
+    if (r.contactPhone() != null) {
+      vars.put(GrievanceVariables.CONTACT_PHONE_MASKED, PhoneNumbers.mask(r.contactPhone()));
+    }
     ProcessInstance pi = runtime.startProcessInstanceByKey(GrievanceProcess.KEY, row.caseNo(), vars);
     cases.setProcessInstance(row.id(), pi.getId());
 

@@ -17,6 +17,8 @@ record GrievanceVariables(VariableScope scope) {
   static final String SUMMARY = "summary";
   static final String REPORTED_AT = "reportedAt";
   static final String CHANNEL = "channel";
+  /** The resident's phone as staff see it, {@code 138****1234}; the number itself stays encrypted. */
+  static final String CONTACT_PHONE_MASKED = "contactPhoneMasked";
   static final String CATEGORY = "category";
   static final String CATEGORY_LABEL = "categoryLabel";
   static final String TIER = "tier";

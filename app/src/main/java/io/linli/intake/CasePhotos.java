@@ -1,0 +1,137 @@
+package io.linli.intake;
+
+import io.linli.system.Times;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Photos of a case, in the case_photo table. An upload is accepted only if its first bytes are a
+ * JPEG, PNG or GIF signature (415 otherwise, whatever the file name says) and it decodes; it is
+ * then re-encoded as a JPEG from its pixels alone, so EXIF, GPS and any other metadata are gone.
+ * At most {@code linli.intake.photos.max-count} per case and {@code max-size} each (413).
+ */
+@Repository
+public class CasePhotos {
+
+  private final JdbcClient jdbc;
+  private final int maxCount;
+  private final DataSize maxSize;
+  private final int maxEdge;
+
+  CasePhotos(JdbcClient jdbc,
+      @Value("${linli.intake.photos.max-count:3}") int maxCount,
+      @Value("${linli.intake.photos.max-size:5MB}") DataSize maxSize,
+      @Value("${linli.intake.photos.max-edge:2048}") int maxEdge) {
+    this.jdbc = jdbc;
+    this.maxCount = maxCount;
+    this.maxSize = maxSize;
+    this.maxEdge = maxEdge;
+  }
+
+  public record Photo(long id, String contentType, int width, int height) {}
+
+  /** Refused uploads: 413 too large or too many, 415 not an image. */
+  public static class Refused extends ResponseStatusException {
+    Refused(HttpStatus status, String reason) {
+      super(status, reason);
+    }
+  }
+
+  @Transactional
+  public Photo add(String flow, String caseNo, byte[] upload) {
+    if (upload.length > maxSize.toBytes()) {
+      throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "照片不能超过" + maxSize.toMegabytes() + "MB");
+    }
+    if (!looksLikeImage(upload)) throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "只能上传 JPEG、PNG 或 GIF 图片");
+    // Serialise uploads of one case so two at once cannot both pass the count.
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(flow + ":" + caseNo).query().singleRow();
+    long have = jdbc.sql("select count(*) from case_photo where flow = ? and case_no = ?")
+        .params(flow, caseNo).query(Long.class).single();
+    if (have >= maxCount) {
+      throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "每个案件最多" + maxCount + "张照片");
+    }
+    BufferedImage img = decode(upload);
+    byte[] jpeg = reencode(img);
+    long id = jdbc.sql("""
+            insert into case_photo (flow, case_no, content_type, width, height, bytes, created_at)
+            values (?, ?, 'image/jpeg', ?, ?, ?, ?) returning id""")
+        .params(flow, caseNo, img.getWidth(), img.getHeight(), jpeg, Timestamp.from(Times.now()))
+        .query(Long.class).single();
+    return new Photo(id, "image/jpeg", img.getWidth(), img.getHeight());
+  }
+
+  public List<Photo> of(String flow, String caseNo) {
+    return jdbc.sql("select id, content_type, width, height from case_photo where flow = ? and case_no = ? order by id")
+        .params(flow, caseNo)
+        .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+        .list();
+  }
+
+  public byte[] bytes(String flow, String caseNo, long id) {
+    return jdbc.sql("select bytes from case_photo where flow = ? and case_no = ? and id = ?")
+        .params(flow, caseNo, id).query(byte[].class).optional().orElse(null);
+  }
+
+  static boolean looksLikeImage(byte[] b) {
+    boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean gif = b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8';
+    return jpeg || png || gif;
+  }
+
+  private BufferedImage decode(byte[] upload) {
+    try {
+      BufferedImage img = ImageIO.read(new ByteArrayInputStream(upload));
+      if (img == null) throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "无法识别的图片");
+      double scale = Math.min(1.0, (double) maxEdge / Math.max(img.getWidth(), img.getHeight()));
+      int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
+      int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
+      BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = rgb.createGraphics();
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, w, h);
+      g.drawImage(img, 0, 0, w, h, null);
+      g.dispose();
+      return rgb;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Refused r) throw r;
+      throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "无法识别的图片");
+    }
+  }
+
+  private static byte[] reencode(BufferedImage img) {
+    try {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      ImageWriteParam p = writer.getDefaultWriteParam();
+      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      p.setCompressionQuality(0.85f);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(ios);
+        writer.write(null, new IIOImage(img, null, null), p);
+      } finally {
+        writer.dispose();
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("JPEG encoding failed", e);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.linli.intake;
+
+import io.linli.system.ApiError;
+import io.linli.system.Times;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code Idempotency-Key} for intake POSTs. The key row is inserted first, in the same transaction
+ * as the intake: a concurrent duplicate blocks on the unique key until the first commits (then
+ * gets the stored answer) or rolls back (then does the intake itself). Nothing is held in memory,
+ * so this holds across nodes. The same key with a different request body is a 409.
+ */
+@Component
+public class IdempotentIntake {
+
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+
+  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+  }
+
+  /** The answer to an intake: HTTP status and JSON body. */
+  public record Answer(int status, String body, boolean replayed) {}
+
+  /**
+   * Runs {@code intake} once per (scope, key); without a key it simply runs it.
+   *
+   * @param requestBody canonical form of the request (e.g. its JSON), fingerprinted to spot reuse
+   * @param intake returns the JSON body of a 201 answer; runs inside this transaction
+   */
+  public Answer once(String scope, String key, String requestBody, Supplier<String> intake) {
+    if (key == null) {
+      return tx.execute(s -> new Answer(201, intake.get(), false));
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw ApiError.invalid("Idempotency-Key", "须为1–128个可见ASCII字符");
+    }
+    String hash = sha256(requestBody);
+    return tx.execute(s -> {
+      int inserted = jdbc.sql("""
+              insert into idempotency_key (scope, idem_key, request_hash, created_at)
+              values (?, ?, ?, ?) on conflict do nothing""")
+          .params(scope, key, hash, Timestamp.from(Times.now()))
+          .update();
+      if (inserted == 0) return replay(scope, key, hash);
+      String body = intake.get();
+      jdbc.sql("""
+              update idempotency_key set response_status = 201, response_body = ?
+              where scope = ? and idem_key = ?""")
+          .params(body, scope, key).update();
+      return new Answer(201, body, false);
+    });
+  }
+
+  private Answer replay(String scope, String key, String hash) {
+    record Stored(String hash, Integer status, String body) {}
+    Optional<Stored> stored = jdbc.sql("""
+            select request_hash, response_status, response_body from idempotency_key
+            where scope = ? and idem_key = ?""")
+        .params(scope, key)
+        .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+        .optional();
+    Stored s = stored.orElseThrow(() -> ApiError.conflict("同一 Idempotency-Key 的请求正在处理，请稍后重试"));
+    if (!s.hash().equals(hash)) {
+      throw ApiError.conflict("该 Idempotency-Key 已用于另一份不同的提交");
+    }
+    if (s.status() == null) throw ApiError.conflict("同一 Idempotency-Key 的请求正在处理，请稍后重试");
+    return new Answer(s.status(), s.body(), true);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.linli.notification;
+
+import io.linli.intake.ContactCipher;
+import io.linli.system.Times;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The channels a resident chose for one case (any flow), with the address encrypted. */
+@Repository
+public class Subscriptions {
+
+  private final JdbcClient jdbc;
+  private final ContactCipher cipher;
+
+  Subscriptions(JdbcClient jdbc, ContactCipher cipher) {
+    this.jdbc = jdbc;
+    this.cipher = cipher;
+  }
+
+  record Subscription(NotifyChannel channel, byte[] addressEnc) {}
+
+  /** @param address an E.164 phone for SMS, an e-mail address for EMAIL */
+  public void subscribe(String flow, String caseNo, NotifyChannel channel, String address) {
+    jdbc.sql("""
+            insert into notification_subscription (flow, case_no, channel, address_enc, created_at)
+            values (?, ?, ?, ?, ?) on conflict (flow, case_no, channel) do nothing""")
+        .params(flow, caseNo, channel.name(), cipher.encrypt(address), Timestamp.from(Times.now()))
+        .update();
+  }
+
+  List<Subscription> of(String flow, String caseNo) {
+    return jdbc.sql("""
+            select channel, address_enc from notification_subscription
+            where flow = ? and case_no = ? order by channel""")
+        .params(flow, caseNo)
+        .query((rs, n) -> new Subscription(NotifyChannel.valueOf(rs.getString(1)), rs.getBytes(2)))
+        .list();
+  }
+}

@@ -1,0 +1,258 @@
+package io.linli.open311;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.community.CommunityDirectory;
+import io.linli.grievance.Category;
+import io.linli.grievance.Channel;
+import io.linli.grievance.Grievances;
+import io.linli.intake.IdempotentIntake;
+import io.linli.intake.PhoneNumbers;
+import io.linli.intake.TextInput;
+import io.linli.system.ApiError;
+import io.linli.system.Times;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open311 GeoReport v2 over the grievance flow: services are the grievance categories,
+ * {@code jurisdiction_id} is the community code, {@code service_request_id} the case number,
+ * {@code address_id} an estate code or {@code estate.building}. {@code expected_datetime} is the
+ * case's open SLA deadline; {@code status_notes} carries the tier and the state of each deadline.
+ * The resident's description and contact details are not listed back. POST honours
+ * {@code Idempotency-Key} like the app's own intake.
+ */
+@RestController
+@RequestMapping("/open311/v2")
+class Open311Controller {
+
+  private final Grievances grievances;
+  private final CommunityDirectory directory;
+  private final IdempotentIntake idempotency;
+  private final ObjectMapper json;
+
+  Open311Controller(Grievances grievances, CommunityDirectory directory,
+      IdempotentIntake idempotency, ObjectMapper json) {
+    this.idempotency = idempotency;
+    this.grievances = grievances;
+    this.directory = directory;
+    this.json = json;
+  }
+
+  @GetMapping({"/services", "/services.{format:json|xml}"})
+  ResponseEntity<String> services(
+      @PathVariable(required = false) String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    jurisdiction(jurisdiction);
+    List<Map<String, Object>> services = Arrays.stream(Category.values()).map(c -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("service_code", c.name());
+      m.put("service_name", c.label());
+      m.put("description", "居民诉求：" + c.label());
+      m.put("metadata", false);
+      m.put("type", "realtime");
+      m.put("keywords", "诉求," + c.label());
+      m.put("group", "居民诉求");
+      return m;
+    }).toList();
+    return Open311Format.answer(200, Open311Format.xml(format, accept), "services", "service", services, json);
+  }
+
+  @GetMapping({"/services/{code:[A-Za-z_]+}", "/services/{code:[A-Za-z_]+}.{format:json|xml}"})
+  ResponseEntity<String> service(
+      @PathVariable String code, @PathVariable(required = false) String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    jurisdiction(jurisdiction);
+    Category c = category(code).orElseThrow(() -> ApiError.notFound("没有这个服务：" + code));
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("service_code", c.name());
+    definition.put("attributes", List.of());
+    boolean xml = Open311Format.xml(format, accept);
+    if (!xml) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(write(definition));
+    ResponseEntity<String> wrapped = Open311Format.answer(200, true, "x", "service_definition", List.of(definition), json);
+    String body = wrapped.getBody().replace("<x>", "").replace("</x>", "");
+    return ResponseEntity.ok().contentType(wrapped.getHeaders().getContentType()).body(body);
+  }
+
+  @PostMapping(path = {"/requests", "/requests.{format:json|xml}"},
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  ResponseEntity<String> post(
+      @PathVariable(required = false) String format,
+      @RequestBody MultiValueMap<String, String> form,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    String body = new java.util.TreeMap<>(form).toString();
+    IdempotentIntake.Answer answer =
+        idempotency.once("open311", idempotencyKey, body, () -> create(form));
+    boolean xml = Open311Format.xml(format, accept);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", answer.body());
+    m.put("service_notice", "已受理，请凭案件编号查询办理进度");
+    m.put("account_id", null);
+    return Open311Format.answer(answer.status(), xml, "service_requests", "request", List.of(m), json);
+  }
+
+  /** @return the case number */
+  private String create(MultiValueMap<String, String> form) {
+    String community = jurisdiction(form.getFirst("jurisdiction_id"));
+    String code = form.getFirst("service_code");
+    if (code == null || code.isBlank()) throw ApiError.invalid("service_code", "缺少 service_code");
+    Category category = category(code).orElseThrow(() -> ApiError.invalid("service_code", "没有这个服务：" + code));
+    String description = TextInput.clean("description", form.getFirst("description"));
+    if (description == null || description.isBlank()) throw ApiError.invalid("description", "请描述问题");
+    if (description.length() > 2000) throw ApiError.invalid("description", "问题描述不能超过2000字");
+    String addressId = TextInput.clean("address_id", form.getFirst("address_id"));
+    String address = TextInput.clean("address_string", form.getFirst("address_string"));
+    boolean located = addressId != null || address != null
+        || (form.getFirst("lat") != null && form.getFirst("long") != null);
+    if (!located) throw ApiError.invalid("address_id", "须提供位置：address_id、address_string 或 lat/long");
+    String estate = null;
+    String building = null;
+    if (addressId != null) {
+      String[] parts = addressId.split("\\.", 2);
+      estate = parts[0];
+      building = parts.length > 1 ? parts[1] : null;
+    }
+    if (address != null) description = description + "\n（地址：" + address + "）";
+    String name = String.join("", Objects.requireNonNullElse(TextInput.clean("last_name", form.getFirst("last_name")), ""),
+        Objects.requireNonNullElse(TextInput.clean("first_name", form.getFirst("first_name")), ""));
+    String phone = PhoneNumbers.toE164("phone", TextInput.clean("phone", form.getFirst("phone")));
+    return grievances.report(community, estate, building, category, description,
+        name.isBlank() ? null : name, phone, Channel.API);
+  }
+
+  @GetMapping({"/requests", "/requests.{format:json|xml}"})
+  ResponseEntity<String> requests(
+      @PathVariable(required = false) String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+      @RequestParam(name = "service_request_id", required = false) String ids,
+      @RequestParam(name = "service_code", required = false) String serviceCode,
+      @RequestParam(name = "start_date", required = false) String start,
+      @RequestParam(name = "end_date", required = false) String end,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    String community = jurisdiction(jurisdiction);
+    List<String> caseNos;
+    if (ids != null && !ids.isBlank()) {
+      caseNos = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    } else {
+      Instant to = end == null ? Times.now().plusSeconds(1) : instant("end_date", end);
+      Instant from = start == null ? to.minusSeconds(90L * 24 * 3600) : instant("start_date", start);
+      caseNos = grievances.caseNos(community, from, to, 1000);
+    }
+    List<Map<String, Object>> out = caseNos.stream()
+        .map(grievances::summary).flatMap(Optional::stream)
+        .filter(s -> s.communityCode().equals(community))
+        .filter(s -> serviceCode == null || Arrays.asList(serviceCode.split(",")).contains(s.category().name()))
+        .filter(s -> status == null || Arrays.asList(status.split(",")).contains(s.closed() ? "closed" : "open"))
+        .map(Open311Controller::request)
+        .toList();
+    return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request", out, json);
+  }
+
+  @GetMapping({"/requests/{id:[A-Za-z0-9-]+}", "/requests/{id:[A-Za-z0-9-]+}.{format:json|xml}"})
+  ResponseEntity<String> request(
+      @PathVariable String id, @PathVariable(required = false) String format,
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    String community = jurisdiction(jurisdiction);
+    Grievances.Summary s = grievances.summary(id).filter(x -> x.communityCode().equals(community))
+        .orElseThrow(() -> ApiError.notFound("没有这个服务请求：" + id));
+    return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request",
+        List.of(request(s)), json);
+  }
+
+  static Map<String, Object> request(Grievances.Summary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", s.caseNo());
+    m.put("status", s.closed() ? "closed" : "open");
+    m.put("status_notes", statusNotes(s));
+    m.put("service_name", s.category().label());
+    m.put("service_code", s.category().name());
+    m.put("description", null);
+    m.put("agency_responsible", "物业服务中心");
+    m.put("service_notice", s.statusLabel());
+    m.put("requested_datetime", iso(s.reportedAt()));
+    m.put("updated_datetime", iso(s.updatedAt()));
+    m.put("expected_datetime", s.deadlines().stream()
+        .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
+        .map(Grievances.Deadline::dueAt).max(Comparator.naturalOrder()).map(Open311Controller::iso)
+        .orElse(null));
+    m.put("address", s.locationLabel());
+    m.put("address_id", null);
+    m.put("zipcode", null);
+    m.put("lat", null);
+    m.put("long", null);
+    m.put("media_url", null);
+    return m;
+  }
+
+  static String statusNotes(Grievances.Summary s) {
+    StringBuilder b = new StringBuilder(s.statusLabel());
+    if (s.tierLabel() != null) b.append("；分级：").append(s.tierLabel());
+    for (Grievances.Deadline d : s.deadlines()) {
+      String state = switch (d.state()) {
+        case "MET" -> "已按时完成";
+        case "BREACHED" -> "已超时，已督办";
+        default -> "进行中";
+      };
+      b.append("；").append(d.label()).append(' ').append(Times.label(d.dueAt())).append(' ').append(state);
+    }
+    return b.toString();
+  }
+
+  private String jurisdiction(String code) {
+    if (code == null || code.isBlank()) {
+      var all = directory.communities();
+      if (all.size() == 1) return all.get(0).code();
+      throw ApiError.invalid("jurisdiction_id", "须提供 jurisdiction_id（社区代码）");
+    }
+    return directory.community(code).map(c -> c.code())
+        .orElseThrow(() -> ApiError.notFound("没有这个辖区：" + code));
+  }
+
+  private static Optional<Category> category(String code) {
+    return Arrays.stream(Category.values()).filter(c -> c.name().equals(code)).findFirst();
+  }
+
+  private static String iso(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, Times.BEIJING).toString();
+  }
+
+  private static Instant instant(String field, String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiError.invalid(field, "须为带时区的 ISO 8601 时间，如 2026-11-22T08:00:00+08:00");
+    }
+  }
+
+  private String write(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

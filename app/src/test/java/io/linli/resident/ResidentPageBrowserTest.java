@@ -1,0 +1,152 @@
+package io.linli.resident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linli.LinliSpringTest;
+import io.linli.system.Browser;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * End-to-end tier: the resident page in headless Chromium (Debian's {@code chromium} and its
+ * {@code chromedriver}, driven by Selenium) against the running app — report a grievance from a
+ * QR-style link with the location prefilled, see the case number, track it, see the status change
+ * live (server-sent events) as staff complete triage, response and resolution through the engine,
+ * rate it; with a photo. Screenshots go to {@code target/screenshots}. Without Chromium the test is skipped and
+ * says so ({@code .ci/run} installs it).
+ */
+@LinliSpringTest
+class ResidentPageBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired TaskService tasks;
+  @Autowired JdbcClient jdbc;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Browser.start(414, 1000);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) browser.quit();
+  }
+
+  void shot(String name) throws Exception {
+    Browser.screenshot(browser, name);
+  }
+
+  WebElement el(String id) {
+    return browser.findElement(By.id(id));
+  }
+
+  void waitForStatus(String label) {
+    wait.until(ExpectedConditions.textToBe(By.id("status-label"), label));
+  }
+
+  void complete(String caseNo, String taskKey, String user, Map<String, Object> form) {
+    Task t = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(t).as(taskKey).isNotNull();
+    tasks.claim(t.getId(), user);
+    tasks.complete(t.getId(), form);
+  }
+
+  @Test
+  @DisplayName("居民页面：扫码上报、得到案件编号、实时看到状态变化、评价")
+  void reportTrackAndRateInTheBrowser() throws Exception {
+    // given: a QR-style link for 地铁首座小区 3栋
+    browser.get("http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b3&qr=1");
+    wait.until(d -> new Select(el("category")).getOptions().size() > 1);
+    assertThat(new Select(el("estate")).getFirstSelectedOption().getAttribute("value")).isEqualTo("dtsz");
+    assertThat(new Select(el("building")).getFirstSelectedOption().getAttribute("value")).isEqualTo("b3");
+
+    // when: the resident reports
+    new Select(el("category")).selectByValue("FACILITY");
+    el("description").sendKeys("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
+    el("contactName").sendKeys("周女士");
+    el("contactPhone").sendKeys("138 0000 5678");
+    Path photo = Files.createTempFile("elevator", ".jpg");
+    BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, 320, 240);
+    g.setColor(Color.RED);
+    g.fillRect(100, 60, 120, 120);
+    g.dispose();
+    ImageIO.write(img, "jpeg", photo.toFile());
+    el("photos").sendKeys(photo.toAbsolutePath().toString());
+    shot("01-report-form");
+    el("submit-report").click();
+
+    // then: the case number
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+    String caseNo = el("receipt-case-no").getText();
+    assertThat(caseNo).matches("GR-\\d{4}-\\d{6}");
+    wait.until(ExpectedConditions.textToBe(By.id("receipt-photos"), "已上传照片 1 张"));
+    assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
+        .query(String.class).single()).isEqualTo("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
+    shot("02-case-number");
+
+    el("receipt-track").click();
+    waitForStatus("待分流");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#status-photos img")));
+    wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+    assertThat(browser.findElements(By.cssSelector("#deadlines .countdown"))).isNotEmpty();
+    String before = browser.findElement(By.cssSelector("#deadlines .countdown")).getText();
+    wait.until(d -> !d.findElement(By.cssSelector("#deadlines .countdown")).getText().equals(before));
+    shot("03-tracking");
+
+    // when: staff triage through the engine; the page follows by server-sent events
+    complete(caseNo, "Task_Triage", "grid1",
+        Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "电梯故障"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "已分流定级"));
+    wait.until(d -> !el("status-label").getText().equals("待分流"));
+    assertThat(el("status-tier").getText()).contains("中等问题");
+    assertThat(el("history").getText()).contains("已分流定级").contains("网格员").doesNotContain("grid1");
+    shot("04-triaged-live");
+
+    complete(caseNo, "Task_Respond", "property1", Map.of("responseNote", "已联系维保单位", "feedbackMethod", "PHONE"));
+    complete(caseNo, "Task_Resolve", "property1", Map.of("handlingResult", "电梯已修复"));
+    waitForStatus("待评价");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
+    shot("05-asked-to-rate");
+
+    // when: the resident rates
+    browser.findElement(By.cssSelector("input[name=rating][value=SATISFIED]")).click();
+    el("rating-comment").sendKeys("修得很快，谢谢");
+    el("submit-rating").click();
+
+    // then
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
+    waitForStatus("待回访");
+    assertThat(jdbc.sql("select rating from grievance_case where case_no = ?").param(caseNo)
+        .query(String.class).single()).isEqualTo("SATISFIED");
+    shot("06-rated");
+  }
+}
