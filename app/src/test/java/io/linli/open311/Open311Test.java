@@ -60,13 +60,13 @@ class Open311Test {
     assertThat(services.get(1).get("service_name").asText()).isEqualTo("公共设施维修");
     assertThat(services.get(1).get("type").asText()).isEqualTo("realtime");
 
-    Document doc = xml(get("/open311/v2/services.xml").getBody());
+    Document doc = xml(get("/open311/v2/services.xml?jurisdiction_id=tfsq").getBody());
     assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("services");
     assertThat(doc.getElementsByTagName("service").getLength()).isEqualTo(10);
 
-    JsonNode def = json.readTree(get("/open311/v2/services/FACILITY.json").getBody());
+    JsonNode def = json.readTree(get("/open311/v2/services/FACILITY.json?jurisdiction_id=tfsq").getBody());
     assertThat(def.get("service_code").asText()).isEqualTo("FACILITY");
-    assertThat(get("/open311/v2/services/NOPE.json").getStatusCode().value()).isEqualTo(404);
+    assertThat(get("/open311/v2/services/NOPE.json?jurisdiction_id=tfsq").getStatusCode().value()).isEqualTo(404);
     assertThat(get("/open311/v2/services.json?jurisdiction_id=nowhere").getStatusCode().value()).isEqualTo(404);
   }
 
@@ -97,14 +97,14 @@ class Open311Test {
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Triage")
         .count()).as("in Tasklist").isEqualTo(1);
 
-    JsonNode request = json.readTree(get("/open311/v2/requests/" + id + ".json").getBody()).get(0);
+    JsonNode request = json.readTree(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=tfsq").getBody()).get(0);
     assertThat(request.get("status").asText()).isEqualTo("open");
     assertThat(request.get("service_code").asText()).isEqualTo("WATER_POWER");
     assertThat(request.get("expected_datetime").asText()).endsWith("+08:00");
     assertThat(request.get("status_notes").asText()).contains("待分流").contains("分级");
     assertThat(request.toString()).doesNotContain("13700001234").doesNotContain("李先生");
 
-    Document doc = xml(get("/open311/v2/requests/" + id + ".xml").getBody());
+    Document doc = xml(get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=tfsq").getBody());
     assertThat(doc.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(id);
 
     JsonNode list = json.readTree(get("/open311/v2/requests.json?jurisdiction_id=tfsq&service_code=WATER_POWER").getBody());
