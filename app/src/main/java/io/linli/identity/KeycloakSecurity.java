@@ -1,5 +1,7 @@
 package io.linli.identity;
 
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,11 +63,12 @@ class KeycloakSecurity {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
-    return http.securityMatcher("/api/**", "/engine-rest/**")
+    // Ant matchers: /engine-rest is Jersey's servlet, which MVC matchers do not see.
+    return http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(HttpMethod.POST, "/api/grievances").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/open311/**").permitAll()
-            .requestMatchers("/engine-rest/**").hasAuthority(STAFF)
+            .requestMatchers(antMatcher(HttpMethod.POST, "/api/grievances")).permitAll()
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/open311/**")).permitAll()
+            .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(STAFF)
             // TODO(issue 6): residents read only their own cases once intake records the
             // reporter (phone check); until then case status needs any valid token.
             .anyRequest().authenticated())
@@ -86,11 +89,12 @@ class KeycloakSecurity {
     pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     return http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+            .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
+                antMatcher("/error")).permitAll()
             .anyRequest().authenticated())
         .oauth2Login(o -> o.authorizationEndpoint(e -> e.authorizationRequestResolver(pkce)))
         // The webapps send Camunda's own XSRF token; Camunda's CSRF filter checks it there.
-        .csrf(c -> c.ignoringRequestMatchers("/camunda/api/**"))
+        .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
         .logout(l -> l
             .logoutRequestMatcher(new OrRequestMatcher(
                 new AntPathRequestMatcher("/logout"),

@@ -108,24 +108,30 @@ class KeycloakSecurityIT extends KeycloakIT {
       String own = user.equals("grid1") ? tfsqPi : jdsqPi;
       String other = user.equals("grid1") ? jdsqPi : tfsqPi;
       String token = keycloak().token(user);
-      Set<String> tasks = field(get("/engine-rest/task", token), "processInstanceId");
-      Set<String> instances = field(get("/engine-rest/process-instance", token), "id");
-      Set<String> history = field(get("/engine-rest/history/process-instance", token), "id");
+      Set<String> tasks = field(get("/engine-rest/task?maxResults=500", token), "processInstanceId");
+      Set<String> instances = field(get("/engine-rest/process-instance?maxResults=500", token), "id");
+      Set<String> history = field(get("/engine-rest/history/process-instance?maxResults=500", token), "id");
       assertThat(tasks).as(user + " tasks").contains(own).doesNotContain(other);
       assertThat(instances).as(user + " instances").contains(own).doesNotContain(other);
       assertThat(history).as(user + " history").contains(own).doesNotContain(other);
     }
     String supervisor = keycloak().token("supervisor1");
-    assertThat(field(get("/engine-rest/process-instance", supervisor), "id")).contains(tfsqPi, jdsqPi);
+    assertThat(field(get("/engine-rest/process-instance?maxResults=500", supervisor), "id")).contains(tfsqPi, jdsqPi);
   }
 
   @Test
   @DisplayName("only administrators deploy")
   void onlyAdminsDeploy() throws Exception {
     String committee = keycloak().token("committee1");
-    HttpResponse<String> r = call("POST", "/engine-rest/deployment/create", committee);
-    assertThat(r.statusCode()).isIn(400, 403);
-    assertThat(get("/engine-rest/deployment", committee).size()).isZero();
+    String body = "--b\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n--b--\r\n";
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+        .header("Authorization", "Bearer " + committee)
+        .header("Content-Type", "multipart/form-data; boundary=b")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(get("/engine-rest/deployment?maxResults=10", committee).size()).isZero();
   }
 
   List<String[]> endpoints() {
