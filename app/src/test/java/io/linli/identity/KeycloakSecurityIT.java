@@ -120,6 +120,26 @@ class KeycloakSecurityIT extends KeycloakIT {
   }
 
   @Test
+  @DisplayName("through the app's API, staff read only their community's cases; residents none of others'")
+  void appApiIsolation() throws Exception {
+    String path = "/api/grievances/" + tfsqCase;
+    assertThat(call("GET", path, keycloak().token("grid1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("street1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("supervisor1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("grid2")).statusCode()).isEqualTo(404);
+    assertThat(call("POST", path + "/evaluation", keycloak().token("grid2")).statusCode()).isEqualTo(404);
+    String resident = keycloak().token("resident2");
+    int year = java.time.Year.now().getValue();
+    java.util.Random random = new java.util.Random(5);
+    List<String> probes = new ArrayList<>(List.of(tfsqCase, jdsqCase));
+    for (int n = 1; n <= 20; n++) probes.add("GR-%d-%06d".formatted(year, n));
+    for (int n = 0; n < 20; n++) probes.add("GR-%d-%06d".formatted(year, random.nextInt(1_000_000)));
+    for (String caseNo : probes) {
+      assertThat(call("GET", "/api/grievances/" + caseNo, resident).statusCode()).as(caseNo).isEqualTo(404);
+    }
+  }
+
+  @Test
   @DisplayName("only administrators deploy")
   void onlyAdminsDeploy() throws Exception {
     String committee = keycloak().token("committee1");
