@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Single logout from the webapps: after Spring Security has dropped the local session, the
  * browser goes to the realm's end-session endpoint with the ID token as hint and comes back to
  * Tasklist (which asks for a fresh login). An XHR logout from the Camunda webapps gets 204 instead
- * of a cross-origin redirect. Integration tier: KeycloakSecurityIT.
+ * of a cross-origin redirect. Not covered by a test yet (the SSO login is: KeycloakSsoIT).
  */
 @Component
 @Profile("keycloak")
