@@ -1,23 +1,36 @@
 package io.linli.community;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Names the Camunda groups of a community's roles, for candidate groups in the models:
- * {@code ${communityGroups.of(communityCode, 'grid-worker')}} gives {@code tfsq-grid-worker}.
- * Role ids are those of shared/DOMAIN.md.
+ * {@code ${communityGroups.of(communityCode, 'grid-worker')}} gives {@code tfsq-grid-worker} with
+ * the built-in identity, {@code communities/tfsq/grid-worker} with Keycloak (the identity plugin
+ * uses the group path without its leading slash as the group id). The patterns are
+ * {@code linli.identity.group-pattern} ({@code {community}}, {@code {role}}) and
+ * {@code linli.identity.street-group-pattern} ({@code {street}}). Role ids are those of
+ * shared/DOMAIN.md.
  */
 @Component("communityGroups")
 public class CommunityGroups {
 
   private final CommunityDirectory directory;
+  private final String groupPattern;
+  private final String streetGroupPattern;
 
-  CommunityGroups(CommunityDirectory directory) {
+  CommunityGroups(
+      CommunityDirectory directory,
+      @Value("${linli.identity.group-pattern:{community}-{role}}") String groupPattern,
+      @Value("${linli.identity.street-group-pattern:{street}-street-committee}")
+          String streetGroupPattern) {
     this.directory = directory;
+    this.groupPattern = groupPattern;
+    this.streetGroupPattern = streetGroupPattern;
   }
 
   public String of(String communityCode, String role) {
-    return communityCode + "-" + role;
+    return groupPattern.replace("{community}", communityCode).replace("{role}", role);
   }
 
   /** The street committee (街道党工委) above the community. */
@@ -31,6 +44,6 @@ public class CommunityGroups {
   }
 
   public String streetGroup(String streetCode) {
-    return streetCode + "-street-committee";
+    return streetGroupPattern.replace("{street}", streetCode);
   }
 }

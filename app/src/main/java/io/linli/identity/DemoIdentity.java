@@ -32,21 +32,28 @@ class DemoIdentity {
 
   private static final Logger log = LoggerFactory.getLogger(DemoIdentity.class);
 
-  /** A demo user: id, display name, role. */
-  record DemoUser(String id, String name, Role role) {}
+  /**
+   * A demo user: id, display name, role, community code (the street above it for the street
+   * committee; ignored for residents and supervisors). Mirrors keycloak-realm/linli-realm.json.
+   */
+  record DemoUser(String id, String name, Role role, String community) {}
 
   static final List<DemoUser> USERS =
       List.of(
-          new DemoUser("resident1", "周阿姨", Role.RESIDENT),
-          new DemoUser("grid1", "李晓梅", Role.GRID_WORKER),
-          new DemoUser("property1", "何经理", Role.PROPERTY_STAFF),
-          new DemoUser("contractor1", "王师傅", Role.CONTRACTOR),
+          new DemoUser("resident1", "周阿姨", Role.RESIDENT, "tfsq"),
+          new DemoUser("grid1", "李晓梅", Role.GRID_WORKER, "tfsq"),
+          new DemoUser("property1", "何经理", Role.PROPERTY_STAFF, "tfsq"),
+          new DemoUser("contractor1", "王师傅", Role.CONTRACTOR, "tfsq"),
           // an individual 能工巧匠 (seed 000), in no team: service orders reach them by name
-          new DemoUser("worker1", "赵师傅", Role.CONTRACTOR),
-          new DemoUser("party1", "张支书", Role.PARTY_GROUP),
-          new DemoUser("committee1", "刘书记", Role.COMMUNITY_COMMITTEE),
-          new DemoUser("street1", "陈书记", Role.STREET_COMMITTEE),
-          new DemoUser("supervisor1", "赵督查", Role.SUPERVISOR));
+          new DemoUser("worker1", "赵师傅", Role.CONTRACTOR, "tfsq"),
+          new DemoUser("party1", "张支书", Role.PARTY_GROUP, "tfsq"),
+          new DemoUser("committee1", "刘书记", Role.COMMUNITY_COMMITTEE, "tfsq"),
+          new DemoUser("street1", "陈书记", Role.STREET_COMMITTEE, "tfsq"),
+          new DemoUser("supervisor1", "赵督查", Role.SUPERVISOR, "tfsq"),
+          new DemoUser("resident2", "孙大爷", Role.RESIDENT, "jdsq"),
+          new DemoUser("grid2", "吴晓芳", Role.GRID_WORKER, "jdsq"),
+          new DemoUser("property2", "郑经理", Role.PROPERTY_STAFF, "jdsq"),
+          new DemoUser("committee2", "钱书记", Role.COMMUNITY_COMMITTEE, "jdsq"));
 
   /** The demo user who is in every contractor team of the demo community. */
   static final String TEAM_CONTRACTOR = "contractor1";
@@ -91,8 +98,8 @@ class DemoIdentity {
         group(groups.of(c.code(), team.groupRole()), c.name() + " " + team.label());
       }
     }
-    Community demo = communities.isEmpty() ? null : communities.get(0);
     for (DemoUser u : USERS) {
+      Community demo = directory.community(u.community()).orElse(null);
       if (!user(u)) continue;
       if (demo == null) continue;
       switch (u.role()) {
@@ -101,14 +108,14 @@ class DemoIdentity {
         default -> identity.createMembership(u.id(), groups.of(demo.code(), u.role().id()));
       }
     }
-    if (demo != null) {
-      // the demo contractor (王师傅's service centre) takes orders for every team
+    // the demo contractor (王师傅's service centre) takes orders for every team of the demo community
+    directory.community("tfsq").ifPresent(demo -> {
       for (ContractorTeam team : ContractorTeam.values()) {
         membership(TEAM_CONTRACTOR, groups.of(demo.code(), team.groupRole()));
       }
-    }
+    });
     for (Representative r : representatives()) {
-      if (user(new DemoUser(r.userId(), r.name(), Role.BUILDING_REP))) {
+      if (user(new DemoUser(r.userId(), r.name(), Role.BUILDING_REP, r.communityCode()))) {
         identity.createMembership(r.userId(), groups.of(r.communityCode(), Role.BUILDING_REP.id()));
       }
     }

@@ -28,10 +28,13 @@ public enum Role {
     return label;
   }
 
-  /** The role a group id stands for, e.g. {@code tfsq-grid-worker} → GRID_WORKER. */
+  /**
+   * The role a group id stands for, e.g. {@code tfsq-grid-worker} or
+   * {@code communities/tfsq/grid-worker} → GRID_WORKER.
+   */
   public static java.util.Optional<Role> ofGroup(String groupId) {
     for (Role r : values()) {
-      if (groupId.equals(r.id) || groupId.endsWith("-" + r.id)) return java.util.Optional.of(r);
+      if (groupId.equals(r.id) || groupId.endsWith("-" + r.id) || groupId.endsWith("/" + r.id)) return java.util.Optional.of(r);
     }
     return java.util.Optional.empty();
   }

@@ -6,15 +6,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, plus one rule: when a Linli listener refuses
+ * Camunda's REST API as the starter configures it, plus two rules: when a Linli listener refuses
  * what a Tasklist form sent (a {@link BadUserRequestException} somewhere in the cause chain), the
- * answer is 400 with that message, not the 500 the engine's wrapping would give.
+ * answer is 400 with that message, not the 500 the engine's wrapping would give; when two staff act
+ * on one task at once (a {@link TaskAlreadyClaimedException} or an {@link OptimisticLockingException}),
+ * the loser gets 409 with a message saying so. Integration tier: ConcurrentClaimTest.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -27,6 +31,12 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
   static Response refusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TaskAlreadyClaimedException c) {
+        return conflict("TaskAlreadyClaimedException", "该任务已被" + c.getTaskAssignee() + "认领，请刷新任务列表");
+      }
+      if (t instanceof OptimisticLockingException) {
+        return conflict("OptimisticLockingException", "该任务刚被他人处理，请刷新后重试");
+      }
       if (t instanceof BadUserRequestException b) {
         return Response.status(Response.Status.BAD_REQUEST)
             .type(MediaType.APPLICATION_JSON_TYPE)
@@ -35,6 +45,13 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
       }
     }
     return null;
+  }
+
+  private static Response conflict(String type, String message) {
+    return Response.status(Response.Status.CONFLICT)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message))
+        .build();
   }
 
   @Priority(1)

@@ -1,0 +1,138 @@
+package io.linli.identity;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * The {@code keycloak} profile's two doors.
+ *
+ * <ul>
+ *   <li>{@code /api/**} and {@code /engine-rest/**}: stateless JWT resource server (signature from
+ *       the realm's keys, issuer and the {@code linli-api} audience checked by the properties under
+ *       {@code spring.security.oauth2.resourceserver.jwt}). Open without a token: resident intake
+ *       ({@code POST /api/grievances}) and Open311 reads ({@code GET /api/open311/**}, not built
+ *       yet). {@code /engine-rest} is for staff only: a token whose only group is
+ *       {@code resident} gets 403. Each request runs as the token's user and groups in the engine
+ *       ({@link EngineAuthenticationFilter}).
+ *   <li>everything else — Tasklist, Cockpit, Admin under {@code /camunda} — needs an OAuth2 login
+ *       (authorization code + PKCE with the confidential {@code linli-webapp} client); the Camunda
+ *       webapps learn the user from {@link SsoAuthenticationProvider}; {@code /logout} ends the
+ *       Keycloak session too ({@link KeycloakLogout}). Health stays open.
+ * </ul>
+ *
+ * Integration tier with a real Keycloak: KeycloakSecurityIT.
+ */
+@Configuration
+@Profile("keycloak")
+class KeycloakSecurity {
+
+  static final String STAFF = "ROLE_STAFF";
+  static final String GROUP_PREFIX = "GROUP_";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+    // Ant matchers: /engine-rest is Jersey's servlet, which MVC matchers do not see.
+    return http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(antMatcher(HttpMethod.POST, "/api/grievances")).permitAll()
+            .requestMatchers(antMatcher(HttpMethod.GET, "/api/open311/**")).permitAll()
+            .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(STAFF)
+            // TODO(issue 6): residents read only their own cases once intake records the
+            // reporter (phone check); until then case status needs any valid token.
+            .anyRequest().authenticated())
+        .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtConverter())))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable()) // bearer tokens, no cookies
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(
+      HttpSecurity http, ClientRegistrationRepository registrations, KeycloakLogout logout)
+      throws Exception {
+    DefaultOAuth2AuthorizationRequestResolver pkce =
+        new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+    pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    return http
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
+                antMatcher("/error")).permitAll()
+            .anyRequest().authenticated())
+        .oauth2Login(o -> o.authorizationEndpoint(e -> e.authorizationRequestResolver(pkce)))
+        // The webapps send Camunda's own XSRF token; Camunda's CSRF filter checks it there.
+        .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
+        .logout(l -> l
+            .logoutRequestMatcher(new OrRequestMatcher(
+                new AntPathRequestMatcher("/logout"),
+                new AntPathRequestMatcher("/camunda/api/*/auth/user/*/logout", "POST")))
+            .logoutSuccessHandler(logout))
+        .build();
+  }
+
+  /**
+   * Signature from the realm's keys (RS256 only, so {@code alg: none} and HMAC tricks fail),
+   * issuer, the API audience and the token's lifetime with a small clock skew.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(
+      @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+      @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") String audience,
+      @Value("${linli.security.jwt-clock-skew:PT30S}") Duration skew) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        new JwtTimestampValidator(skew),
+        new JwtIssuerValidator(issuer),
+        new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+    return decoder;
+  }
+
+  static JwtAuthenticationConverter jwtConverter() {
+    JwtAuthenticationConverter c = new JwtAuthenticationConverter();
+    c.setPrincipalClaimName("preferred_username");
+    c.setJwtGrantedAuthoritiesConverter(KeycloakSecurity::authorities);
+    return c;
+  }
+
+  static Collection<GrantedAuthority> authorities(Jwt jwt) {
+    List<String> groups = TokenGroups.of(jwt.getClaims());
+    List<GrantedAuthority> out = new ArrayList<>();
+    groups.forEach(g -> out.add(new SimpleGrantedAuthority(GROUP_PREFIX + g)));
+    if (TokenGroups.staff(groups)) out.add(new SimpleGrantedAuthority(STAFF));
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+package io.linli.identity;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tier with a real Keycloak ({@link KeycloakServer}) and the embedded PostgreSQL: the
+ * whole app in the {@code keycloak} profile, job executor off. Plain HTTP on localhost, so the
+ * secure-cookie and https checks of the startup guard are confirmed off explicitly. Every *IT
+ * extending this class shares one Spring context.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "camunda.bpm.job-execution.enabled=false",
+      "linli.embedded-postgres.clean=true",
+      "linli.embedded-postgres.port=",
+      "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-it-${random.uuid}",
+      "linli.security.secure-cookies=false",
+      "linli.security.allow-insecure-http=true",
+      // the expired-token test waits 2.5 s, not the production skew
+      "linli.security.jwt-clock-skew=PT0S"
+    })
+@ActiveProfiles("keycloak")
+abstract class KeycloakIT {
+
+  static KeycloakServer keycloak() {
+    return KeycloakServer.get();
+  }
+
+  @DynamicPropertySource
+  static void keycloakUrl(DynamicPropertyRegistry r) {
+    r.add("linli.keycloak.url", () -> keycloak().url);
+  }
+}

@@ -1,0 +1,215 @@
+package io.linli.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Integration tier with a real Keycloak and the embedded PostgreSQL: every {@code /api} endpoint
+ * of the application's mappings and a representative set of {@code /engine-rest} refuse missing
+ * and bad tokens with 401, residents get 403 from the engine API, and a community's staff see
+ * none of another community's tasks, instances and history.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeycloakSecurityIT extends KeycloakIT {
+
+  static final List<String[]> ENGINE_REST = List.of(
+      new String[] {"GET", "/engine-rest/engine"},
+      new String[] {"GET", "/engine-rest/task"},
+      new String[] {"GET", "/engine-rest/process-instance"},
+      new String[] {"GET", "/engine-rest/history/process-instance"},
+      new String[] {"GET", "/engine-rest/process-definition"},
+      new String[] {"GET", "/engine-rest/deployment"},
+      new String[] {"GET", "/engine-rest/user"},
+      new String[] {"GET", "/engine-rest/authorization"},
+      new String[] {"POST", "/engine-rest/task/x/claim"},
+      new String[] {"POST", "/engine-rest/deployment/create"});
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired RuntimeService runtime;
+
+  String tfsqCase;
+  String jdsqCase;
+
+  @BeforeAll
+  void reportOneCasePerCommunity() throws Exception {
+    tfsqCase = report("tfsq");
+    jdsqCase = report("jdsq");
+  }
+
+  @Test
+  @DisplayName("no token, expired, wrong issuer, wrong audience, alg none, bad signature → 401 everywhere")
+  void badTokensAre401() throws Exception {
+    String good = keycloak().token("grid1");
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("bad signature", good.substring(0, good.length() - 6) + "AAAAAA");
+    bad.put("alg none", b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + good.split("\\.")[1] + ".");
+    bad.put("wrong issuer", keycloak().token("grid1", "127.0.0.1", KeycloakServer.TEST_CLIENT));
+    bad.put("wrong audience", keycloak().token("grid1", "localhost", "admin-cli"));
+    bad.put("expired", keycloak().expiredToken("grid1"));
+
+    List<String[]> endpoints = endpoints();
+    assertThat(endpoints).hasSizeGreaterThan(ENGINE_REST.size());
+    List<String> failures = new ArrayList<>();
+    for (String[] e : endpoints) {
+      boolean open = e[0].equals("POST") && e[1].equals("/api/grievances");
+      int none = call(e[0], e[1], null).statusCode();
+      if (!open && none != 401) failures.add("no token " + e[0] + " " + e[1] + " → " + none);
+      for (var b : bad.entrySet()) {
+        int status = call(e[0], e[1], b.getValue()).statusCode();
+        if (status != 401) failures.add(b.getKey() + " " + e[0] + " " + e[1] + " → " + status);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a resident's valid token reaches no part of /engine-rest (403)")
+  void residentsNeverReachTheEngine() throws Exception {
+    String resident = keycloak().token("resident1");
+    for (String[] e : ENGINE_REST) {
+      assertThat(call(e[0], e[1], resident).statusCode()).as(e[1]).isEqualTo(403);
+    }
+  }
+
+  @Test
+  @DisplayName("staff of one community see none of another community's tasks, instances and history")
+  void communitiesAreIsolated() throws Exception {
+    String tfsqPi = instanceOf(tfsqCase);
+    String jdsqPi = instanceOf(jdsqCase);
+    for (String user : List.of("grid1", "grid2")) {
+      String own = user.equals("grid1") ? tfsqPi : jdsqPi;
+      String other = user.equals("grid1") ? jdsqPi : tfsqPi;
+      String token = keycloak().token(user);
+      Set<String> tasks = field(get("/engine-rest/task?maxResults=500", token), "processInstanceId");
+      Set<String> instances = field(get("/engine-rest/process-instance?maxResults=500", token), "id");
+      Set<String> history = field(get("/engine-rest/history/process-instance?maxResults=500", token), "id");
+      assertThat(tasks).as(user + " tasks").contains(own).doesNotContain(other);
+      assertThat(instances).as(user + " instances").contains(own).doesNotContain(other);
+      assertThat(history).as(user + " history").contains(own).doesNotContain(other);
+    }
+    String supervisor = keycloak().token("supervisor1");
+    assertThat(field(get("/engine-rest/process-instance?maxResults=500", supervisor), "id")).contains(tfsqPi, jdsqPi);
+  }
+
+  @Test
+  @DisplayName("through the app's API, staff read only their community's cases; residents none of others'")
+  void appApiIsolation() throws Exception {
+    String path = "/api/grievances/" + tfsqCase;
+    assertThat(call("GET", path, keycloak().token("grid1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("street1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("supervisor1")).statusCode()).isEqualTo(200);
+    assertThat(call("GET", path, keycloak().token("grid2")).statusCode()).isEqualTo(404);
+    assertThat(call("POST", path + "/evaluation", keycloak().token("grid2")).statusCode()).isEqualTo(404);
+    String resident = keycloak().token("resident2");
+    int year = java.time.Year.now().getValue();
+    java.util.Random random = new java.util.Random(5);
+    List<String> probes = new ArrayList<>(List.of(tfsqCase, jdsqCase));
+    for (int n = 1; n <= 20; n++) probes.add("GR-%d-%06d".formatted(year, n));
+    for (int n = 0; n < 20; n++) probes.add("GR-%d-%06d".formatted(year, random.nextInt(1_000_000)));
+    for (String caseNo : probes) {
+      assertThat(call("GET", "/api/grievances/" + caseNo, resident).statusCode()).as(caseNo).isEqualTo(404);
+    }
+  }
+
+  @Test
+  @DisplayName("only administrators deploy")
+  void onlyAdminsDeploy() throws Exception {
+    String committee = keycloak().token("committee1");
+    String body = "--b\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n<definitions/>\r\n--b--\r\n";
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+        .header("Authorization", "Bearer " + committee)
+        .header("Content-Type", "multipart/form-data; boundary=b")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(get("/engine-rest/deployment?maxResults=10", committee).size()).isZero();
+  }
+
+  List<String[]> endpoints() {
+    List<String[]> out = new ArrayList<>();
+    mappings.getHandlerMethods().keySet().forEach(info -> {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.startsWith("/api/")) continue;
+        String path = pattern.replaceAll("\\{[^}]+}", "GR-2026-999999");
+        for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          out.add(new String[] {m.name(), path});
+        }
+      }
+    });
+    assertThat(out).isNotEmpty();
+    out.addAll(ENGINE_REST);
+    return out;
+  }
+
+  String report(String community) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/grievances"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+            "communityCode", community, "category", "FACILITY", "description", "电梯停运"))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("caseNo").asText();
+  }
+
+  String instanceOf(String caseNo) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+  }
+
+  JsonNode get(String path, String token) throws Exception {
+    HttpResponse<String> r = call("GET", path, token);
+    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  static Set<String> field(JsonNode array, String name) {
+    Set<String> out = new HashSet<>();
+    array.forEach(n -> out.add(n.path(name).asText()));
+    return out;
+  }
+
+  HttpResponse<String> call(String method, String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString("{}"));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  static String b64(String s) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
