@@ -1,5 +1,6 @@
 package io.linli.consultation;
 
+import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -38,17 +39,17 @@ class ConsultationScenario {
   private final ConsultationRatings ratings;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
+  private final CaseClock clock;
 
   ConsultationScenario(ConsultationProposals proposals, ConsultationVotes votes,
       ConsultationRatings ratings, RuntimeService runtime, TaskService tasks,
-      ManagementService management) {
+      CaseClock clock) {
     this.proposals = proposals;
     this.votes = votes;
     this.ratings = ratings;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
+    this.clock = clock;
   }
 
   /** A proposed topic, with its process instance. */
@@ -179,35 +180,19 @@ class ConsultationScenario {
   }
 
   void advance(Duration d) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(d)));
+    clock.advance(d);
   }
 
-  /**
-   * Runs every job of this topic (its instance and the escalations it called, which carry the
-   * topic number as business key) that is due at the engine's current time, as the job executor
-   * would — the vote's asynchronous continuations included. Other tests' topics are left alone.
-   */
+  /** Runs the due jobs of this case and the escalations it called (see {@link CaseClock}). */
   int executeDueJobs(Topic t) {
-    for (int ran = 0; ran < 500; ran++) {
-      List<Job> due = new ArrayList<>();
-      for (ProcessInstance pi :
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(t.topicNo()).list()) {
-        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list());
-      }
-      if (due.isEmpty()) return ran;
-      // one at a time: a job may end others (the vote's deadline cancels pending continuations)
-      due.sort(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep becoming due");
+    return clock.executeDueJobs(t.topicNo());
   }
 
   Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return clock.now();
   }
 
-  /** Pins the engine clock to a whole second, so due dates compare exactly. */
   void pinClock() {
-    ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    clock.pin();
   }
 }

@@ -41,6 +41,7 @@ class GrievanceEscalationTest {
 
   @Autowired ProcessEngine engine;
   @Autowired GrievanceScenario scenario;
+  @Autowired io.linli.CaseClock clock;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired SlaLedger ledger;
@@ -250,13 +251,8 @@ class GrievanceEscalationTest {
         .processDefinitionKey(ESCALATION).processInstanceBusinessKey(c.caseNo()).list();
   }
 
-  /** 社区党委 and 街道党工委 complete every open 督办 of the case, keeping the original handler. */
   private void superviseAll(GrievanceScenario.Case c) {
-    for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo())
-        .taskDefinitionKeyIn("Task_SuperviseCommunity", "Task_SuperviseStreet").list()) {
-      tasks.claim(t.getId(), t.getTaskDefinitionKey().equals("Task_SuperviseStreet") ? "street1" : "committee1");
-      tasks.complete(t.getId(), Map.of("supervisionNote", "已督促承办方", "reassignTo", ""));
-    }
+    clock.superviseAll(c.caseNo());
   }
 
   private Task supervisionTask(GrievanceScenario.Case c, String key) {

@@ -1,5 +1,6 @@
 package io.linli.grievance;
 
+import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -29,16 +30,16 @@ class GrievanceScenario {
   private final GrievanceRatings ratings;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
+  private final CaseClock clock;
 
   GrievanceScenario(
       GrievanceIntake intake, GrievanceRatings ratings, RuntimeService runtime, TaskService tasks,
-      ManagementService management) {
+      CaseClock clock) {
     this.intake = intake;
     this.ratings = ratings;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
+    this.clock = clock;
   }
 
   /** A reported case, with its process instance. */
@@ -103,39 +104,20 @@ class GrievanceScenario {
     return runtime.getVariable(c.instance().getId(), name);
   }
 
-  /** Moves the engine clock forward. */
   void advance(Duration d) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(d)));
+    clock.advance(d);
   }
 
-  /**
-   * Runs every job of this case (its grievance instance and the escalations it called, which carry
-   * the case number as business key) that is due at the engine's current time, as the job
-   * executor would. Other tests' cases are left alone.
-   */
+  /** Runs the due jobs of this case and the escalations it called (see {@link CaseClock}). */
   int executeDueJobs(Case c) {
-    int ran = 0;
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = new java.util.ArrayList<>();
-      for (ProcessInstance pi :
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo()).list()) {
-        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list());
-      }
-      if (due.isEmpty()) return ran;
-      for (Job job : due) {
-        management.executeJob(job.getId());
-        ran++;
-      }
-    }
-    throw new AssertionError("jobs keep becoming due");
+    return clock.executeDueJobs(c.caseNo());
   }
 
   Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return clock.now();
   }
 
-  /** Pins the engine clock to a whole second, so due dates compare exactly. */
   void pinClock() {
-    ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    clock.pin();
   }
 }

@@ -40,7 +40,9 @@ class QrIntakeTest {
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
+    // The JDK client: Apache HttpClient 5 (on the classpath) would honour Retry-After and wait.
+    http = RestClient.builder().requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
+        .baseUrl("http://localhost:" + port)
         .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
         .build();
   }

@@ -1,5 +1,6 @@
 package io.linli.serviceorder;
 
+import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -36,17 +37,17 @@ class ServiceOrderScenario {
   private final ResidentDecisions decisions;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
+  private final CaseClock clock;
 
   ServiceOrderScenario(
       ServiceOrderIntake intake, OnSiteCheckIn checkIn, ResidentDecisions decisions,
-      RuntimeService runtime, TaskService tasks, ManagementService management) {
+      RuntimeService runtime, TaskService tasks, CaseClock clock) {
     this.intake = intake;
     this.checkIn = checkIn;
     this.decisions = decisions;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
+    this.clock = clock;
   }
 
   /** An order, with its process instance. */
@@ -189,53 +190,28 @@ class ServiceOrderScenario {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  /** Moves the engine clock forward. */
   void advance(Duration d) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(d)));
+    clock.advance(d);
   }
 
-  /** Sets the engine clock. */
   void at(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
+    clock.at(instant);
   }
 
-  /**
-   * Runs every job of this order (its instance and the escalations it called, which carry the
-   * order number as business key) that is due at the engine's current time, as the job executor
-   * would. Other tests' cases are left alone.
-   */
+  /** Runs the due jobs of this case and the escalations it called (see {@link CaseClock}). */
   int executeDueJobs(Order o) {
-    int ran = 0;
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = new ArrayList<>();
-      for (ProcessInstance pi :
-          runtime.createProcessInstanceQuery().processInstanceBusinessKey(o.orderNo()).list()) {
-        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list());
-      }
-      if (due.isEmpty()) return ran;
-      for (Job job : due) {
-        management.executeJob(job.getId());
-        ran++;
-      }
-    }
-    throw new AssertionError("jobs keep becoming due");
+    return clock.executeDueJobs(o.orderNo());
   }
 
-  /** 社区党委 and 街道党工委 complete every open 督办 of the order, keeping the original handler. */
   void superviseAll(Order o) {
-    for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKeyIn("Task_SuperviseCommunity", "Task_SuperviseStreet").list()) {
-      tasks.claim(t.getId(), t.getTaskDefinitionKey().equals("Task_SuperviseStreet") ? "street1" : "committee1");
-      tasks.complete(t.getId(), new HashMap<>(Map.of("supervisionNote", "已督促", "reassignTo", "")));
-    }
+    clock.superviseAll(o.orderNo());
   }
 
   Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return clock.now();
   }
 
-  /** Pins the engine clock to a whole second, so due dates compare exactly. */
   void pinClock() {
-    ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    clock.pin();
   }
 }
