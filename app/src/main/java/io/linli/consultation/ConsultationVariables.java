@@ -1,5 +1,6 @@
 package io.linli.consultation;
 
+import io.linli.caselog.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -9,11 +10,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * labels for Tasklist and small decisions; texts, votes, the roll and ratings stay in the app's
  * tables. Form field keys equal these names.
  */
-record ConsultationVariables(VariableScope scope) {
+record ConsultationVariables(VariableScope scope) implements CaseVariables {
 
-  static final String CASE_ID = "caseId";
-  static final String CASE_NO = "caseNo";
-  static final String COMMUNITY_CODE = "communityCode";
   static final String LOCATION_LABEL = "locationLabel";
   static final String SUMMARY = "summary";
   static final String CATEGORY_LABEL = "categoryLabel";
@@ -51,18 +49,6 @@ record ConsultationVariables(VariableScope scope) {
   static final String REWORK_DUE = "reworkDue";
   static final String REWORK_DUE_LABEL = "reworkDueLabel";
   static final String REWORK_RESULT = "reworkResult";
-
-  long caseId() {
-    return ((Number) scope.getVariable(CASE_ID)).longValue();
-  }
-
-  String caseNo() {
-    return (String) scope.getVariable(CASE_NO);
-  }
-
-  String communityCode() {
-    return (String) scope.getVariable(COMMUNITY_CODE);
-  }
 
   int round() {
     Object v = scope.getVariable(ROUND);

@@ -1,21 +1,19 @@
 package io.linli.escalation;
 
+import io.linli.caselog.CaseVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to what a calling flow hands the escalation (its {@code camunda:in} mappings) and
  * what the escalation keeps.
  */
-record EscalationVariables(VariableScope scope) {
+record EscalationVariables(VariableScope scope) implements CaseVariables {
 
   // handed in by the calling flow
   static final String FLOW = "flow";
   static final String CLOCK = "clock";
   static final String HELD_ACTIVITY_ID = "heldActivityId";
   static final String PARENT_PROCESS_INSTANCE_ID = "parentProcessInstanceId";
-  static final String CASE_ID = "caseId";
-  static final String CASE_NO = "caseNo";
-  static final String COMMUNITY_CODE = "communityCode";
   // written here
   static final String FIRST_BREACH = "firstBreach";
   static final String CLOCK_LABEL = "clockLabel";
@@ -39,18 +37,6 @@ record EscalationVariables(VariableScope scope) {
 
   String parentProcessInstanceId() {
     return (String) scope.getVariable(PARENT_PROCESS_INSTANCE_ID);
-  }
-
-  long caseId() {
-    return ((Number) scope.getVariable(CASE_ID)).longValue();
-  }
-
-  String caseNo() {
-    return (String) scope.getVariable(CASE_NO);
-  }
-
-  String communityCode() {
-    return (String) scope.getVariable(COMMUNITY_CODE);
   }
 
   String supervisionNote() {

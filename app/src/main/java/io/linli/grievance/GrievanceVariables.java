@@ -1,5 +1,6 @@
 package io.linli.grievance;
 
+import io.linli.caselog.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -8,11 +9,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Tasklist and small decisions; the description, contact and photos stay in the app's tables.
  * Form field keys equal these names.
  */
-record GrievanceVariables(VariableScope scope) {
+record GrievanceVariables(VariableScope scope) implements CaseVariables {
 
-  static final String CASE_ID = "caseId";
-  static final String CASE_NO = "caseNo";
-  static final String COMMUNITY_CODE = "communityCode";
   static final String LOCATION_LABEL = "locationLabel";
   static final String SUMMARY = "summary";
   static final String REPORTED_AT = "reportedAt";
@@ -34,14 +32,6 @@ record GrievanceVariables(VariableScope scope) {
   static final String REWORK_COUNT = "reworkCount";
   static final String FOLLOW_UP_SATISFACTION = "followUpSatisfaction";
   static final String FOLLOW_UP_METHOD = "followUpMethod";
-
-  long caseId() {
-    return ((Number) scope.getVariable(CASE_ID)).longValue();
-  }
-
-  String caseNo() {
-    return (String) scope.getVariable(CASE_NO);
-  }
 
   String category() {
     return (String) scope.getVariable(CATEGORY);

@@ -1,5 +1,6 @@
 package io.linli.serviceorder;
 
+import io.linli.caselog.CaseVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -8,12 +9,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * labels for Tasklist and small decisions; the description and the resident's contact stay in
  * service_order. Form field keys equal these names.
  */
-record ServiceOrderVariables(VariableScope scope) {
+record ServiceOrderVariables(VariableScope scope) implements CaseVariables {
 
   // set at the order (the first five are what the escalation call activity is handed)
-  static final String CASE_ID = "caseId";
-  static final String CASE_NO = "caseNo";
-  static final String COMMUNITY_CODE = "communityCode";
   static final String LOCATION_LABEL = "locationLabel";
   static final String SUMMARY = "summary";
   static final String ORDERED_AT = "orderedAt";
@@ -52,18 +50,6 @@ record ServiceOrderVariables(VariableScope scope) {
   static final String COMPLETED_AT = "completedAt";
   // 党小组回访
   static final String FOLLOW_UP_SATISFACTION = "followUpSatisfaction";
-
-  long caseId() {
-    return ((Number) scope.getVariable(CASE_ID)).longValue();
-  }
-
-  String caseNo() {
-    return (String) scope.getVariable(CASE_NO);
-  }
-
-  String communityCode() {
-    return (String) scope.getVariable(COMMUNITY_CODE);
-  }
 
   Pricing pricing() {
     return Pricing.valueOf((String) scope.getVariable(PRICING));
