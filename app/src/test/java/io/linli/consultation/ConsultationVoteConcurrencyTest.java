@@ -1,5 +1,6 @@
 package io.linli.consultation;
 
+import io.linli.TestHttp;
 import static io.linli.consultation.ConsultationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -27,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -68,8 +68,7 @@ class ConsultationVoteConcurrencyTest {
   @Test
   @DisplayName("33名楼栋代表同时表决（每人同时重复提交一次）：33票全部计入，重复票全部409，计票准确")
   void thirtyThreeConcurrentVotesAreCountedExactlyOnce() throws Exception {
-    RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    RestClient http = TestHttp.client(port);
     ExecutorService pool = Executors.newFixedThreadPool(2 * ConsultationScenario.REPRESENTATIVES);
     try {
       for (int burst = 1; burst <= BURSTS; burst++) {

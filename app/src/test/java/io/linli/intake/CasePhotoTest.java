@@ -1,5 +1,6 @@
 package io.linli.intake;
 
+import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -38,9 +38,7 @@ class CasePhotoTest {
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-        .build();
+    http = TestHttp.client(port);
   }
 
   /** A JPEG with an EXIF segment carrying a GPS marker, as a phone camera writes it. */

@@ -1,5 +1,6 @@
 package io.linli.intake;
 
+import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +40,7 @@ class QrIntakeTest {
 
   @BeforeEach
   void client() {
-    // The JDK client: Apache HttpClient 5 (on the classpath) would honour Retry-After and wait.
-    http = RestClient.builder().requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory())
-        .baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-        .build();
+    http = TestHttp.client(port);
   }
 
   static String decode(byte[] png) throws Exception {

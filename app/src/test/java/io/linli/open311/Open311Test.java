@@ -1,5 +1,6 @@
 package io.linli.open311;
 
+import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -37,9 +37,7 @@ class Open311Test {
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-        .build();
+    http = TestHttp.client(port);
   }
 
   ResponseEntity<String> get(String path) {

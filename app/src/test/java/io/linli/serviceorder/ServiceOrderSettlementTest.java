@@ -1,5 +1,6 @@
 package io.linli.serviceorder;
 
+import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -53,9 +53,7 @@ class ServiceOrderSettlementTest {
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {})
-        .build();
+    http = TestHttp.client(port);
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.linli.supervision;
 
+import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
@@ -47,8 +47,7 @@ class SupervisionApiTest {
 
   @BeforeEach
   void fixture() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    http = TestHttp.client(port);
     community = "fx" + UUID.randomUUID().toString().substring(0, 8);
     jdbc.sql("insert into community (code, name, street_code) values (?, '测试社区', 'tianfu')")
         .param(community).update();
