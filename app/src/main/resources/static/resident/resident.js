@@ -5,15 +5,15 @@
   const params = new URLSearchParams(location.search);
   let options = null;
   let idempotencyKey = null;   // one per submission attempt; reused on retry until it succeeds
-  let tracked = null;          // {caseNo, phone}
+  let tracked = null;          // {caseNo, phone, kind, token}
   let source = null;           // EventSource of the tracked case
   let countdownTimer = null;
 
   // ---- tabs ----
   function show(panel) {
     for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.panel === panel);
-    $('report').hidden = panel !== 'report';
-    $('track').hidden = panel !== 'track';
+    for (const id of ['report', 'order', 'topics', 'track']) $(id).hidden = panel !== id;
+    if (panel === 'topics') loadTopics().catch((e) => { $('support-error').textContent = e.message; });
   }
   for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => show(t.dataset.panel));
 
@@ -41,6 +41,38 @@
     return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false,
       year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   }
+  function newKey() {
+    return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
+  }
+  function yuan(fen) { return (fen / 100).toFixed(2); }
+  function chosen(prefix) {
+    return [prefix + 'notify-sms', prefix + 'notify-email'].filter((id) => $(id).checked).map((id) => $(id).value);
+  }
+  // A community → estate → building chooser; prefix '' is the grievance form's.
+  function locationChooser(prefix, withBuildings) {
+    const c = $(prefix + 'community'), e = $(prefix + 'estate'), b = withBuildings ? $(prefix + 'building') : null;
+    function onEstate() {
+      if (!b) return;
+      const est = estatesOf(c.value).find((x) => x.code === e.value);
+      fill(b, est ? est.buildings.map((x) => ({ code: x.code, label: x.label })) : [], '（不限楼栋）');
+    }
+    function onCommunity() {
+      fill(e, estatesOf(c.value).map((x) => ({ code: x.code, label: x.name })), withBuildings ? '（不限小区）' : undefined);
+      onEstate();
+    }
+    c.addEventListener('change', onCommunity);
+    e.addEventListener('change', onEstate);
+    return {
+      init() {
+        fill(c, options.communities.map((x) => ({ code: x.code, label: x.name })));
+        if (params.get('community')) c.value = params.get('community');
+        onCommunity();
+        if (params.get('estate')) { e.value = params.get('estate'); onEstate(); }
+        if (b && params.get('building')) b.value = params.get('building');
+      },
+      reset: onCommunity
+    };
+  }
   function countdown(ms) {
     const late = ms < 0; let s = Math.floor(Math.abs(ms) / 1000);
     const d = Math.floor(s / 86400); s %= 86400;
@@ -50,37 +82,48 @@
     return (late ? '已超时 ' : '剩余 ') + (d ? d + '天 ' : '') + p(h) + ':' + p(m) + ':' + p(s);
   }
 
-  // ---- report ----
+  // ---- report a grievance ----
   function estatesOf(code) {
     const c = options.communities.find((x) => x.code === code);
     return c ? c.estates : [];
   }
-  function onCommunity() {
-    fill($('estate'), estatesOf($('community').value).map((e) => ({ code: e.code, label: e.name })), '（不限小区）');
-    onEstate();
-  }
-  function onEstate() {
-    const e = estatesOf($('community').value).find((x) => x.code === $('estate').value);
-    fill($('building'), e ? e.buildings.map((b) => ({ code: b.code, label: b.label })) : [], '（不限楼栋）');
-  }
+    const grievancePlace = locationChooser('', true);
+  const orderPlace = locationChooser('so-', true);
+  const topicPlace = locationChooser('yi-', false);
   async function loadOptions() {
     options = await api('GET', '/api/resident/options');
-    fill($('community'), options.communities.map((c) => ({ code: c.code, label: c.name })));
     fill($('category'), options.categories, '请选择');
-    if (params.get('community')) $('community').value = params.get('community');
-    onCommunity();
-    if (params.get('estate')) { $('estate').value = params.get('estate'); onEstate(); }
-    if (params.get('building')) $('building').value = params.get('building');
+    fill($('yi-category'), options.topicCategories, '请选择');
+    grievancePlace.init(); orderPlace.init(); topicPlace.init();
+    const catalogue = await api('GET', '/api/service-catalogue');
+    const item = $('so-item'); item.replaceChildren(new Option('请选择', ''));
+    for (const cat of catalogue.categories) {
+      if (!cat.items.length) continue;
+      const group = document.createElement('optgroup'); group.label = cat.name;
+      for (const i of cat.items) {
+        const o = new Option(i.name + '（' + (i.pricing === 'FREE' ? i.pricingLabel : i.referencePrice + '元/' + i.unit) + '）', i.code);
+        o.dataset.info = i.pricingLabel + (i.pricing === 'FREE' ? '' : '，参考价 ' + i.referencePrice + ' 元/' + i.unit) +
+          (i.description ? '。' + i.description : '');
+        group.append(o);
+      }
+      item.append(group);
+    }
   }
-  $('community').addEventListener('change', onCommunity);
-  $('estate').addEventListener('change', onEstate);
-  $('notify-email').addEventListener('change', () => { $('contactEmail').hidden = !$('notify-email').checked; });
+  $('so-item').addEventListener('change', () => {
+    const o = $('so-item').selectedOptions[0];
+    $('so-item-info').textContent = o && o.dataset.info ? o.dataset.info : '';
+  });
+  for (const prefix of ['', 'so-', 'yi-']) {
+    $(prefix + 'notify-email').addEventListener('change', () => {
+      $(prefix + 'contactEmail').hidden = !$(prefix + 'notify-email').checked;
+    });
+  }
   $('report-form').addEventListener('input', () => { idempotencyKey = null; });
 
   $('report-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     $('report-error').textContent = '';
-    const notifyBy = ['notify-sms', 'notify-email'].filter((id) => $(id).checked).map((id) => $(id).value);
+    const notifyBy = chosen('');
     const body = {
       communityCode: $('community').value, estateCode: $('estate').value || null,
       buildingCode: $('building').value || null, category: $('category').value || null,
@@ -89,7 +132,7 @@
       contactEmail: $('notify-email').checked ? ($('contactEmail').value || null) : null,
       channel: params.get('qr') ? 'QR' : 'WEB'
     };
-    if (!idempotencyKey) idempotencyKey = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+    if (!idempotencyKey) idempotencyKey = newKey();
     $('submit-report').disabled = true;
     try {
       const r = await api('POST', '/api/grievances', body, { 'Idempotency-Key': idempotencyKey });
@@ -122,15 +165,118 @@
   }
   $('receipt-track').addEventListener('click', () => { show('track'); $('track-form').requestSubmit(); });
   $('report-another').addEventListener('click', () => {
-    $('report-form').reset(); $('report-form').hidden = false; $('receipt').hidden = true; onCommunity();
+    $('report-form').reset(); $('report-form').hidden = false; $('receipt').hidden = true; grievancePlace.reset();
   });
 
-  // ---- track ----
+  // ---- order a service ----
+  let orderKey = null;
+  $('order-form').addEventListener('input', () => { orderKey = null; });
+  $('order-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    $('order-error').textContent = '';
+    const body = {
+      communityCode: $('so-community').value, estateCode: $('so-estate').value || null,
+      buildingCode: $('so-building').value || null, itemCode: $('so-item').value || null,
+      description: $('so-description').value, contactName: $('so-contactName').value || null,
+      contactPhone: $('so-contactPhone').value || null, notifyBy: chosen('so-'),
+      contactEmail: $('so-notify-email').checked ? ($('so-contactEmail').value || null) : null,
+      channel: 'WEB'
+    };
+    if (!orderKey) orderKey = newKey();
+    $('submit-order').disabled = true;
+    try {
+      const r = await api('POST', '/api/service-orders', body, { 'Idempotency-Key': orderKey });
+      orderKey = null;
+      $('order-receipt-no').textContent = r.orderNo;
+      $('order-form').hidden = true; $('order-receipt').hidden = false;
+      $('track-case-no').value = r.orderNo; $('track-phone').value = body.contactPhone || '';
+    } catch (e) {
+      $('order-error').textContent = e.message;
+    } finally {
+      $('submit-order').disabled = false;
+    }
+  });
+  $('order-track').addEventListener('click', () => { show('track'); $('track-form').requestSubmit(); });
+  $('order-another').addEventListener('click', () => {
+    $('order-form').reset(); $('order-form').hidden = false; $('order-receipt').hidden = true; orderPlace.reset();
+  });
+
+  // ---- consultation topics: support and propose ----
+  async function loadTopics() {
+    const q = new URLSearchParams({ community: $('yi-community').value, estate: $('yi-estate').value, state: 'COLLECTING' });
+    const list = await api('GET', '/api/consultations?' + q);
+    const ul = $('topic-list'); ul.replaceChildren();
+    $('topics-empty').hidden = list.length > 0;
+    for (const t of list) {
+      const li = document.createElement('li'); li.className = 'card topic';
+      const title = document.createElement('div'); title.className = 'topic-title';
+      title.textContent = t.topicNo + ' ' + t.title;
+      const meta = document.createElement('div'); meta.className = 'meta';
+      meta.textContent = t.categoryLabel + ' · 附议 ' + t.supporters + ' 人 · 征集截止 ' + fmt(t.collectionEndsAt);
+      const b = document.createElement('button'); b.type = 'button'; b.className = 'secondary support';
+      b.textContent = '附议'; b.dataset.topic = t.topicNo;
+      b.addEventListener('click', () => support(t.topicNo, b));
+      li.append(title, meta, b); ul.append(li);
+    }
+  }
+  async function support(topicNo, button) {
+    $('support-error').textContent = '';
+    if (!$('yi-phone').value) { $('support-error').textContent = '请先填写您的手机号码'; return; }
+    button.disabled = true;
+    try {
+      const r = await api('POST', '/api/consultations/' + encodeURIComponent(topicNo) + '/supporters',
+        { contactPhone: $('yi-phone').value });
+      button.textContent = '已附议（' + r.supporters + ' 人）';
+    } catch (e) {
+      button.disabled = false;
+      $('support-error').textContent = e.message;
+    }
+  }
+  $('yi-community').addEventListener('change', () => loadTopics().catch(() => {}));
+  $('yi-estate').addEventListener('change', () => loadTopics().catch(() => {}));
+  $('propose-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    $('propose-error').textContent = '';
+    const body = {
+      communityCode: $('yi-community').value, estateCode: $('yi-estate').value || null,
+      category: $('yi-category').value || null, title: $('yi-title').value,
+      description: $('yi-description').value, proposerRole: 'RESIDENT',
+      contactPhone: $('yi-phone').value || null, notifyBy: chosen('yi-'),
+      contactEmail: $('yi-notify-email').checked ? ($('yi-contactEmail').value || null) : null
+    };
+    if (!body.contactPhone) { $('propose-error').textContent = '请填写您的手机号码'; return; }
+    $('submit-propose').disabled = true;
+    try {
+      const r = await api('POST', '/api/consultations', body);
+      $('propose-receipt-no').textContent = r.topicNo;
+      $('propose-receipt-ends').textContent = '附议征集截止：' + fmt(r.collectionEndsAt);
+      $('propose-form').hidden = true; $('propose-receipt').hidden = false;
+      $('track-case-no').value = r.topicNo;
+      loadTopics().catch(() => {});
+    } catch (e) {
+      $('propose-error').textContent = e.message;
+    } finally {
+      $('submit-propose').disabled = false;
+    }
+  });
+  $('propose-track').addEventListener('click', () => { show('track'); $('track-form').requestSubmit(); });
+
+  // ---- track: GR- grievances and SO- service orders by number + phone, YS- topics by number ----
+  function kindOf(no) {
+    return no.startsWith('SO-') ? 'order' : no.startsWith('YS-') ? 'topic' : 'grievance';
+  }
   async function refresh() {
-    const t = await api('POST', '/api/grievances/' + encodeURIComponent(tracked.caseNo) + '/track',
-      { phone: tracked.phone });
-    render(t.status);
-    photos(t.watchToken).catch(() => {});
+    const no = encodeURIComponent(tracked.caseNo);
+    if (tracked.kind === 'topic') {
+      renderTopic(await api('GET', '/api/consultations/' + no));
+      return;
+    }
+    const t = tracked.kind === 'order'
+      ? await api('POST', '/api/service-orders/' + no + '/track', { phone: tracked.phone })
+      : await api('POST', '/api/grievances/' + no + '/track', { phone: tracked.phone });
+    tracked.token = t.watchToken;
+    if (tracked.kind === 'order') renderOrder(t.status); else render(t.status);
+    if (tracked.kind === 'grievance') photos(t.watchToken).catch(() => {});
     if (!source) listen(t.eventsUrl);
   }
   function listen(url) {
@@ -149,17 +295,20 @@
       box.append(img);
     }
   }
-  function render(s) {
+  function showCase(no, label, status) {
     $('status').hidden = false;
-    $('status-case-no').textContent = s.caseNo;
-    $('status-label').textContent = s.statusLabel;
-    $('status').dataset.status = s.status;
-    $('status-tier').textContent = '类别：' + s.categoryLabel + (s.tierLabel ? '　分级：' + s.tierLabel : '');
+    $('status-case-no').textContent = no;
+    $('status-label').textContent = label;
+    $('status').dataset.status = status;
+    for (const id of ['rate', 'rated', 'quote', 'confirm']) $(id).hidden = true;
+    $('status-photos').replaceChildren();
+  }
+  function deadlines(list) {
     const dl = $('deadlines'); dl.replaceChildren();
-    for (const d of s.deadlines) {
+    for (const d of list) {
       const li = document.createElement('li');
       li.className = 'state-' + d.state;
-      const state = { OPEN: '进行中', MET: '已按时完成', BREACHED: '已超时，已督办' }[d.state] || d.state;
+      const state = { OPEN: '进行中', MET: '已按时完成', BREACHED: '已超时，已督办', STOPPED: '已终止' }[d.state] || d.state;
       li.append(d.label + '：' + fmt(d.dueAt) + '（' + state + '）');
       if (d.state === 'OPEN') {
         const c = document.createElement('span');
@@ -169,18 +318,75 @@
       dl.append(li);
     }
     tick();
+  }
+  function history(list) {
     const h = $('history'); h.replaceChildren();
-    for (const e of s.history) {
+    for (const e of list) {
       const li = document.createElement('li');
       const what = document.createElement('div'); what.textContent = e.label + (e.note ? '：' + e.note : '');
       const meta = document.createElement('div'); meta.className = 'meta';
       meta.textContent = fmt(e.at) + (e.actorRole ? ' · ' + e.actorRole : '');
       li.append(what, meta); h.append(li);
     }
+  }
+  function render(s) {
+    showCase(s.caseNo, s.statusLabel, s.status);
+    $('status-tier').textContent = '类别：' + s.categoryLabel + (s.tierLabel ? '　分级：' + s.tierLabel : '');
+    deadlines(s.deadlines);
+    history(s.history);
     $('rate').hidden = s.status !== 'AWAITING_RATING';
     $('rated').hidden = !s.rating;
     $('rated').textContent = s.rating ? '您已评价，感谢！' : '';
   }
+  function renderOrder(s) {
+    showCase(s.orderNo, s.statusLabel, s.status);
+    $('status-tier').textContent = '服务项目：' + s.itemName +
+      (s.quoteFen != null ? '　报价：' + yuan(s.quoteFen) + ' 元' : '') +
+      (s.committedFinish ? '　承诺完成：' + fmt(s.committedFinish) : '');
+    deadlines(s.deadlines);
+    history(s.history);
+    if (s.status === 'AWAITING_QUOTE_DECISION') {
+      $('quote').hidden = false;
+      $('quote-text').textContent = '报价 ' + yuan(s.quoteFen || 0) + ' 元。接受后师傅开始服务。';
+    }
+    if (s.status === 'AWAITING_CONFIRMATION') {
+      $('confirm').hidden = false;
+      if (!$('paid-yuan').value) $('paid-yuan').value = yuan(s.quoteFen || 0);
+    }
+  }
+  function renderTopic(d) {
+    const t = d.topic;
+    showCase(t.topicNo, t.stateLabel, t.state);
+    $('status-tier').textContent = t.title + '　' + t.categoryLabel + ' · ' + t.estateName + ' · 附议 ' + t.supporters + ' 人';
+    const due = [];
+    if (t.state === 'COLLECTING') due.push({ label: '附议征集截止', dueAt: t.collectionEndsAt, state: 'OPEN' });
+    for (const r of d.rounds) {
+      if (r.closesAt && !r.outcome) due.push({ label: '第' + r.round + '轮表决截止', dueAt: r.closesAt, state: 'OPEN' });
+    }
+    deadlines(due);
+    history(d.history);
+  }
+  async function act(errorId, url, body) {
+    $(errorId).textContent = '';
+    try {
+      await api('POST', url, body, { 'X-Watch-Token': tracked.token });
+      await refresh();
+    } catch (e) {
+      $(errorId).textContent = e.message;
+    }
+  }
+  $('accept-quote').addEventListener('click', () => act('quote-error',
+    '/api/service-orders/' + encodeURIComponent(tracked.caseNo) + '/quote-decision', { accept: true }));
+  $('decline-quote').addEventListener('click', () => act('quote-error',
+    '/api/service-orders/' + encodeURIComponent(tracked.caseNo) + '/quote-decision',
+    { accept: false, reason: $('quote-reason').value || null }));
+  $('confirm-done').addEventListener('click', () => {
+    const v = $('paid-yuan').value.trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(v)) { $('confirm-error').textContent = '请填写实付金额，例如 80 或 80.50'; return; }
+    const [y, f = ''] = v.split('.');
+    act('confirm-error', '/api/service-orders/' + encodeURIComponent(tracked.caseNo) + '/completion',
+      { paidFen: Number(y) * 100 + Number((f + '00').slice(0, 2)) });
+  });
   function tick() {
     for (const c of document.querySelectorAll('.countdown')) c.textContent = countdown(new Date(c.dataset.due) - Date.now());
   }
@@ -188,22 +394,23 @@
     ev.preventDefault();
     $('track-error').textContent = '';
     if (source) { source.close(); source = null; }
-    tracked = { caseNo: $('track-case-no').value.trim().toUpperCase(), phone: $('track-phone').value };
+    const no = $('track-case-no').value.trim().toUpperCase();
+    tracked = { caseNo: no, phone: $('track-phone').value, kind: kindOf(no), token: null };
     try {
       await refresh();
       location.hash = 'track=' + tracked.caseNo;
     } catch (e) {
       $('status').hidden = true;
-      $('track-error').textContent = e.status === 404 ? '未找到：请核对案件编号和手机号码' : e.message;
+      $('track-error').textContent = e.status === 404 ? '未找到：请核对编号和手机号码' : e.message;
     }
   });
   $('submit-rating').addEventListener('click', async () => {
-    const chosen = document.querySelector('input[name=rating]:checked');
+    const choice = document.querySelector('input[name=rating]:checked');
     $('rate-error').textContent = '';
-    if (!chosen) { $('rate-error').textContent = '请选择评价'; return; }
+    if (!choice) { $('rate-error').textContent = '请选择评价'; return; }
     try {
       await api('POST', '/api/grievances/' + encodeURIComponent(tracked.caseNo) + '/evaluation',
-        { rating: chosen.value, comment: $('rating-comment').value || null });
+        { rating: choice.value, comment: $('rating-comment').value || null }, { 'X-Watch-Token': tracked.token });
       await refresh();
     } catch (e) {
       $('rate-error').textContent = e.message;

@@ -1,7 +1,13 @@
 package io.linli.consultation;
 
+import io.linli.identity.ActingUser;
+import io.linli.intake.ContactCipher;
+import io.linli.intake.PhoneNumbers;
+import io.linli.intake.TextInput;
+import io.linli.notification.NotifyChannel;
 import io.linli.system.ApiError;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The consultation API: the 协商事项清单, proposing and supporting a topic, a representative's vote
- * tasks and votes, residents' ratings. Until Keycloak arrives the acting user is the {@code
- * X-Linli-User} header; it is to be replaced by the JWT subject.
+ * tasks and votes, residents' ratings. The acting user is the token's in the {@code keycloak}
+ * profile and the {@code X-Linli-User} header's in the default profile ({@link ActingUser});
+ * residents on the resident page propose and support by phone.
  */
 @RestController
 @RequestMapping("/api/consultations")
@@ -31,15 +39,22 @@ class ConsultationController {
 
   static final String USER_HEADER = "X-Linli-User";
   static final int MAX_PAGE_SIZE = 200;
+  /** Prefix of a resident known by phone only: a keyed hash of the number, never the number. */
+  static final String PHONE_ID = "tel:";
 
   private final ConsultationProposals proposals;
   private final ConsultationVotes votes;
   private final ConsultationRatings ratings;
   private final Checklist checklist;
   private final TopicView view;
+  private final ActingUser actingUser;
+  private final ContactCipher cipher;
 
   ConsultationController(ConsultationProposals proposals, ConsultationVotes votes,
-      ConsultationRatings ratings, Checklist checklist, TopicView view) {
+      ConsultationRatings ratings, Checklist checklist, TopicView view, ActingUser actingUser,
+      ContactCipher cipher) {
+    this.actingUser = actingUser;
+    this.cipher = cipher;
     this.proposals = proposals;
     this.votes = votes;
     this.ratings = ratings;
@@ -53,7 +68,13 @@ class ConsultationController {
       @NotNull(message = "请选择议题类别") TopicCategory category,
       @NotBlank(message = "请填写议题标题") @Size(max = 100, message = "标题不能超过100字") String title,
       @NotBlank(message = "请描述议题") @Size(max = 2000, message = "议题描述不能超过2000字") String description,
-      @NotNull(message = "请选择提议人身份") ProposerRole proposerRole) {}
+      @NotNull(message = "请选择提议人身份") ProposerRole proposerRole,
+      @Size(max = 40, message = "手机号码过长") String contactPhone,
+      Set<NotifyChannel> notifyBy,
+      @Email(message = "请填写有效的电子邮箱") @Size(max = 254) String contactEmail) {}
+
+  /** 附议 from the resident page, where the resident is known by phone only. */
+  record SupportRequest(@Size(max = 40, message = "手机号码过长") String contactPhone) {}
 
   record FromGrievanceRequest(
       @NotBlank(message = "请填写诉求案件编号") @Size(max = 32) String grievanceCaseNo,
@@ -95,9 +116,15 @@ class ConsultationController {
   ResponseEntity<ProposeResponse> propose(
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @Valid @RequestBody ProposeRequest r) {
+    String phone = PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
+    String proposer = actor(user, phone);
+    if (proposer.startsWith(PHONE_ID) && r.proposerRole() != ProposerRole.RESIDENT) {
+      throw ApiError.invalid("proposerRole", "未登录时只能以居民身份提议");
+    }
     return created(proposals.propose(new ConsultationProposals.Proposal(r.communityCode(),
-        r.estateCode(), r.category(), r.title().strip(), r.description().strip(), user(user),
-        r.proposerRole())));
+        r.estateCode(), r.category(), TextInput.clean("title", r.title()).strip(),
+        TextInput.clean("description", r.description()).strip(), proposer,
+        r.proposerRole()), r.notifyBy(), phone, TextInput.clean("contactEmail", r.contactEmail())));
   }
 
   @PostMapping("/from-grievance")
@@ -115,8 +142,11 @@ class ConsultationController {
 
   @PostMapping("/{topicNo}/supporters")
   ResponseEntity<SupportResponse> support(
-      @RequestHeader(name = USER_HEADER, required = false) String user, @PathVariable String topicNo) {
-    int supporters = proposals.support(topicNo, user(user));
+      @RequestHeader(name = USER_HEADER, required = false) String user, @PathVariable String topicNo,
+      @Valid @RequestBody(required = false) SupportRequest r) {
+    String phone = r == null ? null
+        : PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
+    int supporters = proposals.support(topicNo, actor(user, phone));
     return ResponseEntity.status(201).body(new SupportResponse(topicNo, supporters));
   }
 
@@ -147,13 +177,21 @@ class ConsultationController {
         receipt.state().name(), receipt.state().label(), receipt.collectionEndsAt(), url.toString()));
   }
 
-  /** The acting user; to be replaced by the JWT subject when Keycloak comes. */
-  private static String user(String header) {
-    if (header == null || header.isBlank()) {
-      throw ApiError.invalid(USER_HEADER, "请在请求头 " + USER_HEADER + " 中提供用户标识");
-    }
-    if (header.strip().length() > 64) throw ApiError.invalid(USER_HEADER, "用户标识不能超过64字符");
-    return header.strip();
+  /** The acting user: the token's (keycloak profile) or the header's (default profile). */
+  private String user(String header) {
+    String user = actingUser.of(header).orElseThrow(() ->
+        ApiError.invalid(USER_HEADER, "请登录，或在请求头 " + USER_HEADER + " 中提供用户标识"));
+    if (user.length() > 64) throw ApiError.invalid(USER_HEADER, "用户标识不能超过64字符");
+    return user;
+  }
+
+  /**
+   * A proposer or supporter: a signed-in user, or a resident known only by phone (the resident
+   * page), who is then one pseudonymous id per phone number, so a phone supports a topic once.
+   */
+  private String actor(String header, String phone) {
+    if (actingUser.of(header).isPresent() || phone == null) return user(header);
+    return PHONE_ID + cipher.watchToken("RESIDENT", phone);
   }
 
   private static String blankToNull(String s) {

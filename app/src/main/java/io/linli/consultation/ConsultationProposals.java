@@ -7,6 +7,8 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
 import io.linli.identity.Role;
+import io.linli.notification.NotifyChannel;
+import io.linli.notification.Subscriptions;
 import io.linli.sla.SlaPolicy;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -37,8 +40,11 @@ class ConsultationProposals {
   private final SlaPolicy policy;
   private final RuntimeService runtime;
 
+  private final Subscriptions subscriptions;
+
   ConsultationProposals(CommunityDirectory directory, Topics topics, TopicLinks links,
-      CaseLog caseLog, SlaPolicy policy, RuntimeService runtime) {
+      CaseLog caseLog, SlaPolicy policy, RuntimeService runtime, Subscriptions subscriptions) {
+    this.subscriptions = subscriptions;
     this.directory = directory;
     this.topics = topics;
     this.links = links;
@@ -60,7 +66,14 @@ class ConsultationProposals {
 
   @Transactional
   Receipt propose(Proposal p) {
-    return open(p, null);
+    return open(p, null, topicNo -> {});
+  }
+
+  /** A proposal whose proposer asked for progress notices (the resident page). */
+  @Transactional
+  Receipt propose(Proposal p, Set<NotifyChannel> notifyBy, String phone, String email) {
+    return open(p, null, topicNo ->
+        subscriptions.subscribeChosen(ConsultationProcess.FLOW, topicNo, notifyBy, phone, email));
   }
 
   /** A grid worker turns a recurring grievance into a topic of the grievance's estate. */
@@ -78,7 +91,7 @@ class ConsultationProposals {
     });
     Receipt receipt =
         open(new Proposal(g.communityCode(), g.estateCode(), category, title, description,
-            gridWorkerId, ProposerRole.GRID_WORKER), caseNo);
+            gridWorkerId, ProposerRole.GRID_WORKER), caseNo, topicNo -> {});
     caseLog.record(GRIEVANCE_FLOW, caseNo, CaseEventType.LINKED_TO_TOPIC, Role.GRID_WORKER.label(),
         "议题 " + receipt.topicNo());
     return receipt;
@@ -97,7 +110,8 @@ class ConsultationProposals {
     return topics.supporterCount(topic.id());
   }
 
-  private Receipt open(Proposal p, String grievanceCaseNo) {
+  /** @param subscribe writes the proposer's notification choices before the first event */
+  private Receipt open(Proposal p, String grievanceCaseNo, java.util.function.Consumer<String> subscribe) {
     Community community =
         directory.community(p.communityCode())
             .orElseThrow(() -> ApiError.invalid("communityCode", "未知社区：" + p.communityCode()));
@@ -124,6 +138,7 @@ class ConsultationProposals {
     ProcessInstance pi =
         runtime.startProcessInstanceByKey(ConsultationProcess.KEY, topic.topicNo(), vars);
     topics.setProcessInstance(topic.id(), pi.getId());
+    subscribe.accept(topic.topicNo());
 
     caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), CaseEventType.PROPOSED,
         p.proposerRole().role().label(),

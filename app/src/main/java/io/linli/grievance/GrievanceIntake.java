@@ -9,7 +9,6 @@ import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneNumbers;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
-import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
@@ -88,14 +87,8 @@ class GrievanceIntake {
                 r.description(), r.contactName(), cipher.encrypt(r.contactPhone()), r.channel(),
                 r.recordedBy(), now));
     // Subscriptions first: the RECEIVED event below already notifies on the chosen channels.
-    if (r.notifyBy().contains(NotifyChannel.SMS)) {
-      if (r.contactPhone() == null) throw ApiError.invalid("contactPhone", "选择短信通知须填写手机号码");
-      subscriptions.subscribe(GrievanceProcess.FLOW, row.caseNo(), NotifyChannel.SMS, r.contactPhone());
-    }
-    if (r.notifyBy().contains(NotifyChannel.EMAIL)) {
-      if (r.contactEmail() == null) throw ApiError.invalid("contactEmail", "选择邮件通知须填写电子邮箱");
-      subscriptions.subscribe(GrievanceProcess.FLOW, row.caseNo(), NotifyChannel.EMAIL, r.contactEmail());
-    }
+    subscriptions.subscribeChosen(GrievanceProcess.FLOW, row.caseNo(), r.notifyBy(),
+        r.contactPhone(), r.contactEmail());
 
     Map<String, Object> vars = new HashMap<>();
     vars.put(GrievanceVariables.CASE_ID, row.id());

@@ -68,6 +68,18 @@ class KeycloakSecurity {
       java.util.List.of(
           new String[] {"POST", "/api/grievances"},
           new String[] {"POST", "/api/grievances/*/track"},
+          // the resident's own case, with its watch token (CaseAccess)
+          new String[] {"POST", "/api/grievances/*/evaluation"},
+          new String[] {"POST", "/api/service-orders"},
+          new String[] {"POST", "/api/service-orders/*/track"},
+          new String[] {"POST", "/api/service-orders/*/quote-decision"},
+          new String[] {"POST", "/api/service-orders/*/completion"},
+          new String[] {"GET", "/api/service-catalogue"},
+          // 协商事项清单 and topics are public; residents propose and support by phone
+          new String[] {"GET", "/api/consultations"},
+          new String[] {"GET", "/api/consultations/YS-*"},
+          new String[] {"POST", "/api/consultations"},
+          new String[] {"POST", "/api/consultations/*/supporters"},
           new String[] {"GET", "/api/resident/options"},
           new String[] {"GET", "/api/qr/**"},
           new String[] {"GET", "/api/cases/*/*/events"},
@@ -87,8 +99,8 @@ class KeycloakSecurity {
                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new))
             .permitAll()
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(STAFF)
-            // TODO(issue 6): residents read only their own cases once intake records the
-            // reporter (phone check); until then case status needs any valid token.
+            // Residents reach their own grievances and orders with the case's watch token
+            // (CaseAccess); everything else needs a valid token.
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtConverter())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

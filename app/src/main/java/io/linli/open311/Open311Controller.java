@@ -5,6 +5,7 @@ import io.linli.community.CommunityDirectory;
 import io.linli.grievance.Category;
 import io.linli.grievance.Channel;
 import io.linli.grievance.Grievances;
+import io.linli.serviceorder.Orders;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.TextInput;
@@ -13,6 +14,7 @@ import io.linli.system.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open311 GeoReport v2 over the grievance flow: services are the grievance categories,
- * {@code jurisdiction_id} is the community code, {@code service_request_id} the case number,
+ * Open311 GeoReport v2 over the grievance and service-order flows: services are the grievance
+ * categories (group 居民诉求) and the service catalogue's items (group 便民服务); {@code
+ * jurisdiction_id} is the community code, {@code service_request_id} the case or order number,
  * {@code address_id} an estate code or {@code estate.building}. {@code expected_datetime} is the
  * case's open SLA deadline; {@code status_notes} carries the tier and the state of each deadline.
  * The resident's description and contact details are not listed back. POST honours
@@ -45,13 +48,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
+  /** The most requests one list answer carries. */
+  static final int MAX_REQUESTS = 1000;
+
+  private static final String SERVICE_CODE = "{code:[A-Za-z0-9_-]+}";
+
   private final Grievances grievances;
+  private final Orders orders;
   private final CommunityDirectory directory;
   private final IdempotentIntake idempotency;
   private final ObjectMapper json;
 
-  Open311Controller(Grievances grievances, CommunityDirectory directory,
+  Open311Controller(Grievances grievances, Orders orders, CommunityDirectory directory,
       IdempotentIntake idempotency, ObjectMapper json) {
+    this.orders = orders;
     this.idempotency = idempotency;
     this.grievances = grievances;
     this.directory = directory;
@@ -64,29 +74,40 @@ class Open311Controller {
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     jurisdiction(jurisdiction);
-    List<Map<String, Object>> services = Arrays.stream(Category.values()).map(c -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("service_code", c.name());
-      m.put("service_name", c.label());
-      m.put("description", "居民诉求：" + c.label());
-      m.put("metadata", false);
-      m.put("type", "realtime");
-      m.put("keywords", "诉求," + c.label());
-      m.put("group", "居民诉求");
-      return m;
-    }).toList();
+    List<Map<String, Object>> services = new ArrayList<>();
+    for (Category c : Category.values()) {
+      services.add(service(c.name(), c.label(), "居民诉求：" + c.label(), "诉求," + c.label(), "居民诉求"));
+    }
+    for (Orders.Item i : orders.items()) {
+      services.add(service(i.code(), i.name(),
+          i.categoryName() + "，" + i.pricingLabel() + (i.description() == null ? "" : "：" + i.description()),
+          "服务," + i.categoryName() + "," + i.name(), "便民服务"));
+    }
     return Open311Format.answer(200, Open311Format.xml(format, accept), "services", "service", services, json);
   }
 
-  @GetMapping({"/services/{code:[A-Za-z_]+}", "/services/{code:[A-Za-z_]+}.{format:json|xml}"})
+  private static Map<String, Object> service(String code, String name, String description,
+      String keywords, String group) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_code", code);
+    m.put("service_name", name);
+    m.put("description", description);
+    m.put("metadata", false);
+    m.put("type", "realtime");
+    m.put("keywords", keywords);
+    m.put("group", group);
+    return m;
+  }
+
+  @GetMapping({"/services/" + SERVICE_CODE, "/services/" + SERVICE_CODE + ".{format:json|xml}"})
   ResponseEntity<String> service(
       @PathVariable String code, @PathVariable(required = false) String format,
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     jurisdiction(jurisdiction);
-    Category c = category(code).orElseThrow(() -> ApiError.notFound("没有这个服务：" + code));
+    if (category(code).isEmpty() && !orders.isItem(code)) throw ApiError.notFound("没有这个服务：" + code);
     Map<String, Object> definition = new LinkedHashMap<>();
-    definition.put("service_code", c.name());
+    definition.put("service_code", code);
     definition.put("attributes", List.of());
     boolean xml = Open311Format.xml(format, accept);
     if (!xml) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(write(definition));
@@ -118,7 +139,8 @@ class Open311Controller {
     String community = jurisdiction(form.getFirst("jurisdiction_id"));
     String code = form.getFirst("service_code");
     if (code == null || code.isBlank()) throw ApiError.invalid("service_code", "缺少 service_code");
-    Category category = category(code).orElseThrow(() -> ApiError.invalid("service_code", "没有这个服务：" + code));
+    Optional<Category> category = category(code);
+    if (category.isEmpty() && !orders.isItem(code)) throw ApiError.invalid("service_code", "没有这个服务：" + code);
     String description = TextInput.clean("description", form.getFirst("description"));
     if (description == null || description.isBlank()) throw ApiError.invalid("description", "请描述问题");
     if (description.length() > 2000) throw ApiError.invalid("description", "问题描述不能超过2000字");
@@ -138,7 +160,10 @@ class Open311Controller {
     String name = String.join("", Objects.requireNonNullElse(TextInput.clean("last_name", form.getFirst("last_name")), ""),
         Objects.requireNonNullElse(TextInput.clean("first_name", form.getFirst("first_name")), ""));
     String phone = PhoneNumbers.toE164("phone", TextInput.clean("phone", form.getFirst("phone")));
-    return grievances.report(community, estate, building, category, description,
+    if (category.isEmpty()) {
+      return orders.order(community, estate, building, code, description, name.isBlank() ? null : name, phone);
+    }
+    return grievances.report(community, estate, building, category.get(), description,
         name.isBlank() ? null : name, phone, Channel.API);
   }
 
@@ -153,20 +178,21 @@ class Open311Controller {
       @RequestParam(name = "status", required = false) String status,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     String community = jurisdiction(jurisdiction);
-    List<String> caseNos;
+    List<String> numbers;
     if (ids != null && !ids.isBlank()) {
-      caseNos = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     } else {
       Instant to = end == null ? Times.now().plusSeconds(1) : instant("end_date", end);
       Instant from = start == null ? to.minusSeconds(90L * 24 * 3600) : instant("start_date", start);
-      caseNos = grievances.caseNos(community, from, to, 1000);
+      numbers = new ArrayList<>(grievances.caseNos(community, from, to, MAX_REQUESTS));
+      numbers.addAll(orders.orderNos(community, from, to, MAX_REQUESTS));
     }
-    List<Map<String, Object>> out = caseNos.stream()
-        .map(grievances::summary).flatMap(Optional::stream)
-        .filter(s -> s.communityCode().equals(community))
-        .filter(s -> serviceCode == null || Arrays.asList(serviceCode.split(",")).contains(s.category().name()))
-        .filter(s -> status == null || Arrays.asList(status.split(",")).contains(s.closed() ? "closed" : "open"))
-        .map(Open311Controller::request)
+    List<Map<String, Object>> out = numbers.stream()
+        .map(n -> find(n, community)).flatMap(Optional::stream)
+        .filter(m -> serviceCode == null || Arrays.asList(serviceCode.split(",")).contains(m.get("service_code")))
+        .filter(m -> status == null || Arrays.asList(status.split(",")).contains(m.get("status")))
+        .sorted(Comparator.comparing((Map<String, Object> m) -> (String) m.get("requested_datetime")).reversed())
+        .limit(MAX_REQUESTS)
         .toList();
     return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request", out, json);
   }
@@ -177,10 +203,44 @@ class Open311Controller {
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     String community = jurisdiction(jurisdiction);
-    Grievances.Summary s = grievances.summary(id).filter(x -> x.communityCode().equals(community))
-        .orElseThrow(() -> ApiError.notFound("没有这个服务请求：" + id));
+    Map<String, Object> r = find(id, community).orElseThrow(() -> ApiError.notFound("没有这个服务请求：" + id));
     return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request",
-        List.of(request(s)), json);
+        List.of(r), json);
+  }
+
+  /** A grievance (GR-…) or a service order (SO-…) of the jurisdiction, as an Open311 request. */
+  private Optional<Map<String, Object>> find(String number, String community) {
+    if (number.startsWith("SO-")) {
+      return orders.summary(number).filter(o -> o.communityCode().equals(community)).map(Open311Controller::request);
+    }
+    return grievances.summary(number).filter(g -> g.communityCode().equals(community)).map(Open311Controller::request);
+  }
+
+  static Map<String, Object> request(Orders.Summary o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", o.orderNo());
+    m.put("status", o.closed() ? "closed" : "open");
+    StringBuilder notes = new StringBuilder(o.statusLabel());
+    for (Orders.Deadline d : o.deadlines()) notes.append("；").append(deadlineNote(d.label(), d.dueAt(), d.state()));
+    m.put("status_notes", notes.toString());
+    m.put("service_name", o.itemName());
+    m.put("service_code", o.itemCode());
+    m.put("description", null);
+    m.put("agency_responsible", "接单机构");
+    m.put("service_notice", o.statusLabel());
+    m.put("requested_datetime", iso(o.orderedAt()));
+    m.put("updated_datetime", iso(o.updatedAt()));
+    m.put("expected_datetime", o.deadlines().stream()
+        .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
+        .map(Orders.Deadline::dueAt).max(Comparator.naturalOrder()).map(Open311Controller::iso)
+        .orElse(null));
+    m.put("address", o.locationLabel());
+    m.put("address_id", null);
+    m.put("zipcode", null);
+    m.put("lat", null);
+    m.put("long", null);
+    m.put("media_url", null);
+    return m;
   }
 
   static Map<String, Object> request(Grievances.Summary s) {
@@ -211,15 +271,18 @@ class Open311Controller {
   static String statusNotes(Grievances.Summary s) {
     StringBuilder b = new StringBuilder(s.statusLabel());
     if (s.tierLabel() != null) b.append("；分级：").append(s.tierLabel());
-    for (Grievances.Deadline d : s.deadlines()) {
-      String state = switch (d.state()) {
-        case "MET" -> "已按时完成";
-        case "BREACHED" -> "已超时，已督办";
-        default -> "进行中";
-      };
-      b.append("；").append(d.label()).append(' ').append(Times.label(d.dueAt())).append(' ').append(state);
-    }
+    for (Grievances.Deadline d : s.deadlines()) b.append("；").append(deadlineNote(d.label(), d.dueAt(), d.state()));
     return b.toString();
+  }
+
+  private static String deadlineNote(String label, Instant dueAt, String state) {
+    String s = switch (state) {
+      case "MET" -> "已按时完成";
+      case "BREACHED" -> "已超时，已督办";
+      case "STOPPED" -> "已终止";
+      default -> "进行中";
+    };
+    return label + ' ' + Times.label(dueAt) + ' ' + s;
   }
 
   private String jurisdiction(String code) {

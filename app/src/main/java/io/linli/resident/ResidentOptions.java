@@ -1,5 +1,6 @@
 package io.linli.resident;
 
+import io.linli.consultation.TopicCategory;
 import io.linli.grievance.Category;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/resident/options}: what the resident page offers — communities with their
- * estates and buildings, and the grievance categories. Public data only.
+ * estates and buildings, the grievance categories and the kinds of consultation topic. Public
+ * data only.
  */
 @RestController
 class ResidentOptions {
@@ -28,7 +30,12 @@ class ResidentOptions {
 
   record CommunityOptions(String code, String name, List<Estate> estates) {}
 
-  record Options(List<CommunityOptions> communities, List<Option> categories) {}
+  /**
+   * @param categories grievance categories
+   * @param topicCategories the kinds of consultation topic (议事协商)
+   */
+  record Options(List<CommunityOptions> communities, List<Option> categories,
+      List<Option> topicCategories) {}
 
   @GetMapping("/api/resident/options")
   Options options() {
@@ -61,6 +68,7 @@ class ResidentOptions {
                 .toList()))
         .toList();
     return new Options(communities,
-        Arrays.stream(Category.values()).map(c -> new Option(c.name(), c.label())).toList());
+        Arrays.stream(Category.values()).map(c -> new Option(c.name(), c.label())).toList(),
+        Arrays.stream(TopicCategory.values()).map(c -> new Option(c.name(), c.label())).toList());
   }
 }

@@ -1,19 +1,31 @@
 package io.linli.serviceorder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.intake.ContactCipher;
+import io.linli.intake.IdempotentIntake;
+import io.linli.intake.PhoneNumbers;
+import io.linli.intake.TextInput;
+import io.linli.notification.NotifyChannel;
+import io.linli.system.ApiError;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,10 +38,19 @@ class ServiceOrderController {
   private final ServiceOrderStatusView statusView;
   private final OnSiteCheckIn checkIn;
   private final ResidentDecisions decisions;
+  private final ServiceOrders orders;
+  private final IdempotentIntake idempotency;
+  private final ContactCipher cipher;
+  private final ObjectMapper json;
 
   ServiceOrderController(
       ServiceOrderIntake intake, ServiceOrderStatusView statusView, OnSiteCheckIn checkIn,
-      ResidentDecisions decisions) {
+      ResidentDecisions decisions, ServiceOrders orders, IdempotentIntake idempotency,
+      ContactCipher cipher, ObjectMapper json) {
+    this.orders = orders;
+    this.idempotency = idempotency;
+    this.cipher = cipher;
+    this.json = json;
     this.intake = intake;
     this.statusView = statusView;
     this.checkIn = checkIn;
@@ -47,29 +68,83 @@ class ServiceOrderController {
       @NotBlank(message = "请选择服务项目") @Size(max = 32) String itemCode,
       @NotBlank(message = "请描述需求") @Size(max = 2000, message = "需求描述不能超过2000字") String description,
       @Size(max = 50, message = "联系人不能超过50字") String contactName,
-      @Pattern(regexp = "1[3-9]\\d{9}", message = "请填写11位手机号码") String contactPhone,
+      @Size(max = 40, message = "手机号码过长") String contactPhone,
       OrderChannel channel,
-      @Size(max = 64) String recordedBy) {
+      @Size(max = 64) String recordedBy,
+      Set<NotifyChannel> notifyBy,
+      @Email(message = "请填写有效的电子邮箱") @Size(max = 254) String contactEmail) {
 
     @AssertTrue(message = "工作人员代登记（微信群、电话、窗口）须填写登记人")
     boolean isRecordedByGivenForStaffChannels() {
       return channel == null || !channel.staffEntered() || (recordedBy != null && !recordedBy.isBlank());
     }
+
+    /** NFC text, unsafe characters refused, the phone as E.164: the Idempotency-Key fingerprint. */
+    OrderRequest cleaned() {
+      return new OrderRequest(
+          TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
+          TextInput.clean("buildingCode", buildingCode), TextInput.clean("itemCode", itemCode),
+          TextInput.clean("description", description), TextInput.clean("contactName", contactName),
+          PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
+          channel, TextInput.clean("recordedBy", recordedBy),
+          notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
+          TextInput.clean("contactEmail", contactEmail));
+    }
   }
 
-  record OrderResponse(String orderNo, String status, String statusLabel, String statusUrl) {}
+  /** @param watchToken opens the order's live updates and the resident's decisions on it */
+  record OrderResponse(String orderNo, String status, String statusLabel, String statusUrl,
+      String watchToken) {}
 
+  /**
+   * 群众点单. With an {@code Idempotency-Key} header a retried or concurrent duplicate order gets
+   * the first answer (and {@code Idempotent-Replayed: true}), never a second order.
+   */
   @PostMapping
-  ResponseEntity<OrderResponse> order(@Valid @RequestBody OrderRequest r) {
-    ServiceOrderIntake.Receipt receipt =
-        intake.order(new ServiceOrderIntake.Order(
-            r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
-            r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
-            r.recordedBy()));
-    URI url = URI.create("/api/service-orders/" + receipt.orderNo());
-    return ResponseEntity.created(url)
-        .body(new OrderResponse(receipt.orderNo(), receipt.status().name(),
-            receipt.status().label(), url.toString()));
+  ResponseEntity<String> order(
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody OrderRequest request) throws JsonProcessingException {
+    OrderRequest r = request.cleaned();
+    IdempotentIntake.Answer answer =
+        idempotency.once("service-order", idempotencyKey, json.writeValueAsString(r), () -> {
+          ServiceOrderIntake.Receipt receipt =
+              intake.order(new ServiceOrderIntake.Order(
+                  r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
+                  r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
+                  r.recordedBy(), r.notifyBy(), r.contactEmail()));
+          String url = "/api/service-orders/" + receipt.orderNo();
+          try {
+            return json.writeValueAsString(new OrderResponse(receipt.orderNo(),
+                receipt.status().name(), receipt.status().label(), url,
+                cipher.watchToken(ServiceOrderProcess.FLOW, receipt.orderNo())));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    String url = json.readTree(answer.body()).path("statusUrl").asText();
+    return ResponseEntity.status(answer.status())
+        .location(URI.create(url))
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
+        .body(answer.body());
+  }
+
+  record TrackRequest(@NotBlank(message = "请填写下单时留的手机号码") @Size(max = 40) String phone) {}
+
+  /** @param watchToken opens the live updates and lets the resident decide the quote and confirm */
+  record Tracked(ServiceOrderStatusView.Status status, String watchToken, String eventsUrl) {}
+
+  /** 查询进度: order number + the phone given when ordering; 404 unless the phone matches. */
+  @PostMapping("/{orderNo}/track")
+  Tracked track(@PathVariable String orderNo, @Valid @RequestBody TrackRequest r) {
+    String phone = TextInput.clean("phone", r.phone());
+    String stored = orders.contactPhone(orderNo).map(cipher::decrypt).orElse(null);
+    if (stored == null || !PhoneNumbers.same(stored, phone)) {
+      throw ApiError.notFound("服务单编号与手机号码不匹配");
+    }
+    String token = cipher.watchToken(ServiceOrderProcess.FLOW, orderNo);
+    return new Tracked(statusView.of(orderNo), token,
+        "/api/cases/service_order/" + orderNo + "/events?token=" + token);
   }
 
   @GetMapping("/{orderNo}")

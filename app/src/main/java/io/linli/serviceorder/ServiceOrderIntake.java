@@ -5,12 +5,16 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
+import io.linli.intake.ContactCipher;
+import io.linli.notification.NotifyChannel;
+import io.linli.notification.Subscriptions;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -30,10 +34,14 @@ class ServiceOrderIntake {
   private final ServiceOrders orders;
   private final CaseLog caseLog;
   private final RuntimeService runtime;
+  private final ContactCipher cipher;
+  private final Subscriptions subscriptions;
 
   ServiceOrderIntake(
       Locations locations, Catalogue catalogue, ServiceOrders orders, CaseLog caseLog,
-      RuntimeService runtime) {
+      RuntimeService runtime, ContactCipher cipher, Subscriptions subscriptions) {
+    this.cipher = cipher;
+    this.subscriptions = subscriptions;
     this.locations = locations;
     this.catalogue = catalogue;
     this.orders = orders;
@@ -50,7 +58,23 @@ class ServiceOrderIntake {
       String contactName,
       String contactPhone,
       OrderChannel channel,
-      String recordedBy) {}
+      String recordedBy,
+      Set<NotifyChannel> notifyBy,
+      String contactEmail) {
+
+    /** @param contactPhone E.164 (see {@link io.linli.intake.PhoneNumbers#toE164}) or null */
+    Order {
+      notifyBy = notifyBy == null ? Set.of() : Set.copyOf(notifyBy);
+    }
+
+    /** An order without notification choices (staff entry, tests). */
+    Order(String communityCode, String estateCode, String buildingCode, String itemCode,
+        String description, String contactName, String contactPhone, OrderChannel channel,
+        String recordedBy) {
+      this(communityCode, estateCode, buildingCode, itemCode, description, contactName,
+          contactPhone, channel, recordedBy, Set.of(), null);
+    }
+  }
 
   record Receipt(String orderNo, ServiceOrderStatus status) {}
 
@@ -68,7 +92,10 @@ class ServiceOrderIntake {
     ServiceOrders.Row row =
         orders.insert(new ServiceOrders.NewOrder(
             o.communityCode(), location.estateId(), location.buildingId(), item, o.description(),
-            o.contactName(), o.contactPhone(), o.channel(), o.recordedBy(), now));
+            o.contactName(), cipher.encrypt(o.contactPhone()), o.channel(), o.recordedBy(), now));
+    // Subscriptions first: the ORDERED event below already notifies on the chosen channels.
+    subscriptions.subscribeChosen(ServiceOrderProcess.FLOW, row.orderNo(), o.notifyBy(),
+        o.contactPhone(), o.contactEmail());
 
     Catalogue.ItemFields f = item.fields();
     Map<String, Object> vars = new HashMap<>();

@@ -27,7 +27,7 @@ class ServiceOrders {
       Catalogue.Item item,
       String description,
       String contactName,
-      String contactPhone,
+      byte[] contactPhoneEnc,
       OrderChannel channel,
       String recordedBy,
       Instant orderedAt) {}
@@ -63,6 +63,13 @@ class ServiceOrders {
       Instant closedAt,
       String processInstanceId) {}
 
+  /** The resident's phone as stored (encrypted), if the order has one. */
+  Optional<byte[]> contactPhone(String orderNo) {
+    return jdbc.sql("select contact_phone_enc from service_order where order_no = ?")
+        .param(orderNo).query((rs, n) -> rs.getBytes(1)).list().stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** Inserts the order with a number drawn from the database sequence, e.g. SO-2026-000042. */
   Row insert(NewOrder o) {
     long seq = jdbc.sql("select nextval('service_order_no_seq')").query(Long.class).single();
@@ -72,11 +79,11 @@ class ServiceOrders {
             """
             insert into service_order (order_no, community_code, estate_id, building_id, item_code,
               category_code, item_name, pricing, reference_price_fen, fee_rate, description,
-              contact_name, contact_phone, channel, recorded_by, status, ordered_at)
+              contact_name, contact_phone_enc, channel, recorded_by, status, ordered_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?)""")
         .params(orderNo, o.communityCode(), o.estateId(), o.buildingId(), o.item().code(),
             o.item().categoryCode(), item.name(), item.pricing().name(), item.referencePriceFen(),
-            item.feeRate(), o.description(), o.contactName(), o.contactPhone(), o.channel().name(),
+            item.feeRate(), o.description(), o.contactName(), o.contactPhoneEnc(), o.channel().name(),
             o.recordedBy(), ts(o.orderedAt()))
         .update();
     return find(orderNo).orElseThrow(() -> new IllegalStateException("inserted order " + orderNo + " vanished"));

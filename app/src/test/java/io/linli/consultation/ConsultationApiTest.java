@@ -255,6 +255,39 @@ class ConsultationApiTest {
   }
 
   @Test
+  @DisplayName("居民页面凭手机号提议、附议：每个号码附议一次（不论写法），不存号码，可选通知；未登录不能冒充网格员")
+  void residentsProposeAndSupportByPhone() {
+    var created = post("/api/consultations", null, Map.of(
+        "communityCode", "tfsq", "estateCode", "dfhy", "category", "SUPPORTING_FACILITY",
+        "title", "增设快递柜", "description", "东门快递堆放在地上，经常丢件",
+        "proposerRole", "RESIDENT", "contactPhone", "13800006789", "notifyBy", List.of("SMS")));
+    assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+    String topicNo = created.body().get("topicNo").asText();
+    String proposer = jdbc.sql("select proposer_id from consultation_topic where topic_no = ?")
+        .param(topicNo).query(String.class).single();
+    assertThat(proposer).startsWith("tel:").doesNotContain("13800006789").doesNotContain("6789");
+    assertThat(jdbc.sql("select event_type from notification_outbox where case_no = ? and channel = 'SMS'")
+        .param(topicNo).query(String.class).list()).containsExactly("PROPOSED");
+
+    var support = post("/api/consultations/" + topicNo + "/supporters", null, Map.of("contactPhone", "13900006789"));
+    assertThat(support.status()).isEqualTo(201);
+    assertThat(support.body().get("supporters").asInt()).isEqualTo(2);
+    assertThat(post("/api/consultations/" + topicNo + "/supporters", null,
+        Map.of("contactPhone", "+86 139 0000 6789")).status()).as("the same phone written otherwise").isEqualTo(409);
+    assertThat(post("/api/consultations/" + topicNo + "/supporters", null,
+        Map.of("contactPhone", "13800006789")).status()).as("the proposer already supports it").isEqualTo(409);
+    assertThat(fields(post("/api/consultations/" + topicNo + "/supporters", null,
+        Map.of("contactPhone", "123")).body())).containsKey("contactPhone");
+
+    var impostor = post("/api/consultations", null, Map.of(
+        "communityCode", "tfsq", "estateCode", "dfhy", "category", "SUPPORTING_FACILITY",
+        "title", "冒充网格员", "description", "测试", "proposerRole", "GRID_WORKER",
+        "contactPhone", "13800006780"));
+    assertThat(impostor.status()).isEqualTo(400);
+    assertThat(fields(impostor.body())).containsKey("proposerRole");
+  }
+
+  @Test
   @DisplayName("演示身份：地铁首座小区33名楼栋代表各有账号，属于天府社区楼栋代表组")
   void demoRepresentatives() {
     assertThat(identity.createUserQuery().memberOfGroup("tfsq-building-rep").count()).isEqualTo(33);

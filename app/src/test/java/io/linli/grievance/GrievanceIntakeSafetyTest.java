@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linli.LinliSpringTest;
 import io.linli.intake.ContactCipher;
+import io.linli.intake.PhoneBackfill;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class GrievanceIntakeSafetyTest {
   @Autowired JdbcClient jdbc;
   @Autowired ContactCipher cipher;
   @Autowired RuntimeService runtime;
-  @Autowired GrievancePhoneBackfill backfill;
+  @Autowired PhoneBackfill backfill;
 
   RestClient http;
 

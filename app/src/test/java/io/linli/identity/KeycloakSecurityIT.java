@@ -54,6 +54,8 @@ class KeycloakSecurityIT extends KeycloakIT {
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RuntimeService runtime;
+  @Autowired io.linli.intake.ContactCipher tokens;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String tfsqCase;
   String jdsqCase;
@@ -92,14 +94,66 @@ class KeycloakSecurityIT extends KeycloakIT {
   }
 
   @Test
-  @DisplayName("the resident page and Open311 work without an account; the resident page's rating does not")
+  @DisplayName("the resident page and Open311 work without an account; a case's rating needs its watch token")
   void residentPageWorksAnonymously() throws Exception {
     assertThat(call("GET", "/resident/", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/api/resident/options", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/open311/v2/services.json?jurisdiction_id=tfsq", null).statusCode()).isEqualTo(200);
     assertThat(call("POST", "/api/grievances/" + tfsqCase + "/track", null).statusCode())
         .as("wrong phone: refused by the phone check, not by authentication").isIn(400, 404);
-    assertThat(call("POST", "/api/grievances/" + tfsqCase + "/evaluation", null).statusCode()).isEqualTo(401);
+    assertThat(call("POST", "/api/grievances/" + tfsqCase + "/evaluation", null).statusCode())
+        .as("no watch token: as if the case did not exist").isEqualTo(404);
+    HttpResponse<String> wrongToken = send("POST", "/api/grievances/" + tfsqCase + "/evaluation", null,
+        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.watchToken("GRIEVANCE", jdsqCase)));
+    assertThat(wrongToken.statusCode()).as("another case's token").isEqualTo(404);
+    HttpResponse<String> ownToken = send("POST", "/api/grievances/" + tfsqCase + "/evaluation", null,
+        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.watchToken("GRIEVANCE", tfsqCase)));
+    assertThat(ownToken.statusCode()).as("reaches the rating rules: the case is not awaiting a rating yet "
+        + ownToken.body()).isEqualTo(409);
+  }
+
+  @Test
+  @DisplayName("a resident orders a service anonymously and follows it only with the order's watch token")
+  void serviceOrdersNeedTheirWatchToken() throws Exception {
+    HttpResponse<String> ordered = send("POST", "/api/service-orders", null, Map.of(
+        "communityCode", "tfsq", "itemCode", "PLUMBING-01", "description", "厨房水龙头漏水",
+        "contactPhone", "13800002345", "channel", "WEB"), Map.of());
+    assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(201);
+    JsonNode receipt = JSON.readTree(ordered.body());
+    String path = "/api/service-orders/" + receipt.get("orderNo").asText();
+    String watch = receipt.get("watchToken").asText();
+    assertThat(call("GET", path, null).statusCode()).as("anonymous, no token").isEqualTo(401);
+    assertThat(call("GET", path, keycloak().token("resident2")).statusCode()).as("another resident").isEqualTo(404);
+    assertThat(call("GET", path, keycloak().token("property2")).statusCode()).as("another community").isEqualTo(404);
+    assertThat(call("GET", path, keycloak().token("property1")).statusCode()).isEqualTo(200);
+    assertThat(send("POST", path + "/completion", null, Map.of("paidFen", 0), Map.of()).statusCode())
+        .as("a resident's action without the token").isEqualTo(404);
+    HttpResponse<String> early = send("POST", path + "/completion", null, Map.of("paidFen", 0),
+        Map.of(CaseAccess.WATCH_TOKEN, watch));
+    assertThat(early.statusCode()).as("with the token: the order's own rule answers " + early.body()).isEqualTo(409);
+    HttpResponse<String> tracked = send("POST", path + "/track", null, Map.of("phone", "138 0000 2345"), Map.of());
+    assertThat(tracked.statusCode()).as(tracked.body()).isEqualTo(200);
+    assertThat(JSON.readTree(tracked.body()).get("watchToken").asText()).isEqualTo(watch);
+  }
+
+  @Test
+  @DisplayName("in the keycloak profile the acting user is the token's, never a request header's")
+  void actingUserComesFromTheToken() throws Exception {
+    HttpResponse<String> proposed = send("POST", "/api/consultations", keycloak().token("grid1"), Map.of(
+        "communityCode", "tfsq", "estateCode", "dtsz", "category", "PUBLIC_FACILITY",
+        "title", "增设充电桩", "description", "南门附近增设电动自行车充电桩", "proposerRole", "GRID_WORKER"),
+        Map.of("X-Linli-User", "rep01"));
+    assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+    String topicNo = JSON.readTree(proposed.body()).get("topicNo").asText();
+    assertThat(jdbc.sql("select proposer_id from consultation_topic where topic_no = ?").param(topicNo)
+        .query(String.class).single()).isEqualTo("grid1");
+    HttpResponse<String> anonymous = send("POST", "/api/consultations/" + topicNo + "/supporters", null,
+        null, Map.of("X-Linli-User", "rep02"));
+    assertThat(anonymous.statusCode()).as("a header alone names nobody " + anonymous.body()).isEqualTo(400);
+    assertThat(jdbc.sql("""
+            select count(*) from consultation_supporter s join consultation_topic t on t.id = s.topic_id
+            where t.topic_no = ? and s.user_id = 'rep02'""").param(topicNo).query(Long.class).single())
+        .isZero();
   }
 
   @Test
@@ -207,6 +261,16 @@ class KeycloakSecurityIT extends KeycloakIT {
     Set<String> out = new HashSet<>();
     array.forEach(n -> out.add(n.path(name).asText()));
     return out;
+  }
+
+  HttpResponse<String> send(String method, String path, String token, Object body,
+      Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    headers.forEach(b::header);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> call(String method, String path, String token) throws Exception {

@@ -1,8 +1,7 @@
-package io.linli.grievance;
+package io.linli.intake;
 
-import io.linli.intake.ContactCipher;
-import io.linli.intake.PhoneNumbers;
 import io.linli.system.ApiError;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,45 +11,53 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Encrypts phones written in clear before migration V6 (E.164 when parsable, as given otherwise)
- * and clears the old column. Batches claim rows with SKIP LOCKED, so nodes starting together share
+ * Encrypts phones written in clear before they were encrypted at rest (grievances before V6,
+ * service orders before V11), as E.164 when parsable and as given otherwise, and clears the old
+ * column. Batches claim rows with SKIP LOCKED, so nodes starting together share
  * the work; after the first run there is nothing left to do.
  */
 @Component
-class GrievancePhoneBackfill implements ApplicationRunner {
+public class PhoneBackfill implements ApplicationRunner {
 
-  private static final Logger log = LoggerFactory.getLogger(GrievancePhoneBackfill.class);
+  private static final Logger log = LoggerFactory.getLogger(PhoneBackfill.class);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final ContactCipher cipher;
 
-  GrievancePhoneBackfill(JdbcClient jdbc, TransactionTemplate tx, ContactCipher cipher) {
+  PhoneBackfill(JdbcClient jdbc, TransactionTemplate tx, ContactCipher cipher) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.cipher = cipher;
   }
 
+  /** Tables with a clear {@code contact_phone} column and its {@code contact_phone_enc}. */
+  private static final List<String> TABLES = List.of("grievance_case", "service_order");
+
   @Override
   public void run(ApplicationArguments args) {
+    for (String table : TABLES) encrypt(table);
+  }
+
+  private void encrypt(String table) {
     int total = 0;
     Integer n;
     do {
       n = tx.execute(s -> {
         record Clear(long id, String phone) {}
         var rows = jdbc.sql("""
-                select id, contact_phone from grievance_case where contact_phone is not null
-                limit 500 for update skip locked""")
+                select id, contact_phone from %s where contact_phone is not null
+                limit 500 for update skip locked""".formatted(table))
             .query((rs, i) -> new Clear(rs.getLong(1), rs.getString(2))).list();
         for (Clear c : rows) {
-          jdbc.sql("update grievance_case set contact_phone_enc = ?, contact_phone = null where id = ?")
+          jdbc.sql("update " + table + " set contact_phone_enc = ?, contact_phone = null where id = ?")
               .params(cipher.encrypt(e164OrAsGiven(c.phone())), c.id()).update();
         }
         return rows.size();
       });
       total += n == null ? 0 : n;
     } while (n != null && n > 0);
-    if (total > 0) log.info("encrypted {} contact phones stored in clear before V6", total);
+    if (total > 0) log.info("encrypted {} contact phones stored in clear in {}", total, table);
   }
 
   private static String e164OrAsGiven(String phone) {
