@@ -5,3 +5,4 @@ comment on column service_order.contact_phone is 'legacy clear text: emptied by 
 
 -- Idempotency keys are kept for linli.intake.idempotency-retention, then purged by any node.
 create index idempotency_key_created_idx on idempotency_key (created_at);
+create index qr_submission_window_start_idx on qr_submission_window (window_start);

@@ -215,18 +215,19 @@
       meta.textContent = t.categoryLabel + ' · 附议 ' + t.supporters + ' 人 · 征集截止 ' + fmt(t.collectionEndsAt);
       const b = document.createElement('button'); b.type = 'button'; b.className = 'secondary support';
       b.textContent = '附议'; b.dataset.topic = t.topicNo;
-      b.addEventListener('click', () => support(t.topicNo, b));
+      b.addEventListener('click', () => support(t, b, meta));
       li.append(title, meta, b); ul.append(li);
     }
   }
-  async function support(topicNo, button) {
+  async function support(t, button, meta) {
     $('support-error').textContent = '';
     if (!$('yi-phone').value) { $('support-error').textContent = '请先填写您的手机号码'; return; }
     button.disabled = true;
     try {
-      const r = await api('POST', '/api/consultations/' + encodeURIComponent(topicNo) + '/supporters',
+      const r = await api('POST', '/api/consultations/' + encodeURIComponent(t.topicNo) + '/supporters',
         { contactPhone: $('yi-phone').value });
       button.textContent = '已附议（' + r.supporters + ' 人）';
+      meta.textContent = t.categoryLabel + ' · 附议 ' + r.supporters + ' 人 · 征集截止 ' + fmt(t.collectionEndsAt);
     } catch (e) {
       button.disabled = false;
       $('support-error').textContent = e.message;

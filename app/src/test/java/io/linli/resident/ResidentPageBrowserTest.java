@@ -149,4 +149,74 @@ class ResidentPageBrowserTest {
         .query(String.class).single()).isEqualTo("SATISFIED");
     shot("06-rated");
   }
+
+  @Test
+  @DisplayName("居民页面：预约服务、确认报价、确认完工；提出议题并用另一个号码附议")
+  void orderAServiceAndProposeATopicInTheBrowser() throws Exception {
+    browser.get("http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b5");
+    el("tab-order").click();
+    wait.until(d -> new Select(el("so-item")).getOptions().size() > 1);
+    new Select(el("so-item")).selectByValue("APPLIANCE-01");
+    assertThat(el("so-item-info").getText()).contains("参考价");
+    assertThat(new Select(el("so-building")).getFirstSelectedOption().getAttribute("value")).isEqualTo("b5");
+    el("so-description").sendKeys("5栋1203洗衣机不脱水");
+    el("so-contactPhone").sendKeys("13800007890");
+    shot("11-order-form");
+    el("submit-order").click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("order-receipt")));
+    String orderNo = el("order-receipt-no").getText();
+    assertThat(orderNo).matches("SO-\\d{4}-\\d{6}");
+
+    el("order-track").click();
+    waitForStatus("待派单");
+    wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+
+    complete(orderNo, "Task_Dispatch", "property1",
+        Map.of("dispatchMode", "TEAM", "dispatchTeam", "repair", "dispatchNote", ""));
+    complete(orderNo, "Task_Accept", "contractor1", Map.of("acceptNote", "马上到"));
+    var checkIn = io.linli.TestHttp.client(port).post().uri("/api/service-orders/" + orderNo + "/check-in")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("workerId", "contractor1"))
+        .retrieve().toBodilessEntity();
+    assertThat(checkIn.getStatusCode().value()).isEqualTo(200);
+    complete(orderNo, "Task_Assess", "contractor1",
+        Map.of("jobSize", "SMALL", "quoteYuan", "35.5", "assessmentNote", "排水泵堵塞"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quote")));
+    assertThat(el("quote-text").getText()).contains("35.50");
+    shot("12-order-quote");
+
+    el("accept-quote").click();
+    waitForStatus("服务中");
+    complete(orderNo, "Task_FixSmall", "contractor1", Map.of("workResult", "已清理排水泵"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    assertThat(el("paid-yuan").getAttribute("value")).isEqualTo("35.50");
+    el("confirm-done").click();
+    waitForStatus("待回访");
+    assertThat(jdbc.sql("select paid_fen from service_order where order_no = ?").param(orderNo)
+        .query(Long.class).single()).isEqualTo(3550L);
+    assertThat(el("history").getText()).contains("已派单").contains("接单机构").doesNotContain("contractor1");
+    shot("13-order-confirmed");
+
+    // 议事协商: propose, then support from a second phone
+    el("tab-topics").click();
+    el("yi-phone").sendKeys("13800007891");
+    new Select(el("yi-category")).selectByValue("PUBLIC_FACILITY");
+    el("yi-title").sendKeys("南门增设电动自行车充电桩");
+    el("yi-description").sendKeys("楼道飞线充电有火灾隐患");
+    el("submit-propose").click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose-receipt")));
+    String topicNo = el("propose-receipt-no").getText();
+    assertThat(topicNo).matches("YS-\\d{4}-\\d{6}");
+    By support = By.cssSelector("button.support[data-topic='" + topicNo + "']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(support));
+    el("yi-phone").clear();
+    el("yi-phone").sendKeys("13800007892");
+    browser.findElement(support).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(support, "已附议（2 人）"));
+    shot("14-topic-supported");
+
+    el("propose-track").click();
+    waitForStatus("征集中");
+    assertThat(el("deadlines").getText()).contains("附议征集截止");
+    shot("15-topic-tracked");
+  }
 }

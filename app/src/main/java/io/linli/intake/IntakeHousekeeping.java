@@ -1,0 +1,51 @@
+package io.linli.intake;
+
+import io.linli.system.Times;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets what intake no longer needs: {@code Idempotency-Key} answers older than {@code
+ * linli.intake.idempotency-retention} (a client retrying after that gets a new case; a week covers
+ * any sane retry policy) and QR rate-limit windows that have ended. Plain deletes by age, so every
+ * node may run them at once.
+ */
+@Component
+public class IntakeHousekeeping {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeHousekeeping.class);
+
+  private final JdbcClient jdbc;
+  private final Duration retention;
+  private final Duration qrWindow;
+
+  IntakeHousekeeping(JdbcClient jdbc,
+      @Value("${linli.intake.idempotency-retention:P7D}") Duration retention,
+      @Value("${linli.intake.qr-window:PT10M}") Duration qrWindow) {
+    this.jdbc = jdbc;
+    this.retention = retention;
+    this.qrWindow = qrWindow;
+  }
+
+  @Scheduled(fixedDelayString = "${linli.intake.housekeeping-interval:PT1H}", initialDelayString = "PT5M")
+  void scheduled() {
+    purge(Times.now());
+  }
+
+  /** @return rows deleted */
+  public int purge(Instant now) {
+    int keys = jdbc.sql("delete from idempotency_key where created_at < ?")
+        .param(Timestamp.from(now.minus(retention))).update();
+    int windows = jdbc.sql("delete from qr_submission_window where window_start < ?")
+        .param(Timestamp.from(now.minus(qrWindow))).update();
+    if (keys + windows > 0) log.info("purged {} idempotency keys and {} QR windows", keys, windows);
+    return keys + windows;
+  }
+}
