@@ -217,62 +217,52 @@ class Open311Controller {
   }
 
   static Map<String, Object> request(Orders.Summary o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("service_request_id", o.orderNo());
-    m.put("status", o.closed() ? "closed" : "open");
-    StringBuilder notes = new StringBuilder(o.statusLabel());
-    for (Orders.Deadline d : o.deadlines()) notes.append("；").append(deadlineNote(d.label(), d.dueAt(), d.state()));
-    m.put("status_notes", notes.toString());
-    m.put("service_name", o.itemName());
-    m.put("service_code", o.itemCode());
-    m.put("description", null);
-    m.put("agency_responsible", "接单机构");
-    m.put("service_notice", o.statusLabel());
-    m.put("requested_datetime", iso(o.orderedAt()));
-    m.put("updated_datetime", iso(o.updatedAt()));
-    m.put("expected_datetime", o.deadlines().stream()
-        .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
-        .map(Orders.Deadline::dueAt).max(Comparator.naturalOrder()).map(Open311Controller::iso)
-        .orElse(null));
-    m.put("address", o.locationLabel());
-    m.put("address_id", null);
-    m.put("zipcode", null);
-    m.put("lat", null);
-    m.put("long", null);
-    m.put("media_url", null);
-    return m;
+    List<Due> dues = o.deadlines().stream().map(d -> new Due(d.label(), d.dueAt(), d.state())).toList();
+    return request(o.orderNo(), o.closed(), o.statusLabel(), o.itemName(), o.itemCode(), "接单机构",
+        o.orderedAt(), o.updatedAt(), o.locationLabel(), dues);
   }
 
   static Map<String, Object> request(Grievances.Summary s) {
+    List<Due> dues = s.deadlines().stream().map(d -> new Due(d.label(), d.dueAt(), d.state())).toList();
+    String status = s.tierLabel() == null ? s.statusLabel() : s.statusLabel() + "；分级：" + s.tierLabel();
+    return request(s.caseNo(), s.closed(), status, s.category().label(), s.category().name(),
+        "物业服务中心", s.reportedAt(), s.updatedAt(), s.locationLabel(), dues);
+  }
+
+  /** A deadline of either flow: label, due time, OPEN / MET / BREACHED / STOPPED. */
+  private record Due(String label, Instant dueAt, String state) {}
+
+  /**
+   * The GeoReport v2 request: {@code status_notes} is the status and each deadline's state, {@code
+   * expected_datetime} the latest deadline still running or breached. No description, no contact.
+   */
+  private static Map<String, Object> request(String id, boolean closed, String status,
+      String serviceName, String serviceCode, String agency, Instant requested, Instant updated,
+      String address, List<Due> dues) {
+    StringBuilder notes = new StringBuilder(status);
+    for (Due d : dues) notes.append("；").append(deadlineNote(d.label(), d.dueAt(), d.state()));
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("service_request_id", s.caseNo());
-    m.put("status", s.closed() ? "closed" : "open");
-    m.put("status_notes", statusNotes(s));
-    m.put("service_name", s.category().label());
-    m.put("service_code", s.category().name());
+    m.put("service_request_id", id);
+    m.put("status", closed ? "closed" : "open");
+    m.put("status_notes", notes.toString());
+    m.put("service_name", serviceName);
+    m.put("service_code", serviceCode);
     m.put("description", null);
-    m.put("agency_responsible", "物业服务中心");
-    m.put("service_notice", s.statusLabel());
-    m.put("requested_datetime", iso(s.reportedAt()));
-    m.put("updated_datetime", iso(s.updatedAt()));
-    m.put("expected_datetime", s.deadlines().stream()
+    m.put("agency_responsible", agency);
+    m.put("service_notice", status);
+    m.put("requested_datetime", iso(requested));
+    m.put("updated_datetime", iso(updated));
+    m.put("expected_datetime", dues.stream()
         .filter(d -> "OPEN".equals(d.state()) || "BREACHED".equals(d.state()))
-        .map(Grievances.Deadline::dueAt).max(Comparator.naturalOrder()).map(Open311Controller::iso)
+        .map(Due::dueAt).max(Comparator.naturalOrder()).map(Open311Controller::iso)
         .orElse(null));
-    m.put("address", s.locationLabel());
+    m.put("address", address);
     m.put("address_id", null);
     m.put("zipcode", null);
     m.put("lat", null);
     m.put("long", null);
     m.put("media_url", null);
     return m;
-  }
-
-  static String statusNotes(Grievances.Summary s) {
-    StringBuilder b = new StringBuilder(s.statusLabel());
-    if (s.tierLabel() != null) b.append("；分级：").append(s.tierLabel());
-    for (Grievances.Deadline d : s.deadlines()) b.append("；").append(deadlineNote(d.label(), d.dueAt(), d.state()));
-    return b.toString();
   }
 
   private static String deadlineNote(String label, Instant dueAt, String state) {
