@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
 import io.linli.community.CommunityGroups;
+import io.linli.system.StartupLock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +25,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The standing authorizations of an engine with {@code camunda.bpm.authorization.enabled}
- * (DB-backed, created at startup when missing, so restarts and several nodes agree):
+ * (DB-backed, created at startup when missing, under a database lock so that nodes starting
+ * together do not both insert one and trip Camunda's unique key; restarts and several nodes agree):
  *
  * <ul>
  *   <li>every staff group may open Tasklist; committees, street committees and supervisors Cockpit;
@@ -47,17 +50,22 @@ class CommunityAuthorizations {
   private final AuthorizationService authorizations;
   private final CommunityDirectory directory;
   private final CommunityGroups groups;
+  private final StartupLock startupLock;
 
   CommunityAuthorizations(
-      AuthorizationService authorizations, CommunityDirectory directory, CommunityGroups groups) {
+      AuthorizationService authorizations, CommunityDirectory directory, CommunityGroups groups,
+      StartupLock startupLock) {
     this.authorizations = authorizations;
     this.directory = directory;
     this.groups = groups;
+    this.startupLock = startupLock;
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(100) // after TasklistFilters
-  void ensure() {
+  @Transactional
+  public void ensure() {
+    startupLock.acquire("linli-community-authorizations");
     List<Community> communities = directory.communities();
     Set<String> staff = new LinkedHashSet<>();
     Set<String> overseers = new LinkedHashSet<>();

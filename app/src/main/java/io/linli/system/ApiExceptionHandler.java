@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal of the app's API is problem+json with a Chinese title and, for bad input, the
- * fields at fault ({@code errors: [{field, message}]}). No stack trace ever reaches a client.
+ * fields at fault ({@code errors: [{field, message}]}). No stack trace ever reaches a client. A
+ * conflict is 409 and an unavailable database 503 with Retry-After ({@link Transience}), never 500.
  */
 @RestControllerAdvice(basePackages = "io.linli")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -35,14 +37,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(e.status(), e.getMessage(), e.fields());
   }
 
-  /** Two people acting on the same case at once: the later one is told, nothing is half-done. */
-  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
+  /**
+   * Two people (or a person and a timer, or two nodes) acting on the same case at once: the later
+   * one is told, nothing is half-done. Also a conflict when the engine or Spring wrapped it.
+   */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class,
+      ConcurrencyFailureException.class})
   ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "该案件刚被他人处理，请刷新后重试", List.of());
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (Transience.conflict(e)) return conflict(null);
+    if (Transience.databaseUnavailable(e)) {
+      // The database is restarting or unreachable: nothing was done; retry, on any node.
+      log.warn("database unavailable: {}", e.toString());
+      ResponseEntity<ProblemDetail> r =
+          problem(HttpStatus.SERVICE_UNAVAILABLE, "系统暂时不可用，请稍后重试", List.of());
+      return ResponseEntity.status(r.getStatusCode())
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(Transience.RETRY_AFTER_SECONDS))
+          .body(r.getBody());
+    }
     log.error("unexpected error", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试", List.of());
   }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * what a Tasklist form sent (a {@link BadUserRequestException} somewhere in the cause chain), the
  * answer is 400 with that message, not the 500 the engine's wrapping would give; when two staff act
  * on one task at once (a {@link TaskAlreadyClaimedException} or an {@link OptimisticLockingException}),
- * the loser gets 409 with a message saying so. Integration tier: ConcurrentClaimTest.
+ * the loser gets 409 with a message saying so; when the database is unreachable (restarting, failing
+ * over), 503 with Retry-After ({@link Transience}). Integration tier: ConcurrentClaimTest.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -27,6 +29,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(RefusedFormMapper.class);
     register(RefusedFormRestMapper.class);
+    register(DatabaseUnavailableMapper.class);
   }
 
   static Response refusal(Throwable e) {
@@ -43,6 +46,16 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
             .entity(Map.of("type", "BadUserRequestException", "message", b.getMessage()))
             .build();
       }
+    }
+    if (Transience.conflict(e)) {
+      return conflict("OptimisticLockingException", "该任务刚被他人处理，请刷新后重试");
+    }
+    if (Transience.databaseUnavailable(e)) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .header("Retry-After", Transience.RETRY_AFTER_SECONDS)
+          .entity(Map.of("type", "DatabaseUnavailable", "message", "系统暂时不可用，请稍后重试"))
+          .build();
     }
     return null;
   }
@@ -61,6 +74,22 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(ProcessEngineException e) {
+      Response r = refusal(e);
+      return r != null ? r : fallback.toResponse(e);
+    }
+  }
+
+  /**
+   * The engine's commands run in Spring transactions: when the database is down, beginning one
+   * throws Spring's exceptions, not the engine's, which Camunda's catch-all would answer 500.
+   */
+  @Priority(1)
+  static class DatabaseUnavailableMapper implements ExceptionMapper<NestedRuntimeException> {
+    private final org.camunda.bpm.engine.rest.exception.ExceptionHandler fallback =
+        new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
+
+    @Override
+    public Response toResponse(NestedRuntimeException e) {
       Response r = refusal(e);
       return r != null ? r : fallback.toResponse(e);
     }
