@@ -1,5 +1,7 @@
 package io.linli.faults;
 
+import io.linli.WebappLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -125,6 +127,10 @@ class FaultToleranceIT {
     // given two nodes started together on the empty database (Flyway's lock, advisory locks)
     for (LinliNode n : nodes) n.start();
     for (LinliNode n : nodes) note(n.name + " ready after " + secs(n.awaitReady(Duration.ofMinutes(6))));
+    // a Tasklist login made on one node is valid on the other (the session is in PostgreSQL)
+    WebappLogin staff = WebappLogin.as("grid1", "demo", nodes.get(0).url());
+    String sessionOnOtherNode = staff.whoAmI(nodes.get(1).url());
+    note("grid1 logged in on " + nodes.get(0).name + "; " + nodes.get(1).name + " says: " + sessionOnOtherNode);
 
     // when residents report through both while a node is killed, the database crashes and a node
     // is stopped gracefully
@@ -166,6 +172,8 @@ class FaultToleranceIT {
         where g.description like ? and o.status = 'PENDING'""", like) == 0);
     Instant checkedAt = Instant.now();
     for (LinliNode n : nodes) n.awaitReady(Duration.ofMinutes(5)); // the restarted node too
+    List<String> sessionAfterFaults = new ArrayList<>();
+    for (LinliNode n : nodes) sessionAfterFaults.add(staff.whoAmI(n.url()));
 
     // the checks
     Map<Integer, List<String>> casesOfRequest = new HashMap<>();
@@ -299,6 +307,7 @@ class FaultToleranceIT {
         f.exitCode + " / " + secs(f.stopTime) + " / " + f.lockedBeforeStop + " / " + f.lockedAfterStop);
     report.put("readiness while the database was down", f.readinessDuringOutage);
     report.put("nodes ready again after the database was back (no restart)", f.readyAgain);
+    report.put("grid1's Tasklist login (made on node-a before the faults), on each node afterwards", sessionAfterFaults);
     report.put("model deployments after every node start and restart", deployments);
     report.put("job-executor metrics (node-a's view)", metrics);
     report.put("load time / whole run", secs(loadTime) + " / " + secs(Duration.between(begin, Instant.now())));
@@ -306,6 +315,9 @@ class FaultToleranceIT {
         + concurrency + " outage=" + outage + " (" + secs(outageTime) + " measured) lock-time=" + lockTime + " max-wait=" + maxWait + " seed=" + seed);
     writeReport(dir);
 
+    assertThat(sessionOnOtherNode).as("a login made on node-a, asked on node-b").contains("\"userId\":\"grid1\"");
+    assertThat(sessionAfterFaults).as("the login survives node kills and the database crash on every node")
+        .hasSize(nodes.size()).allMatch(r -> r.contains("\"userId\":\"grid1\""));
     assertThat(acknowledged).as("acknowledged").isEqualTo(intakes);
     assertThat(lost).as("lost").isZero();
     assertThat(wrongCase).as("2xx naming another case").isZero();
