@@ -7,6 +7,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures a client should simply retry, found anywhere in an exception's cause chain (the engine
@@ -42,6 +43,12 @@ public final class Transience {
           || t instanceof DataAccessResourceFailureException
           || t instanceof TransientDataAccessResourceException
           || t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      // A rollback that failed because the connection died hides the failure that caused the
+      // rollback: that is the application exception, not the cause.
+      if (t instanceof TransactionSystemException x && x.getApplicationException() != null
+          && databaseUnavailable(x.getApplicationException())) {
         return true;
       }
       // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now

@@ -43,4 +43,19 @@ class TransienceTest {
         new SQLException("duplicate key", "23505")))).isFalse();
     assertThat(Transience.databaseUnavailable(new IllegalStateException("bug"))).isFalse();
   }
+
+  @Test
+  @DisplayName("连接断开后回滚也失败：看导致回滚的那个异常（故障测试中见过的 500）")
+  void aFailedRollbackIsJudgedByWhatCausedIt() {
+    var rollbackFailed = new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+        "An I/O error occurred while sending to the backend", new SQLException("I/O error", "08006")));
+    assertThat(Transience.databaseUnavailable(rollbackFailed)).isTrue();
+
+    var rollbackAfterABug = new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackAfterABug.initApplicationException(new IllegalStateException("bug"));
+    assertThat(Transience.databaseUnavailable(rollbackAfterABug)).isFalse();
+  }
 }
