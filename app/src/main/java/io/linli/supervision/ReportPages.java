@@ -32,7 +32,7 @@ final class ReportPages {
       .mark-red { color: #b71c1c; font-weight: bold; }
       .mark-black { color: #000; font-weight: bold; }
       .cols { width: 100%; }
-      @media print { a { color: inherit; text-decoration: none; } .noprint { display: none; } }
+      @media screen { body { max-width: 190mm; margin: 10mm auto; } }
       """;
 
   private ReportPages() {}
@@ -57,7 +57,7 @@ final class ReportPages {
         .append("</th><th class=\"n\">").append(s.closed()).append("</th></tr></table>\n");
 
     SupervisionRates.Figures f = s.rates();
-    b.append("<h3>（二）居民诉求办理成效</h3>\n<table><tr><th>指标</th><th class=\"n\">数值</th><th>计算</th></tr>\n");
+    b.append("<h3>（二）居民诉求办理成效</h3>\n<table><tr><th style=\"width:40%\">指标</th><th class=\"n\" style=\"width:35%\">数值</th><th>计算</th></tr>\n");
     rate(b, "按时办结率", f.onTimeClosureRate(), f.onTime() + " / " + f.closed());
     rate(b, "居民满意率", f.satisfactionRate(), f.satisfied() + " / " + f.rated());
     rate(b, "回访满意率", f.followUpSatisfactionRate(), f.followUpSatisfied() + " / " + f.followedUp());

@@ -57,7 +57,7 @@ class SupervisionController {
       @JsonUnwrapped Ranking.Board board) {}
 
   record DimensionsView(List<Dimensions.Named> communities, List<Dimensions.EstateInfo> estates,
-      List<Dimensions.Company> companies) {}
+      List<Dimensions.Company> companies, List<Dimensions.Named> flows, List<Dimensions.Named> clocks) {}
 
   @GetMapping("/breaches")
   BreachPage breaches(@ModelAttribute AuditQuery.Params params,
@@ -129,7 +129,11 @@ class SupervisionController {
     return new DimensionsView(
         dims.communities().stream().filter(c -> scope.reaches(c.code())).toList(),
         dims.estates().stream().filter(e -> scope.reaches(e.communityCode())).toList(),
-        dims.companies());
+        dims.companies(),
+        ShuangShai.FLOW_LABELS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(e -> new Dimensions.Named(e.getKey(), e.getValue())).toList(),
+        java.util.Arrays.stream(io.linli.sla.Clock.values())
+            .map(c -> new Dimensions.Named(c.name(), c.label())).toList());
   }
 
   private AuditQuery query(AuditQuery.Params params, boolean periodRequired) {
