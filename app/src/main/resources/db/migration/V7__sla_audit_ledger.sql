@@ -35,8 +35,10 @@ create view sla_case as
 --   RESOLVED  (level L, occurred_at)   the clock stopped after its due time (breached earlier, or
 --                                      finished late before the timer job ran)
 --   SUPERVISED (level L)               the 督办 at level L was done (as in V3)
--- A clock stops when a task under it completes and no other task of the case runs under it (the
--- grievance's 分流定级 hands the respond clock to the handling task, for one).
+-- A clock stops when a task under it completes and no other task of the case runs under it then
+-- (the grievance's 分流定级 hands the respond clock on to the handling task). A clock that runs over
+-- two tasks with a wait between them stops at each (服务单: 现场评估, then after the resident accepts
+-- the quote 小问题处置, both on the 20-minute clock); its last stop is where it ended.
 alter table sla_ledger drop constraint sla_ledger_event_check;
 alter table sla_ledger add constraint sla_ledger_event_check
   check (event in ('STARTED', 'MET', 'BREACHED', 'RESOLVED', 'SUPERVISED'));
@@ -57,9 +59,10 @@ update sla_ledger l set estate_id = c.estate_id, property_company_id = c.propert
 from sla_case c where c.flow = l.flow and c.case_id = l.case_id;
 alter table sla_ledger enable trigger sla_ledger_no_update;
 
--- Idempotent writes: one start and one stop per case, clock and level (one breach as in V3).
+-- Idempotent writes: one start per case, clock and level, one stop per task (one breach per level
+-- as in V3).
 create unique index sla_ledger_one_start on sla_ledger (flow, case_no, clock, level) where event = 'STARTED';
-create unique index sla_ledger_one_stop on sla_ledger (flow, case_no, clock, level) where event in ('MET', 'RESOLVED');
+create unique index sla_ledger_one_stop on sla_ledger (flow, case_no, clock, level, task_id) where event in ('MET', 'RESOLVED');
 create index sla_ledger_case_idx on sla_ledger (case_no, clock, level, event);
 -- The breach audit reads breaches by time, optionally per community, estate or company.
 create index sla_ledger_breach_time_idx on sla_ledger (occurred_at) where event = 'BREACHED';

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       level; a second task under the same clock (分流定级 then 处置) keeps the first start;
  *   <li>complete: the clock stops (MET on time, RESOLVED late) unless another task of the case
  *       still runs under it after this transaction's work — checked just before the commit, when
- *       the engine has written the next task.
+ *       the engine has written the next task. A clock picked up again later by another task (a
+ *       service order's 小问题处置 after the resident accepted the quote) stops again there.
  * </ul>
  */
 class SlaClockListener implements TaskListener {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only SLA ledger (V3, V7): per case, clock and level one STARTED row (with the due
- * time), one stop (MET on time, RESOLVED late), at most one BREACHED row per escalation level and
+ * time), a stop (MET on time, RESOLVED late) per task that ended it, at most one BREACHED row per
+ * escalation level and
  * the SUPERVISED rows of the 督办. Every write is idempotent through a unique index: a retried job
  * or a second task under the same clock finds the row there and is told so. Each row carries the
  * case's estate and property company as they were when it was written.
@@ -105,14 +106,15 @@ public class SlaLedger {
   }
 
   /**
-   * The clock stopped at {@code at}: MET when at or before its due time, RESOLVED after it.
+   * The clock stopped at {@code at} with the task: MET when at or before its due time, RESOLVED
+   * after it. Once per task; a clock that runs on in a later task stops again there.
    *
-   * @return true when this call wrote the stop, false when the clock had stopped already
+   * @return true when this call wrote the stop, false when this task's stop was there already
    */
   public boolean recordStopped(ClockRun run, Instant at, String actor) {
     boolean late = run.dueAt() != null && at.isAfter(run.dueAt());
     return insertRun(run, late ? "RESOLVED" : "MET", at, actor,
-        "on conflict (flow, case_no, clock, level) where event in ('MET', 'RESOLVED') do nothing");
+        "on conflict (flow, case_no, clock, level, task_id) where event in ('MET', 'RESOLVED') do nothing");
   }
 
   private boolean insertRun(ClockRun r, String event, Instant at, String actor, String onConflict) {

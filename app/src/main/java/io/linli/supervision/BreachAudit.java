@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the append-only SLA ledger as breaches: each BREACHED row (level L: the clock of level
- * L−1 ran out and went to 督办 level L) with the SUPERVISED row that closed its 督办 and the stop
- * of the breached clock (its RESOLVED row at level L−1), if any. Open: the 督办 is not done yet;
+ * L−1 ran out and went to 督办 level L) with the SUPERVISED row that closed its 督办 and the last
+ * stop of the breached clock after the breach (its RESOLVED row at level L−1), if any. Open: the 督办 is not done yet;
  * resolved: the breached clock has since stopped.
  */
 @Repository
@@ -43,8 +43,8 @@ class BreachAudit {
       left join lateral (
         select r.occurred_at from sla_ledger r
         where r.case_no = b.case_no and r.clock = b.clock and r.level = b.level - 1
-          and r.event in ('MET', 'RESOLVED') and r.flow = b.flow
-        order by r.id limit 1) r on true
+          and r.event in ('MET', 'RESOLVED') and r.flow = b.flow and r.occurred_at >= b.occurred_at
+        order by r.id desc limit 1) r on true
       where b.event = 'BREACHED'
         and (cast(:community as text) is null or b.community_code = :community)
         and (cast(:communities as text) is null or b.community_code = any(string_to_array(:communities, ',')))

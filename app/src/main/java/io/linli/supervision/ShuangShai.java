@@ -121,7 +121,7 @@ class ShuangShai {
               exists (select 1 from sla_ledger s where s.case_no = b.case_no and s.clock = b.clock
                 and s.level = 1 and s.event = 'SUPERVISED') as supervised,
               exists (select 1 from sla_ledger r where r.case_no = b.case_no and r.clock = b.clock
-                and r.level = 0 and r.event in ('MET', 'RESOLVED')) as resolved
+                and r.level = 0 and r.event in ('MET', 'RESOLVED') and r.occurred_at >= b.occurred_at) as resolved
             from sla_ledger b
             where b.event = 'BREACHED' and b.level = 1 and b.estate_id = ?
               and b.occurred_at >= ? and b.occurred_at < ?
