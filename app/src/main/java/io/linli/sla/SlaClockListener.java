@@ -41,6 +41,10 @@ class SlaClockListener implements TaskListener {
     this.jdbc = jdbc;
   }
 
+  ClockedTasks.TaskClock clock() {
+    return clock;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     Instant now = Times.now();
