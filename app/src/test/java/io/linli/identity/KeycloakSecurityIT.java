@@ -206,6 +206,30 @@ class KeycloakSecurityIT extends KeycloakIT {
   }
 
   @Test
+  @DisplayName("supervision audit: supervisors and the street see every community, a 社区党委 its own, other staff and residents none")
+  void supervisionScopes() throws Exception {
+    String breaches = "/api/supervision/breaches?size=500";
+    assertThat(field(get(breaches, keycloak().token("supervisor1")).get("items"), "communityCode"))
+        .as("demo history of both communities").contains("tfsq", "jdsq");
+    assertThat(field(get(breaches, keycloak().token("street1")).get("items"), "communityCode"))
+        .contains("tfsq", "jdsq");
+    assertThat(field(get(breaches, keycloak().token("committee1")).get("items"), "communityCode"))
+        .containsExactly("tfsq");
+    assertThat(field(get(breaches, keycloak().token("committee2")).get("items"), "communityCode"))
+        .containsExactly("jdsq");
+    assertThat(call("GET", breaches + "&community=jdsq", keycloak().token("committee1")).statusCode())
+        .isEqualTo(403);
+    assertThat(call("GET", "/api/supervision/reports/dtsz/2026-Q2", keycloak().token("committee2")).statusCode())
+        .isEqualTo(403);
+    assertThat(call("GET", "/api/supervision/reports/dtsz/2026-Q2", keycloak().token("committee1")).statusCode())
+        .isEqualTo(200);
+    assertThat(call("GET", "/api/supervision/ranking?from=2026-01-01&to=2026-06-30", keycloak().token("grid1"))
+        .statusCode()).isEqualTo(403);
+    assertThat(call("GET", breaches, keycloak().token("resident1")).statusCode()).isEqualTo(403);
+    assertThat(call("GET", breaches, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   @DisplayName("only administrators deploy")
   void onlyAdminsDeploy() throws Exception {
     String committee = keycloak().token("committee1");
