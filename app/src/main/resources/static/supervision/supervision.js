@@ -190,7 +190,7 @@
       body.append(el('tr', {},
         el('td', {}, b.caseNo), el('td', {}, b.estateName || ''), el('td', {}, b.companyName || ''),
         el('td', {}, b.clockLabel), el('td', { class: 'n' }, b.level), el('td', {}, time(b.dueAt)),
-        el('td', {}, time(b.breachedAt)), el('td', {}, b.holder || ''),
+        el('td', {}, time(b.breachedAt)), el('td', {}, b.holderLabel || b.holder || ''),
         el('td', {}, el('span', { class: 'badge ' + (b.open ? 'open' : 'done') }, b.open ? '督办中' : '已督办'),
           b.supervisedBy ? ' ' + b.supervisedBy : ''),
         el('td', {}, b.resolvedAt ? time(b.resolvedAt) : el('span', { class: 'badge open' }, '尚未办结')),

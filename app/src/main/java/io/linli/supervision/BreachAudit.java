@@ -1,9 +1,16 @@
 package io.linli.supervision;
 
+import io.linli.identity.UserNames;
 import io.linli.sla.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,16 +24,20 @@ import org.springframework.stereotype.Repository;
 class BreachAudit {
 
   private final JdbcClient jdbc;
+  private final IdentityService identity;
+  private final UserNames userNames;
 
-  BreachAudit(JdbcClient jdbc) {
+  BreachAudit(JdbcClient jdbc, IdentityService identity, UserNames userNames) {
     this.jdbc = jdbc;
+    this.identity = identity;
+    this.userNames = userNames;
   }
 
   record Breach(
       String caseNo, String flow, String communityCode, String estateCode, String estateName,
       String companyCode, String companyName, String clock, String clockLabel, int level,
-      Instant dueAt, Instant breachedAt, String holder, Instant supervisedAt, String supervisedBy,
-      boolean open, Instant resolvedAt, String processInstanceId) {}
+      Instant dueAt, Instant breachedAt, String holder, String holderLabel, Instant supervisedAt,
+      String supervisedBy, boolean open, Instant resolvedAt, String processInstanceId) {}
 
   record Page(long total, int page, int size, List<Breach> items) {}
 
@@ -61,6 +72,7 @@ class BreachAudit {
 
   Page find(AuditQuery q, int page, int size) {
     long total = bind(jdbc.sql("select count(*) " + FROM), q).query(Long.class).single();
+    Map<String, String> holderLabels = new HashMap<>(); // this page's only
     List<Breach> items =
         bind(jdbc.sql(
                 """
@@ -74,7 +86,9 @@ class BreachAudit {
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 label(rs.getString(8)), rs.getInt(9), instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)),
+                instant(rs.getTimestamp(11)), rs.getString(12),
+                holderLabels.computeIfAbsent(String.valueOf(rs.getString(12)), this::holderLabel),
+                instant(rs.getTimestamp(13)),
                 rs.getString(14), rs.getTimestamp(13) == null, instant(rs.getTimestamp(15)),
                 rs.getString(16)))
             .list();
@@ -93,6 +107,26 @@ class BreachAudit {
         .param("to", q.to() == null ? null : Timestamp.from(q.to()))
         .param("open", q.open())
         .param("resolved", q.resolved());
+  }
+
+  /**
+   * Who held the breached task, as people read it: {@code user:grid1} → 张网格（grid1）, {@code
+   * group:tfsq-property-staff} → the group's name, several groups joined with 、.
+   */
+  String holderLabel(String holder) {
+    if (holder == null || holder.equals("null") || holder.isBlank()) return "";
+    return Arrays.stream(holder.split(",")).map(h -> {
+      if (h.startsWith("user:")) {
+        String id = h.substring(5);
+        return userNames.name(id) + "（" + id + "）";
+      }
+      if (h.startsWith("group:")) {
+        String id = h.substring(6);
+        Group g = identity.createGroupQuery().groupId(id).singleResult();
+        return g == null || g.getName() == null ? id : g.getName();
+      }
+      return h;
+    }).collect(Collectors.joining("、"));
   }
 
   static String label(String clock) {
