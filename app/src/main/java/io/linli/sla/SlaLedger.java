@@ -7,11 +7,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only SLA ledger. A breach is written once per case, clock and level: a retried job or
- * a second timer of the same clock finds the row there and is told so.
+ * The append-only SLA ledger (V3, V7): per case, clock and level one STARTED row (with the due
+ * time), one stop (MET on time, RESOLVED late), at most one BREACHED row per escalation level and
+ * the SUPERVISED rows of the 督办. Every write is idempotent through a unique index: a retried job
+ * or a second task under the same clock finds the row there and is told so. Each row carries the
+ * case's estate and property company as they were when it was written.
  */
 @Repository
 public class SlaLedger {
+
+  /** The case's estate and property company (view sla_case, V7); two parameters each. */
+  private static final String DIMENSIONS =
+      """
+      (select c.estate_id from sla_case c where c.flow = :flow and c.case_id = :caseId),
+      (select c.property_company_id from sla_case c where c.flow = :flow and c.case_id = :caseId)""";
 
   private final JdbcClient jdbc;
 
@@ -31,6 +40,23 @@ public class SlaLedger {
       Instant breachedAt,
       String holder,
       String processInstanceId) {}
+
+  /**
+   * A clock of a case at a level (0: the handler's; 1 and 2: the 督办's), as the task under it
+   * knows it.
+   */
+  public record ClockRun(
+      String flow,
+      long caseId,
+      String caseNo,
+      String communityCode,
+      String clock,
+      int level,
+      Instant dueAt,
+      String holder,
+      String processInstanceId,
+      String taskId,
+      String activityId) {}
 
   /** One ledger row as read back. */
   public record Entry(
@@ -52,12 +78,66 @@ public class SlaLedger {
     return jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
-                  due_at, occurred_at, holder, process_instance_id)
-                values (?, ?, ?, ?, ?, 'BREACHED', ?, ?, ?, ?, ?)
+                  due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id)
+                values (:flow, :caseId, :caseNo, :community, :clock, 'BREACHED', :level, :dueAt,
+                  :at, :holder, :pi,
+                """ + DIMENSIONS + """
+                )
                 on conflict (flow, case_no, clock, level) where event = 'BREACHED' do nothing""")
-            .params(
-                b.flow(), b.caseId(), b.caseNo(), b.communityCode(), b.clock(), b.level(),
-                ts(b.dueAt()), ts(b.breachedAt()), b.holder(), b.processInstanceId())
+            .param("flow", b.flow())
+            .param("caseId", b.caseId())
+            .param("caseNo", b.caseNo())
+            .param("community", b.communityCode())
+            .param("clock", b.clock())
+            .param("level", b.level())
+            .param("dueAt", ts(b.dueAt()))
+            .param("at", ts(b.breachedAt()))
+            .param("holder", b.holder())
+            .param("pi", b.processInstanceId())
+            .update()
+        == 1;
+  }
+
+  /** @return true when this call wrote the start, false when the clock had started already */
+  public boolean recordStarted(ClockRun run, Instant at) {
+    return insertRun(run, "STARTED", at, null,
+        "on conflict (flow, case_no, clock, level) where event = 'STARTED' do nothing");
+  }
+
+  /**
+   * The clock stopped at {@code at}: MET when at or before its due time, RESOLVED after it.
+   *
+   * @return true when this call wrote the stop, false when the clock had stopped already
+   */
+  public boolean recordStopped(ClockRun run, Instant at, String actor) {
+    boolean late = run.dueAt() != null && at.isAfter(run.dueAt());
+    return insertRun(run, late ? "RESOLVED" : "MET", at, actor,
+        "on conflict (flow, case_no, clock, level) where event in ('MET', 'RESOLVED') do nothing");
+  }
+
+  private boolean insertRun(ClockRun r, String event, Instant at, String actor, String onConflict) {
+    return jdbc.sql(
+                """
+                insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
+                  due_at, occurred_at, holder, actor, process_instance_id, task_id, activity_id,
+                  estate_id, property_company_id)
+                values (:flow, :caseId, :caseNo, :community, :clock, :event, :level, :dueAt, :at,
+                  :holder, :actor, :pi, :taskId, :activityId,
+                """ + DIMENSIONS + ")\n" + onConflict)
+            .param("flow", r.flow())
+            .param("caseId", r.caseId())
+            .param("caseNo", r.caseNo())
+            .param("community", r.communityCode())
+            .param("clock", r.clock())
+            .param("event", event)
+            .param("level", r.level())
+            .param("dueAt", ts(r.dueAt()))
+            .param("at", ts(at))
+            .param("holder", r.holder())
+            .param("actor", actor)
+            .param("pi", r.processInstanceId())
+            .param("taskId", r.taskId())
+            .param("activityId", r.activityId())
             .update()
         == 1;
   }
@@ -69,19 +149,40 @@ public class SlaLedger {
     jdbc.sql(
             """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
-              occurred_at, actor, note, process_instance_id)
-            values (?, ?, ?, ?, ?, 'SUPERVISED', ?, ?, ?, ?, ?)""")
-        .params(flow, caseId, caseNo, communityCode, clock, level, ts(at), actor, note,
-            processInstanceId)
+              occurred_at, actor, note, process_instance_id, estate_id, property_company_id)
+            values (:flow, :caseId, :caseNo, :community, :clock, 'SUPERVISED', :level, :at, :actor,
+              :note, :pi,
+            """ + DIMENSIONS + ")")
+        .param("flow", flow)
+        .param("caseId", caseId)
+        .param("caseNo", caseNo)
+        .param("community", communityCode)
+        .param("clock", clock)
+        .param("level", level)
+        .param("at", ts(at))
+        .param("actor", actor)
+        .param("note", note)
+        .param("pi", processInstanceId)
         .update();
   }
 
+  /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
   public List<Entry> entriesOf(String caseNo) {
+    return read(caseNo, "and event in ('BREACHED', 'SUPERVISED')");
+  }
+
+  /** Every row of the case, clock starts and stops included, oldest first. */
+  public List<Entry> allEntriesOf(String caseNo) {
+    return read(caseNo, "");
+  }
+
+  private List<Entry> read(String caseNo, String condition) {
     return jdbc.sql(
             """
             select id, flow, case_no, community_code, clock, event, level, due_at, occurred_at,
                    holder, actor, note
-            from sla_ledger where case_no = ? order by id""")
+            from sla_ledger where case_no = ?
+            """ + condition + " order by id")
         .param(caseNo)
         .query((rs, n) -> new Entry(
             rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
