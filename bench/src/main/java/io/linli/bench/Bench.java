@@ -45,51 +45,65 @@ public final class Bench {
       results.put("phaseSeconds", timings);
 
       long t = System.nanoTime();
-      log.info("(a) intake");
-      results.put("a_intake", new IntakeBench(sut).run());
-      timings.put("a", secs(t));
+      if (config.runs('a')) {
+        log.info("(a) intake");
+        results.put("a_intake", new IntakeBench(sut).run());
+        timings.put("a", secs(t));
+      }
 
       t = System.nanoTime();
       log.info("(b) fill to {} open tasks", config.openSmall());
       results.put("fill_small", fill.to(config.openSmall()));
       log.info("(b) completion at {}", sut.openTasks());
       CompletionBench completion = new CompletionBench(sut);
-      Map<String, Object> small = completion.run(sut.openTasks());
+      Map<String, Object> small = config.runs('b') ? completion.run(sut.openTasks()) : null;
       log.info("(b) fill to {} open tasks", config.openLarge());
-      results.put("fill_large", fill.to(config.openLarge()));
+      results.put("fill_large", config.copyFill()
+          ? new CloneFill(sut).to(config.openLarge()) : fill.to(config.openLarge()));
       log.info("(b) completion at {}", sut.openTasks());
-      Map<String, Object> large = completion.run(sut.openTasks());
-      results.put("b_completion", completionSummary(small, large));
-      timings.put("b", secs(t));
-
-      t = System.nanoTime();
-      log.info("(e) Tasklist queries at {}", sut.openTasks());
-      results.put("e_tasklist", new TasklistBench(sut).run(sut.openTasks()));
-      timings.put("e", secs(t));
-
-      t = System.nanoTime();
-      try {
-        EscalationBench escalation = new EscalationBench(sut, fill);
-        log.info("(c) burst of {} clocks", config.burst());
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("burst", escalation.burst());
-        log.info("(c) steady {} per second for {} s", config.steadyRate(), config.steadySeconds());
-        c.put("steady", escalation.steady());
-        results.put("c_escalation", c);
-      } finally {
-        ClockUtil.reset();
+      if (config.runs('b')) {
+        results.put("b_completion", completionSummary(small, completion.run(sut.openTasks())));
+        timings.put("b", secs(t));
       }
-      timings.put("c", secs(t));
 
       t = System.nanoTime();
-      log.info("(d) {} historic cases", config.historicCases());
-      results.put("d_supervision", new HistoricBench(sut).run());
-      timings.put("d", secs(t));
+      if (config.runs('e')) {
+        log.info("(e) Tasklist queries at {}", sut.openTasks());
+        results.put("e_tasklist", new TasklistBench(sut).run(sut.openTasks()));
+        timings.put("e", secs(t));
+      }
+
+      t = System.nanoTime();
+      if (config.runs('c')) {
+        results.put("c_escalation", escalation(sut, fill));
+        timings.put("c", secs(t));
+      }
+
+      t = System.nanoTime();
+      if (config.runs('d')) {
+        log.info("(d) {} historic cases", config.historicCases());
+        results.put("d_supervision", new HistoricBench(sut).run());
+        timings.put("d", secs(t));
+      }
 
       results.put("machineAtEnd", Machine.snapshot());
     }
     results.put("totalSeconds", secs(t0));
     return Report.write(config.resultsDir(), started, results);
+  }
+
+  private static Map<String, Object> escalation(Sut sut, Fill fill) throws Exception {
+    try {
+      EscalationBench escalation = new EscalationBench(sut, fill);
+      log.info("(c) burst of {} clocks", sut.config.burst());
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("burst", escalation.burst());
+      log.info("(c) steady {} per second for {} s", sut.config.steadyRate(), sut.config.steadySeconds());
+      c.put("steady", escalation.steady());
+      return c;
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private static Map<String, Object> completionSummary(Map<String, Object> small, Map<String, Object> large) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * issue #7's sizes, {@code -Dbench.quick=true} shrinks every one for a run of a few minutes.
  */
 record BenchConfig(
-    boolean quick, int clients, int fillThreads, int communities,
+    boolean quick, String parts, boolean copyFill, int clients, int fillThreads, int communities,
     int intakeWarmup, int intakeCount,
     int openSmall, int openLarge, int completeWarmup, int completeCount,
     int queryWarmup, int queryRepeats,
@@ -20,11 +20,13 @@ record BenchConfig(
     boolean quick = Boolean.getBoolean("bench.quick");
     return new BenchConfig(
         quick,
+        System.getProperty("bench.parts", "abcde"),
+        !"engine".equals(System.getProperty("bench.fill", "copy")),
         i("bench.clients", 8),
         i("bench.fill-threads", 8),
         i("bench.communities", 20),
-        i("bench.intake-warmup", quick ? 50 : 300),
-        i("bench.intake-count", quick ? 200 : 2000),
+        i("bench.intake-warmup", quick ? 50 : 200),
+        i("bench.intake-count", quick ? 200 : 1000),
         i("bench.open-small", quick ? 1000 : 10_000),
         i("bench.open-large", quick ? 5000 : 100_000),
         i("bench.complete-warmup", quick ? 20 : 100),
@@ -40,6 +42,10 @@ record BenchConfig(
         i("bench.pg-port", 54360),
         Path.of(System.getProperty("bench.data-dir", "bench/target/pgdata")),
         Path.of(System.getProperty("bench.results-dir", "bench/results")));
+  }
+
+  boolean runs(char part) {
+    return parts.indexOf(part) >= 0;
   }
 
   private static int i(String name, int dflt) {

@@ -38,7 +38,7 @@ final class IntakeBench {
     m.put("clients", c.clients());
     m.put("linli", linli.toMap());
     m.put("engine", engine.toMap());
-    m.put("throughputRatio", Stats.round(100 * linli.perSecond() / engine.perSecond()) / 100);
+    m.put("throughputRatio", Math.round(100 * linli.perSecond() / engine.perSecond()) / 100.0);
     m.put("targetMet", linli.perSecond() >= engine.perSecond() && linli.p99() < 50);
     return m;
   }

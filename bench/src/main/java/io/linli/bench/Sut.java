@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,31 +38,32 @@ final class Sut implements AutoCloseable {
   Sut(BenchConfig config) {
     this.config = config;
     this.externalDb = System.getenv("LINLI_DB_URL") != null;
-    Map<String, Object> props = new HashMap<>();
-    props.put("server.port", config.httpPort());
-    props.put("spring.main.banner-mode", "off");
-    props.put("logging.level.root", "WARN");
-    props.put("logging.level.io.linli.bench", "INFO");
-    // Only a fallback: LINLI_CRYPTO_KEY from the environment wins (the postgres profile needs one).
-    props.put("LINLI_CRYPTO_KEY", DEMO_KEY);
+    // Defaults only where the environment says nothing (LINLI_CRYPTO_KEY is required by the
+    // postgres profile); the bench's own settings go in as arguments, above application.yaml.
+    Map<String, Object> defaults = new HashMap<>();
+    defaults.put("LINLI_CRYPTO_KEY", DEMO_KEY);
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=" + config.httpPort(),
+        "--spring.main.banner-mode=off",
+        "--logging.level.root=WARN",
+        "--logging.level.io.linli.bench=INFO"));
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(LinliApplication.class)
             .web(WebApplicationType.SERVLET)
-            .properties(props);
+            .properties(defaults);
     if (externalDb) {
       app.profiles("postgres");
-      app.properties(Map.of("spring.datasource.hikari.maximum-pool-size", "20"));
+      args.add("--spring.datasource.hikari.maximum-pool-size=20");
     } else {
-      app.properties(Map.of(
-          "linli.embedded-postgres.data-directory", config.dataDir().toAbsolutePath().toString(),
-          "linli.embedded-postgres.clean", "true",
-          "linli.embedded-postgres.port", String.valueOf(config.pgPort())));
+      args.add("--linli.embedded-postgres.data-directory=" + config.dataDir().toAbsolutePath());
+      args.add("--linli.embedded-postgres.clean=true");
+      args.add("--linli.embedded-postgres.port=" + (config.pgPort() == 0 ? "" : config.pgPort()));
     }
-    this.context = app.run();
+    this.context = app.run(args.toArray(String[]::new));
     this.jdbc = context.getBean(JdbcTemplate.class);
     this.engine = context.getBean(ProcessEngine.class);
     this.intake = new BenchIntake(context);
-    this.http = new Http(config.httpPort());
+    this.http = new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort());
     communities.add("tfsq");
     communities.add("jdsq");
     for (int c = 1; communities.size() < config.communities(); c++) {
