@@ -3,14 +3,15 @@ package io.linli.supervision;
 import io.linli.sla.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the append-only SLA ledger as breaches: each BREACHED row with the SUPERVISED row that
- * closed its 督办, if any. Filters are optional; an open breach is one whose 督办 is not done.
+ * Reads the append-only SLA ledger as breaches: each BREACHED row (level L: the clock of level
+ * L−1 ran out and went to 督办 level L) with the SUPERVISED row that closed its 督办 and the stop
+ * of the breached clock (its RESOLVED row at level L−1), if any. Open: the 督办 is not done yet;
+ * resolved: the breached clock has since stopped.
  */
 @Repository
 class BreachAudit {
@@ -21,62 +22,77 @@ class BreachAudit {
     this.jdbc = jdbc;
   }
 
-  /** @param from inclusive, @param to exclusive, both on the breach time */
-  record Filter(String community, String flow, String clock, Integer level, Instant from,
-      Instant to, Boolean open) {}
-
   record Breach(
-      String caseNo, String flow, String communityCode, String clock, String clockLabel, int level,
+      String caseNo, String flow, String communityCode, String estateCode, String estateName,
+      String companyCode, String companyName, String clock, String clockLabel, int level,
       Instant dueAt, Instant breachedAt, String holder, Instant supervisedAt, String supervisedBy,
-      boolean open, String processInstanceId) {}
+      boolean open, Instant resolvedAt, String processInstanceId) {}
 
   record Page(long total, int page, int size, List<Breach> items) {}
 
   private static final String FROM =
       """
       from sla_ledger b
+      left join estate e on e.id = b.estate_id
+      left join property_company p on p.id = b.property_company_id
       left join lateral (
         select s.occurred_at, s.actor from sla_ledger s
-        where s.event = 'SUPERVISED' and s.flow = b.flow and s.case_no = b.case_no
-          and s.clock = b.clock and s.level = b.level
+        where s.case_no = b.case_no and s.clock = b.clock and s.level = b.level
+          and s.event = 'SUPERVISED' and s.flow = b.flow
         order by s.id limit 1) s on true
+      left join lateral (
+        select r.occurred_at from sla_ledger r
+        where r.case_no = b.case_no and r.clock = b.clock and r.level = b.level - 1
+          and r.event in ('MET', 'RESOLVED') and r.flow = b.flow
+        order by r.id limit 1) r on true
       where b.event = 'BREACHED'
         and (cast(:community as text) is null or b.community_code = :community)
+        and (cast(:communities as text) is null or b.community_code = any(string_to_array(:communities, ',')))
+        and (cast(:estate as bigint) is null or b.estate_id = :estate)
+        and (cast(:company as bigint) is null or b.property_company_id = :company)
         and (cast(:flow as text) is null or b.flow = :flow)
         and (cast(:clock as text) is null or b.clock = :clock)
         and (cast(:level as integer) is null or b.level = :level)
         and (cast(:from as timestamptz) is null or b.occurred_at >= :from)
         and (cast(:to as timestamptz) is null or b.occurred_at < :to)
         and (cast(:open as boolean) is null or (s.occurred_at is null) = :open)
+        and (cast(:resolved as boolean) is null or (r.occurred_at is not null) = :resolved)
       """;
 
-  Page find(Filter f, int page, int size) {
-    long total = bind(jdbc.sql("select count(*) " + FROM), f).query(Long.class).single();
+  Page find(AuditQuery q, int page, int size) {
+    long total = bind(jdbc.sql("select count(*) " + FROM), q).query(Long.class).single();
     List<Breach> items =
         bind(jdbc.sql(
                 """
-                select b.case_no, b.flow, b.community_code, b.clock, b.level, b.due_at,
-                       b.occurred_at, b.holder, s.occurred_at, s.actor, b.process_instance_id
-                """ + FROM + " order by b.occurred_at desc, b.id desc limit :limit offset :offset"), f)
+                select b.case_no, b.flow, b.community_code, e.code, e.name, p.code, p.name, b.clock,
+                       b.level, b.due_at, b.occurred_at, b.holder, s.occurred_at, s.actor,
+                       r.occurred_at, b.process_instance_id
+                """ + FROM + " order by b.occurred_at desc, b.id desc limit :limit offset :offset"), q)
             .param("limit", size)
             .param("offset", (long) page * size)
             .query((rs, n) -> new Breach(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                label(rs.getString(4)), rs.getInt(5), instant(rs.getTimestamp(6)),
-                instant(rs.getTimestamp(7)), rs.getString(8), instant(rs.getTimestamp(9)),
-                rs.getString(10), rs.getTimestamp(9) == null, rs.getString(11)))
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                label(rs.getString(8)), rs.getInt(9), instant(rs.getTimestamp(10)),
+                instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)),
+                rs.getString(14), rs.getTimestamp(13) == null, instant(rs.getTimestamp(15)),
+                rs.getString(16)))
             .list();
-    return new Page(total, page, size, new ArrayList<>(items));
+    return new Page(total, page, size, items);
   }
 
-  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
-    return spec.param("community", f.community())
-        .param("flow", f.flow())
-        .param("clock", f.clock())
-        .param("level", f.level())
-        .param("from", f.from() == null ? null : Timestamp.from(f.from()))
-        .param("to", f.to() == null ? null : Timestamp.from(f.to()))
-        .param("open", f.open());
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery q) {
+    return spec.param("community", q.community())
+        .param("communities", q.communities() == null ? null : String.join(",", q.communities()))
+        .param("estate", q.estateId())
+        .param("company", q.companyId())
+        .param("flow", q.flow())
+        .param("clock", q.clock())
+        .param("level", q.level())
+        .param("from", q.from() == null ? null : Timestamp.from(q.from()))
+        .param("to", q.to() == null ? null : Timestamp.from(q.to()))
+        .param("open", q.open())
+        .param("resolved", q.resolved());
   }
 
   static String label(String clock) {

@@ -3,106 +3,168 @@ package io.linli.supervision;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Supervision (督查): the SLA breach audit over the ledger and the grievance rates. Dates are
- * Beijing calendar days; {@code to} is inclusive.
+ * Supervision (督查): the SLA breach audit over the ledger, the rates and the 红黑榜. Served twice:
+ * {@code /api/supervision} for API clients (a bearer token in the {@code keycloak} profile) and
+ * {@code /supervision/api} for the supervisor page (the signed-in session). Dates are Beijing
+ * calendar days, {@code to} inclusive. Who sees which communities: {@link SupervisionAccess}.
  */
 @RestController
-@RequestMapping("/api/supervision")
+@RequestMapping({"/api/supervision", "/supervision/api"})
 class SupervisionController {
 
   static final int MAX_PAGE = 500;
 
   private final BreachAudit audit;
-  private final GrievanceRates rates;
+  private final SupervisionRates rates;
+  private final Ranking ranking;
+  private final Dimensions dims;
+  private final SupervisionAccess access;
 
-  SupervisionController(BreachAudit audit, GrievanceRates rates) {
+  SupervisionController(BreachAudit audit, SupervisionRates rates, Ranking ranking,
+      Dimensions dims, SupervisionAccess access) {
     this.audit = audit;
     this.rates = rates;
+    this.ranking = ranking;
+    this.dims = dims;
+    this.access = access;
   }
 
-  record BreachView(@JsonUnwrapped BreachAudit.Breach breach, String caseUrl, String cockpitUrl) {}
+  record BreachView(@JsonUnwrapped BreachAudit.Breach breach, String caseUrl, String residentUrl,
+      String cockpitUrl) {}
 
-  record BreachPage(long total, int page, int size, java.util.List<BreachView> items) {}
+  record BreachPage(long total, int page, int size, List<BreachView> items) {}
+
+  record RateTable(LocalDate from, LocalDate to, String groupBy, Map<String, String> rules,
+      SupervisionRates.Figures total, List<SupervisionRates.Month> months,
+      List<SupervisionRates.Group> groups) {}
+
+  record RankingView(LocalDate from, LocalDate to, String community,
+      @JsonUnwrapped Ranking.Board board) {}
+
+  record DimensionsView(List<Dimensions.Named> communities, List<Dimensions.EstateInfo> estates,
+      List<Dimensions.Company> companies) {}
 
   @GetMapping("/breaches")
-  BreachPage breaches(
-      @RequestParam(required = false) String community,
-      @RequestParam(required = false) String flow,
-      @RequestParam(required = false) String clock,
-      @RequestParam(required = false) Integer level,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) Boolean open,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    if (page < 0) throw ApiError.invalid("page", "页码不能为负数");
-    if (size < 1 || size > MAX_PAGE) throw ApiError.invalid("size", "每页条数须在1到" + MAX_PAGE + "之间");
-    BreachAudit.Page p = audit.find(filter(community, flow, clock, level, from, to, open), page, size);
-    return new BreachPage(p.total(), p.page(), p.size(),
-        p.items().stream().map(SupervisionController::view).toList());
+  BreachPage breaches(@ModelAttribute AuditQuery.Params params,
+      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
+    int p = number(page, "page", 0, Integer.MAX_VALUE, "页码须为不小于0的整数");
+    int s = number(size, "size", 1, MAX_PAGE, "每页条数须在1到" + MAX_PAGE + "之间");
+    BreachAudit.Page found = audit.find(query(params, false), p, s);
+    return new BreachPage(found.total(), found.page(), found.size(),
+        found.items().stream().map(SupervisionController::view).toList());
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
-  ResponseEntity<String> breachesCsv(
-      @RequestParam(required = false) String community,
-      @RequestParam(required = false) String flow,
-      @RequestParam(required = false) String clock,
-      @RequestParam(required = false) Integer level,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      @RequestParam(required = false) Boolean open) {
-    BreachAudit.Page p =
-        audit.find(filter(community, flow, clock, level, from, to, open), 0, Integer.MAX_VALUE);
-    String header = "案件编号,流程,社区,时限,级别,应完成时间,超时时间,超时时承办方,督办完成时间,督办人,状态\n";
-    String rows = p.items().stream().map(b -> String.join(",",
-            csv(b.caseNo()), csv(b.flow()), csv(b.communityCode()), csv(b.clockLabel()),
-            String.valueOf(b.level()), csv(Times.label(b.dueAt())), csv(Times.label(b.breachedAt())),
-            csv(b.holder()), csv(Times.label(b.supervisedAt())), csv(b.supervisedBy()),
-            b.open() ? "督办中" : "已督办"))
+  ResponseEntity<String> breachesCsv(@ModelAttribute AuditQuery.Params params) {
+    BreachAudit.Page p = audit.find(query(params, false), 0, Integer.MAX_VALUE);
+    String header = "案件编号,流程,社区,小区,物业服务企业,时限,督办级别,应完成时间,超时时间,超时时承办方,"
+        + "督办完成时间,督办人,督办状态,办结时间,案件状态链接,Cockpit链接\n";
+    String rows = p.items().stream().map(b -> {
+          BreachView v = view(b);
+          return String.join(",",
+              csv(b.caseNo()), csv(b.flow()), csv(b.communityCode()), csv(b.estateName()),
+              csv(b.companyName()), csv(b.clockLabel()), String.valueOf(b.level()),
+              csv(Times.label(b.dueAt())), csv(Times.label(b.breachedAt())), csv(b.holder()),
+              csv(Times.label(b.supervisedAt())), csv(b.supervisedBy()),
+              b.open() ? "督办中" : "已督办", csv(Times.label(b.resolvedAt())), csv(v.caseUrl()),
+              csv(v.cockpitUrl()));
+        })
         .collect(Collectors.joining("\n"));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breaches.csv\"")
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body("\uFEFF" + header + rows + (rows.isEmpty() ? "" : "\n"));
   }
 
   @GetMapping("/rates")
-  GrievanceRates.Rates rates(
-      @RequestParam String community,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    if (to.isBefore(from)) throw ApiError.invalid("to", "结束日期不能早于开始日期");
-    return rates.of(community, start(from), start(to.plusDays(1)));
+  RateTable rates(@ModelAttribute AuditQuery.Params params,
+      @RequestParam(defaultValue = "none") String groupBy) {
+    SupervisionRates.GroupBy by = groupBy(groupBy);
+    AuditQuery q = query(params, true);
+    SupervisionRates.Table t = rates.of(q, by);
+    return new RateTable(LocalDate.parse(params.from().trim()), LocalDate.parse(params.to().trim()),
+        t.groupBy(), SupervisionRates.RULES, t.total(), t.months(), t.groups());
   }
 
-  private static BreachAudit.Filter filter(String community, String flow, String clock,
-      Integer level, LocalDate from, LocalDate to, Boolean open) {
-    return new BreachAudit.Filter(community, flow, clock, level,
-        from == null ? null : start(from), to == null ? null : start(to.plusDays(1)), open);
+  @GetMapping("/ranking")
+  RankingView ranking(@ModelAttribute AuditQuery.Params params,
+      @RequestParam(defaultValue = "" + Ranking.MIN_CLOSED) String minClosed) {
+    int min = number(minClosed, "minClosed", 1, 10_000, "最少结案件数须为1到10000的整数");
+    AuditQuery q = query(params, true);
+    return new RankingView(LocalDate.parse(params.from().trim()), LocalDate.parse(params.to().trim()),
+        q.community(), ranking.of(q, min));
   }
 
-  private static Instant start(LocalDate day) {
-    return day.atStartOfDay(Times.BEIJING).toInstant();
+  @GetMapping(value = "/ranking.html", produces = MediaType.TEXT_HTML_VALUE)
+  String rankingPage(@ModelAttribute AuditQuery.Params params,
+      @RequestParam(defaultValue = "" + Ranking.MIN_CLOSED) String minClosed) {
+    RankingView r = ranking(params, minClosed);
+    String scope = r.community() == null ? "全部社区"
+        : dims.community(r.community()).map(Dimensions.Named::name).orElse(r.community());
+    return ReportPages.ranking(r.board(),
+        r.from().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")) + "至"
+            + r.to().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")), scope);
   }
 
-  private static BreachView view(BreachAudit.Breach b) {
-    String caseUrl = "GRIEVANCE".equals(b.flow()) ? "/api/grievances/" + b.caseNo() : null;
+  /** The communities, estates and companies the caller may audit, for the page's filters. */
+  @GetMapping("/dimensions")
+  DimensionsView dimensions() {
+    SupervisionAccess.Scope scope = access.current();
+    if (scope.none()) throw ApiError.forbidden("仅督查人员、社区党委和街道党工委可查看");
+    return new DimensionsView(
+        dims.communities().stream().filter(c -> scope.reaches(c.code())).toList(),
+        dims.estates().stream().filter(e -> scope.reaches(e.communityCode())).toList(),
+        dims.companies());
+  }
+
+  private AuditQuery query(AuditQuery.Params params, boolean periodRequired) {
+    return AuditQuery.read(params, dims, access.current(), periodRequired);
+  }
+
+  private static SupervisionRates.GroupBy groupBy(String raw) {
+    try {
+      return SupervisionRates.GroupBy.valueOf(raw.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalid("groupBy", "取值无效，可选：community, estate, company, none");
+    }
+  }
+
+  private static int number(String raw, String field, int min, int max, String message) {
+    try {
+      int v = Integer.parseInt(raw.trim());
+      if (v < min || v > max) throw ApiError.invalid(field, message);
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid(field, message);
+    }
+  }
+
+  static BreachView view(BreachAudit.Breach b) {
+    String caseUrl = switch (b.flow()) {
+      case "GRIEVANCE" -> "/api/grievances/" + b.caseNo();
+      case "SERVICE_ORDER" -> "/api/service-orders/" + b.caseNo();
+      case "CONSULTATION" -> "/api/consultations/" + b.caseNo();
+      default -> null;
+    };
+    String resident = "GRIEVANCE".equals(b.flow()) ? "/resident/#track=" + b.caseNo() : null;
     String cockpit = b.processInstanceId() == null ? null
         : "/camunda/app/cockpit/default/#/process-instance/" + b.processInstanceId();
-    return new BreachView(b, caseUrl, cockpit);
+    return new BreachView(b, caseUrl, resident, cockpit);
   }
 
   private static String csv(String s) {

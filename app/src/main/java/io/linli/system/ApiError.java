@@ -25,6 +25,15 @@ public class ApiError extends RuntimeException {
     return new ApiError(HttpStatus.BAD_REQUEST, "请求内容有误", List.of(new FieldMessage(field, message)));
   }
 
+  /** Several fields at fault at once, e.g. every bad filter of a query. */
+  public static ApiError invalid(List<FieldMessage> fields) {
+    return new ApiError(HttpStatus.BAD_REQUEST, "请求内容有误", List.copyOf(fields));
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(HttpStatus.FORBIDDEN, message, List.of());
+  }
+
   public static ApiError notFound(String message) {
     return new ApiError(HttpStatus.NOT_FOUND, message, List.of());
   }
