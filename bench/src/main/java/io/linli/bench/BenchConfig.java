@@ -25,7 +25,7 @@ record BenchConfig(
         i("bench.clients", 8),
         i("bench.fill-threads", 8),
         i("bench.communities", 20),
-        i("bench.intake-warmup", quick ? 50 : 200),
+        i("bench.intake-warmup", quick ? 50 : 100),
         i("bench.intake-count", quick ? 200 : 1000),
         i("bench.open-small", quick ? 1000 : 10_000),
         i("bench.open-large", quick ? 5000 : 100_000),

@@ -98,13 +98,21 @@ final class Report {
     if (d instanceof Map<?, ?> dm && dm.get("queries") instanceof Map<?, ?> qs) {
       for (Object q : qs.values()) series(s, "(d) ", q);
     }
-    s.append("\nFilling: to ").append(at(r, "fill_small", "openTasksAfter")).append(" open tasks at ")
-        .append(at(r, "fill_small", "casesPerSecond")).append(" cases/s, then to ")
-        .append(at(r, "fill_large", "openTasksAfter")).append(" at ")
-        .append(at(r, "fill_large", "casesPerSecond")).append(" cases/s (")
-        .append(at(r, "fill_large", "seconds")).append(" s, ").append(at(r, "fill_large", "threads"))
-        .append(" threads through GrievanceIntake). Historic data (d): ")
-        .append(at(d, "generateSeconds")).append(" s of bulk SQL.\n");
+    s.append("\nFilling: to ").append(at(r, "fill_small", "openTasksAfter"))
+        .append(" open tasks through GrievanceIntake (").append(at(r, "fill_small", "threads"))
+        .append(" threads) at ").append(at(r, "fill_small", "casesPerSecond")).append(" cases/s");
+    if (at(r, "fill_large", "casesCopied") != null) {
+      s.append(", then to ").append(at(r, "fill_large", "openTasksAfter")).append(" by copying ")
+          .append(at(r, "fill_large", "casesCopied")).append(" cases (CloneFill) in ")
+          .append(at(r, "fill_large", "seconds")).append(" s");
+    } else {
+      s.append(", then to ").append(at(r, "fill_large", "openTasksAfter")).append(" at ")
+          .append(at(r, "fill_large", "casesPerSecond")).append(" cases/s (")
+          .append(at(r, "fill_large", "seconds")).append(" s)");
+    }
+    s.append(". Escalation cases through GrievanceIntake at ")
+        .append(at(r, "c_escalation", "burst", "casesCreatedPerSecond")).append(" cases/s. ")
+        .append("Historic data (d): ").append(at(d, "generateSeconds")).append(" s of bulk SQL.\n");
     s.append("\nSettings: ").append(r.get("settings")).append("\n");
     return s.toString();
   }
