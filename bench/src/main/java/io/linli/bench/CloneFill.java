@@ -91,12 +91,16 @@ final class CloneFill {
               from grievance_case g join act_ru_task k on k.proc_inst_id_ = g.process_instance_id
               where k.task_def_key_ = 'Task_Triage' and k.assignee_ is null and g.case_no like 'GR-%'
               order by g.community_code, g.id) x""");
+    // The template's rows of each table, once: copying is then a plain hash join per batch.
+    for (var e : ENGINE.entrySet()) {
+      sut.jdbc.execute("drop table if exists " + source(e.getKey()));
+      sut.jdbc.execute("create unlogged table " + source(e.getKey()) + " as select src.*, c.tmpl_pid "
+          + "as bench_tmpl_pid from " + e.getKey() + " src, (select pid as tmpl_pid from bench_template) c "
+          + "where " + e.getValue());
+    }
     sut.jdbc.execute("drop table if exists bench_ids");
     List<String> parts = new ArrayList<>();
-    for (var e : ENGINE.entrySet()) {
-      parts.add("select src.id_ from " + e.getKey() + " src, (select pid as tmpl_pid from bench_template) c where "
-          + e.getValue());
-    }
+    for (String table : ENGINE.keySet()) parts.add("select id_ from " + source(table));
     sut.jdbc.execute("create unlogged table bench_ids as " + String.join(" union ", parts));
     sut.jdbc.execute("alter table bench_ids add primary key (id_)");
     long refs = sut.count("select count(*) from act_ru_variable v join bench_template b on v.proc_inst_id_ = b.pid "
@@ -127,18 +131,22 @@ final class CloneFill {
         from grievance_case g join bench_template b on b.t = substring(g.case_no from 6)::int % ?
         where g.case_no like 'BULK-%' and substring(g.case_no from 6)::int between ? and ?""",
         templates, from, to);
-    for (var e : ENGINE.entrySet()) {
-      insert(e.getKey(), e.getValue());
+    for (String table : ENGINE.keySet()) {
+      insert(table, source(table), "src.bench_tmpl_pid = c.tmpl_pid");
     }
     sut.jdbc.update("""
         insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note)
         select src.flow, c.case_no, src.occurred_at, src.event_type, src.actor_role, src.note
         from bench_clone c join case_event src on src.case_no = c.tmpl_case_no""");
-    insert("sla_ledger", "src.case_no = c.tmpl_case_no");
+    insert("sla_ledger", "sla_ledger", "src.case_no = c.tmpl_case_no");
   }
 
   /** insert into table select (each column, ids of the template suffixed) from template rows. */
-  private void insert(String table, String link) {
+  private static String source(String table) {
+    return "bench_src_" + table;
+  }
+
+  private void insert(String table, String from, String link) {
     List<Map<String, Object>> cols = sut.jdbc.queryForList(
         "select column_name, data_type from information_schema.columns "
             + "where table_schema = current_schema() and table_name = ? order by ordinal_position", table);
@@ -170,6 +178,6 @@ final class CloneFill {
       exprs.add(e);
     }
     sut.jdbc.update("insert into " + table + " (" + String.join(", ", names) + ") select "
-        + String.join(", ", exprs) + " from bench_clone c join " + table + " src on " + link);
+        + String.join(", ", exprs) + " from bench_clone c join " + from + " src on " + link);
   }
 }
