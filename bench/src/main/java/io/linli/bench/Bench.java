@@ -52,18 +52,20 @@ public final class Bench {
       }
 
       t = System.nanoTime();
-      log.info("(b) fill to {} open tasks", config.openSmall());
-      results.put("fill_small", fill.to(config.openSmall()));
-      log.info("(b) completion at {}", sut.openTasks());
-      CompletionBench completion = new CompletionBench(sut);
-      Map<String, Object> small = config.runs('b') ? completion.run(sut.openTasks()) : null;
-      log.info("(b) fill to {} open tasks", config.openLarge());
-      results.put("fill_large", config.copyFill()
-          ? new CloneFill(sut).to(config.openLarge()) : fill.to(config.openLarge()));
-      log.info("(b) completion at {}", sut.openTasks());
-      if (config.runs('b')) {
-        results.put("b_completion", completionSummary(small, completion.run(sut.openTasks())));
-        timings.put("b", secs(t));
+      if (config.runs('b') || config.runs('c') || config.runs('e')) {
+        log.info("(b) fill to {} open tasks", config.openSmall());
+        results.put("fill_small", fill.to(config.openSmall()));
+        log.info("(b) completion at {}", sut.openTasks());
+        CompletionBench completion = new CompletionBench(sut);
+        Map<String, Object> small = config.runs('b') ? completion.run(sut.openTasks()) : null;
+        log.info("(b) fill to {} open tasks", config.openLarge());
+        results.put("fill_large", config.copyFill()
+            ? new CloneFill(sut).to(config.openLarge()) : fill.to(config.openLarge()));
+        log.info("(b) completion at {}", sut.openTasks());
+        if (config.runs('b')) {
+          results.put("b_completion", completionSummary(small, completion.run(sut.openTasks())));
+          timings.put("b", secs(t));
+        }
       }
 
       t = System.nanoTime();

@@ -115,7 +115,7 @@ final class HistoricBench {
           (array['SATISFIED','BASICALLY_SATISFIED','DISSATISFIED','NONE','SATISFIED','SATISFIED',
                  'BASICALLY_SATISFIED'])[1 + g % 7],
           case when g % 3 = 0 then (array['SATISFIED','BASICALLY_SATISFIED','DISSATISFIED'])[1 + g % 9 / 3] end,
-          x.reported + make_interval(hours => 1 + (g * 7919) % 72)
+          x.reported + make_interval(hours => (1 + (g::bigint * 7919) % 72)::int)
         from generate_series(1, ?) g
         cross join lateral (select now() - interval '365 days'
             + make_interval(secs => g::double precision * 365 * 86400 / ?) as reported) x
