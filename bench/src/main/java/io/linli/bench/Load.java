@@ -1,0 +1,59 @@
+package io.linli.bench;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs {@code total} operations from {@code clients} threads and times each one. */
+final class Load {
+
+  interface Op {
+    void run(int i) throws Exception;
+  }
+
+  /** The latencies of the last run, in completion order (for merging rounds). */
+  record Result(Stats stats, long[] nanos) {}
+
+  private Load() {}
+
+  static Result run(String name, int clients, int total, Op op) {
+    long[] nanos = new long[total];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicReference<String> firstError = new AtomicReference<>();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      pool.execute(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < total) {
+          long t0 = System.nanoTime();
+          try {
+            op.run(i);
+            long t = System.nanoTime() - t0;
+            synchronized (nanos) {
+              nanos[done.getAndIncrement()] = t;
+            }
+          } catch (Exception | AssertionError e) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, String.valueOf(e));
+          }
+        }
+      });
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(6, TimeUnit.HOURS)) throw new IllegalStateException(name + " timed out");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int n = done.get();
+    long[] copy = java.util.Arrays.copyOf(nanos, n);
+    return new Result(Stats.of(name, copy, n, errors.get(), seconds, firstError.get()), copy);
+  }
+}

@@ -1,0 +1,97 @@
+package io.linli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.LinliApplication;
+import io.linli.grievance.BenchIntake;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The system under test: the Linli app in this JVM (its Spring Boot context, Tomcat on the bench's
+ * port) on the embedded PostgreSQL 15 under bench/target, or on the server named by LINLI_DB_URL
+ * (profile {@code postgres}), with the app's own settings.
+ */
+final class Sut implements AutoCloseable {
+
+  static final String DEMO_KEY = "bGlubGktZGVtby1rZXktLU5PVC1GT1ItUkVBTC1VU0U=";
+
+  final BenchConfig config;
+  final ConfigurableApplicationContext context;
+  final JdbcTemplate jdbc;
+  final ProcessEngine engine;
+  final BenchIntake intake;
+  final Http http;
+  final ObjectMapper json = new ObjectMapper();
+  final boolean externalDb;
+  /** Community codes cases are spread over: the demo ones, then bench-made ones (bench01, …). */
+  final List<String> communities = new ArrayList<>();
+
+  Sut(BenchConfig config) {
+    this.config = config;
+    this.externalDb = System.getenv("LINLI_DB_URL") != null;
+    // Defaults only where the environment says nothing (LINLI_CRYPTO_KEY is required by the
+    // postgres profile); the bench's own settings go in as arguments, above application.yaml.
+    Map<String, Object> defaults = new HashMap<>();
+    defaults.put("LINLI_CRYPTO_KEY", DEMO_KEY);
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=" + config.httpPort(),
+        "--spring.main.banner-mode=off",
+        "--logging.level.root=WARN",
+        "--logging.level.io.linli.bench=INFO"));
+    SpringApplicationBuilder app =
+        new SpringApplicationBuilder(LinliApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .properties(defaults);
+    if (externalDb) {
+      app.profiles("postgres");
+      args.add("--spring.datasource.hikari.maximum-pool-size=20");
+    } else {
+      args.add("--linli.embedded-postgres.data-directory=" + config.dataDir().toAbsolutePath());
+      args.add("--linli.embedded-postgres.clean=true");
+      args.add("--linli.embedded-postgres.port=" + (config.pgPort() == 0 ? "" : config.pgPort()));
+    }
+    this.context = app.run(args.toArray(String[]::new));
+    this.jdbc = context.getBean(JdbcTemplate.class);
+    this.engine = context.getBean(ProcessEngine.class);
+    this.intake = new BenchIntake(context);
+    this.http = new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+    communities.add("tfsq");
+    communities.add("jdsq");
+    for (int c = 1; communities.size() < config.communities(); c++) {
+      String code = String.format("bench%02d", c);
+      jdbc.update("insert into community (code, name, street_code) values (?, ?, 'tianfu') "
+          + "on conflict do nothing", code, "压测社区" + c);
+      communities.add(code);
+    }
+  }
+
+  String community(int i) {
+    return communities.get(Math.floorMod(i, communities.size()));
+  }
+
+  ProcessEngineConfigurationImpl engineConfiguration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  long openTasks() {
+    return jdbc.queryForObject("select count(*) from act_ru_task", Long.class);
+  }
+
+  long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
