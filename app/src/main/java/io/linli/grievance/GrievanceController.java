@@ -1,7 +1,5 @@
 package io.linli.grievance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
@@ -15,10 +13,8 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,12 +36,11 @@ class GrievanceController {
   private final GrievanceTracking tracking;
   private final QrRateLimit qrLimit;
   private final ContactCipher cipher;
-  private final ObjectMapper json;
 
   GrievanceController(
       GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
       IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
-      ContactCipher cipher, ObjectMapper json) {
+      ContactCipher cipher) {
     this.cipher = cipher;
     this.tracking = tracking;
     this.qrLimit = qrLimit;
@@ -53,7 +48,6 @@ class GrievanceController {
     this.statusView = statusView;
     this.ratings = ratings;
     this.idempotency = idempotency;
-    this.json = json;
   }
 
   /**
@@ -106,45 +100,28 @@ class GrievanceController {
   @PostMapping
   ResponseEntity<String> report(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @Valid @RequestBody ReportRequest request, HttpServletRequest http)
-      throws JsonProcessingException {
+      @Valid @RequestBody ReportRequest request, HttpServletRequest http) {
     ReportRequest r = request.cleaned();
-    IdempotentIntake.Answer answer =
-        idempotency.once("grievance", idempotencyKey, json.writeValueAsString(r), () -> {
-          if (r.channel() == Channel.QR) {
-            qrLimit.count(qrCode(r), http.getRemoteAddr());
-          }
-          GrievanceIntake.Receipt receipt =
-              intake.report(new GrievanceIntake.Report(
-                  r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
-                  r.description(), r.contactName(), r.contactPhone(),
-                  r.channel() == null ? Channel.API : r.channel(), r.recordedBy(), r.notifyBy(),
-                  r.contactEmail()));
-          String url = "/api/grievances/" + receipt.caseNo();
-          return write(new ReportResponse(receipt.caseNo(), receipt.status().name(),
-              receipt.status().label(), url,
-              cipher.watchToken(GrievanceProcess.FLOW, receipt.caseNo())));
-        });
-    String url = json.readTree(answer.body()).path("statusUrl").asText();
-    return ResponseEntity.status(answer.status())
-        .location(URI.create(url))
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
-        .body(answer.body());
+    return idempotency.created("grievance", idempotencyKey, r, () -> {
+      if (r.channel() == Channel.QR) {
+        qrLimit.count(qrCode(r), http.getRemoteAddr());
+      }
+      GrievanceIntake.Receipt receipt =
+          intake.report(new GrievanceIntake.Report(
+              r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
+              r.description(), r.contactName(), r.contactPhone(),
+              r.channel() == null ? Channel.API : r.channel(), r.recordedBy(), r.notifyBy(),
+              r.contactEmail()));
+      return new ReportResponse(receipt.caseNo(), receipt.status().name(),
+          receipt.status().label(), "/api/grievances/" + receipt.caseNo(),
+          cipher.watchToken(GrievanceProcess.FLOW, receipt.caseNo()));
+    });
   }
 
   /** The QR code a submission came through: the place it is printed for. */
   private static String qrCode(ReportRequest r) {
     return r.communityCode() + "." + (r.estateCode() == null ? "" : r.estateCode())
         + (r.buildingCode() == null ? "" : "." + r.buildingCode());
-  }
-
-  private String write(Object body) {
-    try {
-      return json.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @GetMapping("/{caseNo}")

@@ -1,7 +1,6 @@
 package io.linli.grievance;
 
 import io.linli.intake.ContactCipher;
-import io.linli.intake.PhoneNumbers;
 import io.linli.system.ApiError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +28,9 @@ class GrievanceTracking {
 
   @Transactional(readOnly = true)
   Tracked track(String caseNo, String phone) {
-    String stored = cases.contactPhone(caseNo).map(cipher::decrypt).orElse(null);
-    if (stored == null || !PhoneNumbers.same(stored, phone)) {
-      throw ApiError.notFound("案件编号与手机号码不匹配");
-    }
-    String token = cipher.watchToken(GrievanceProcess.FLOW, caseNo);
+    String token = cipher.watchTokenForPhone(GrievanceProcess.FLOW, caseNo,
+            cases.contactPhone(caseNo), phone)
+        .orElseThrow(() -> ApiError.notFound("案件编号与手机号码不匹配"));
     return new Tracked(statusView.of(caseNo), token,
         "/api/cases/grievance/" + caseNo + "/events?token=" + token);
   }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -69,6 +70,17 @@ public class ContactCipher {
   public String watchToken(String flow, String caseNo) {
     byte[] mac = hmac(macKey, flow + ":" + caseNo);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(mac).substring(0, 32);
+  }
+
+  /**
+   * 查询进度's proof: the case's watch token if {@code phone} (as the resident types it) is the
+   * phone stored with the case; empty when the case has no phone or another one.
+   */
+  public Optional<String> watchTokenForPhone(String flow, String caseNo,
+      Optional<byte[]> storedPhone, String phone) {
+    return storedPhone.map(this::decrypt)
+        .filter(stored -> PhoneNumbers.same(stored, phone))
+        .map(stored -> watchToken(flow, caseNo));
   }
 
   public boolean validWatchToken(String flow, String caseNo, String token) {

@@ -1,7 +1,10 @@
 package io.linli.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +13,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +32,12 @@ public class IdempotentIntake {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final ObjectMapper json;
 
-  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx) {
+  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.json = json;
   }
 
   /** The answer to an intake: HTTP status and JSON body. */
@@ -64,6 +71,38 @@ public class IdempotentIntake {
           .params(body, scope, key).update();
       return new Answer(201, body, false);
     });
+  }
+
+  /**
+   * An app intake POST answered in JSON: {@link #once} with the cleaned request's JSON as the
+   * fingerprint, and the first (or replayed) answer as a 201 whose {@code Location} is the body's
+   * {@code statusUrl}, with {@code Idempotent-Replayed}.
+   *
+   * @param cleanedRequest the request in canonical form (same JSON on every node)
+   * @param intake does the intake inside the transaction; returns the answer body (with {@code statusUrl})
+   */
+  public ResponseEntity<String> created(String scope, String key, Object cleanedRequest,
+      Supplier<Object> intake) {
+    Answer answer = once(scope, key, write(cleanedRequest), () -> write(intake.get()));
+    String url;
+    try {
+      url = json.readTree(answer.body()).path("statusUrl").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return ResponseEntity.status(answer.status())
+        .location(URI.create(url))
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
+        .body(answer.body());
+  }
+
+  private String write(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Answer replay(String scope, String key, String hash) {

@@ -1,7 +1,5 @@
 package io.linli.serviceorder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
@@ -16,10 +14,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,16 +37,14 @@ class ServiceOrderController {
   private final ServiceOrders orders;
   private final IdempotentIntake idempotency;
   private final ContactCipher cipher;
-  private final ObjectMapper json;
 
   ServiceOrderController(
       ServiceOrderIntake intake, ServiceOrderStatusView statusView, OnSiteCheckIn checkIn,
       ResidentDecisions decisions, ServiceOrders orders, IdempotentIntake idempotency,
-      ContactCipher cipher, ObjectMapper json) {
+      ContactCipher cipher) {
     this.orders = orders;
     this.idempotency = idempotency;
     this.cipher = cipher;
-    this.json = json;
     this.intake = intake;
     this.statusView = statusView;
     this.checkIn = checkIn;
@@ -103,30 +97,18 @@ class ServiceOrderController {
   @PostMapping
   ResponseEntity<String> order(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @Valid @RequestBody OrderRequest request) throws JsonProcessingException {
+      @Valid @RequestBody OrderRequest request) {
     OrderRequest r = request.cleaned();
-    IdempotentIntake.Answer answer =
-        idempotency.once("service-order", idempotencyKey, json.writeValueAsString(r), () -> {
-          ServiceOrderIntake.Receipt receipt =
-              intake.order(new ServiceOrderIntake.Order(
-                  r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
-                  r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
-                  r.recordedBy(), r.notifyBy(), r.contactEmail()));
-          String url = "/api/service-orders/" + receipt.orderNo();
-          try {
-            return json.writeValueAsString(new OrderResponse(receipt.orderNo(),
-                receipt.status().name(), receipt.status().label(), url,
-                cipher.watchToken(ServiceOrderProcess.FLOW, receipt.orderNo())));
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-        });
-    String url = json.readTree(answer.body()).path("statusUrl").asText();
-    return ResponseEntity.status(answer.status())
-        .location(URI.create(url))
-        .contentType(MediaType.APPLICATION_JSON)
-        .header("Idempotent-Replayed", Boolean.toString(answer.replayed()))
-        .body(answer.body());
+    return idempotency.created("service-order", idempotencyKey, r, () -> {
+      ServiceOrderIntake.Receipt receipt =
+          intake.order(new ServiceOrderIntake.Order(
+              r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
+              r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
+              r.recordedBy(), r.notifyBy(), r.contactEmail()));
+      return new OrderResponse(receipt.orderNo(), receipt.status().name(), receipt.status().label(),
+          "/api/service-orders/" + receipt.orderNo(),
+          cipher.watchToken(ServiceOrderProcess.FLOW, receipt.orderNo()));
+    });
   }
 
   record TrackRequest(@NotBlank(message = "请填写下单时留的手机号码") @Size(max = 40) String phone) {}
@@ -137,12 +119,9 @@ class ServiceOrderController {
   /** 查询进度: order number + the phone given when ordering; 404 unless the phone matches. */
   @PostMapping("/{orderNo}/track")
   Tracked track(@PathVariable String orderNo, @Valid @RequestBody TrackRequest r) {
-    String phone = TextInput.clean("phone", r.phone());
-    String stored = orders.contactPhone(orderNo).map(cipher::decrypt).orElse(null);
-    if (stored == null || !PhoneNumbers.same(stored, phone)) {
-      throw ApiError.notFound("服务单编号与手机号码不匹配");
-    }
-    String token = cipher.watchToken(ServiceOrderProcess.FLOW, orderNo);
+    String token = cipher.watchTokenForPhone(ServiceOrderProcess.FLOW, orderNo,
+            orders.contactPhone(orderNo), TextInput.clean("phone", r.phone()))
+        .orElseThrow(() -> ApiError.notFound("服务单编号与手机号码不匹配"));
     return new Tracked(statusView.of(orderNo), token,
         "/api/cases/service_order/" + orderNo + "/events?token=" + token);
   }
