@@ -48,6 +48,10 @@ class SupervisorPageBrowserTest {
     setDate(from, "2026-01-01");
     setDate(browser.findElement(By.name("to")), "2026-06-30");
     new Select(browser.findElement(By.cssSelector("#filters select[name=community]"))).selectByValue("tfsq");
+    // The unfiltered first load may finish after this point: wait for the load the click starts.
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.body.removeAttribute('data-loaded')");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
         && d.findElement(By.cssSelector("#rates tbody")).getText().contains("东方花苑"));
