@@ -2,14 +2,13 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
 import io.linli.identity.Role;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -37,13 +36,13 @@ class ConsultationProposals {
   private final Topics topics;
   private final TopicLinks links;
   private final CaseLog caseLog;
-  private final SlaPolicy policy;
+  private final ConsultationSla policy;
   private final RuntimeService runtime;
 
   private final Subscriptions subscriptions;
 
   ConsultationProposals(CommunityDirectory directory, Topics topics, TopicLinks links,
-      CaseLog caseLog, SlaPolicy policy, RuntimeService runtime, Subscriptions subscriptions) {
+      CaseLog caseLog, ConsultationSla policy, RuntimeService runtime, Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.directory = directory;
     this.topics = topics;
@@ -92,7 +91,7 @@ class ConsultationProposals {
     Receipt receipt =
         open(new Proposal(g.communityCode(), g.estateCode(), category, title, description,
             gridWorkerId, ProposerRole.GRID_WORKER), caseNo, topicNo -> {});
-    caseLog.record(GRIEVANCE_FLOW, caseNo, CaseEventType.LINKED_TO_TOPIC, Role.GRID_WORKER.label(),
+    caseLog.record(GRIEVANCE_FLOW, caseNo, ConsultationEvent.LINKED_TO_TOPIC, Role.GRID_WORKER.label(),
         "议题 " + receipt.topicNo());
     return receipt;
   }
@@ -119,7 +118,7 @@ class ConsultationProposals {
         directory.estate(community.code(), p.estateCode())
             .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + p.estateCode()));
     Instant now = Times.now();
-    Instant collectionEnds = policy.consultationCollectionEnds(Date.from(now)).toInstant();
+    Instant collectionEnds = policy.collectionEnds(Date.from(now)).toInstant();
     Topics.Row topic =
         topics.insert(new Topics.NewTopic(community.code(), estate.id(), p.category(), p.title(),
                 p.description(), p.proposerId(), p.proposerRole(), grievanceCaseNo, now, collectionEnds))
@@ -140,7 +139,7 @@ class ConsultationProposals {
     topics.setProcessInstance(topic.id(), pi.getId());
     subscribe.accept(topic.topicNo());
 
-    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), CaseEventType.PROPOSED,
+    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), ConsultationEvent.PROPOSED,
         p.proposerRole().role().label(),
         grievanceCaseNo == null ? null : "由诉求 " + grievanceCaseNo + " 转为议题");
     return new Receipt(topic.topicNo(), TopicState.COLLECTING, collectionEnds);

@@ -1,6 +1,6 @@
 package io.linli.consultation;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -34,7 +34,7 @@ class ConsultationStage implements ExecutionListener {
       case REVIEWING ->
           execution.setVariable(ConsultationVariables.SUPPORTER_COUNT, topics.supporterCount(v.caseId()));
       case EVALUATING ->
-          caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CaseEventType.ASKED_TO_RATE, null,
+          caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CommonEvent.ASKED_TO_RATE, null,
               "请本小区居民对办理结果进行评价");
       default -> {}
     }

@@ -2,10 +2,9 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
@@ -23,10 +22,10 @@ import org.springframework.stereotype.Component;
 class PlanExecutionListener implements TaskListener {
 
   private final ExecutionItems items;
-  private final SlaPolicy policy;
+  private final ConsultationSla policy;
   private final CaseLog caseLog;
 
-  PlanExecutionListener(ExecutionItems items, SlaPolicy policy, CaseLog caseLog) {
+  PlanExecutionListener(ExecutionItems items, ConsultationSla policy, CaseLog caseLog) {
     this.items = items;
     this.policy = policy;
     this.caseLog = caseLog;
@@ -37,7 +36,7 @@ class PlanExecutionListener implements TaskListener {
     ConsultationVariables v = new ConsultationVariables(task);
     ResponsibleBody body = body(v.text(RESPONSIBLE_BODY));
     Instant deadline = FormDateTime.parse(v.raw(EXECUTION_DEADLINE), "办理时限");
-    if (deadline == null) deadline = policy.consultationExecutionDefault();
+    if (deadline == null) deadline = policy.executionDefault();
     if (!deadline.isAfter(policy.now())) throw new BadUserRequestException("办理时限须晚于当前时间");
     if (deadline.isAfter(policy.latestExecutionDeadline())) {
       throw new BadUserRequestException("办理时限不得晚于" + Times.label(policy.latestExecutionDeadline()));
@@ -50,7 +49,7 @@ class PlanExecutionListener implements TaskListener {
     task.setVariable(EXECUTION_DUE_LABEL, Times.label(deadline));
     task.setVariable(EXECUTOR_ROLE, body.role().id());
     task.setVariable(RESPONSIBLE_LABEL, label);
-    caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CaseEventType.LISTED, Role.PARTY_GROUP.label(),
+    caseLog.record(ConsultationProcess.FLOW, v.caseNo(), ConsultationEvent.LISTED, Role.PARTY_GROUP.label(),
         "办理主体：" + label + "；办理时限：" + Times.label(deadline));
   }
 

@@ -2,7 +2,7 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -37,13 +37,13 @@ class ReviewTopicListener implements TaskListener {
     switch (decision) {
       case ACCEPT -> {
         topics.setReviewNote(topic.id(), reason);
-        log(topic.topicNo(), CaseEventType.TOPIC_ACCEPTED, reason);
+        log(topic.topicNo(), ConsultationEvent.TOPIC_ACCEPTED, reason);
       }
       case REJECT -> {
         if (reason == null) throw new BadUserRequestException("不予受理须说明理由");
         topics.setReviewNote(topic.id(), reason);
         topics.finish(topic.id(), TopicState.REJECTED, Times.now());
-        log(topic.topicNo(), CaseEventType.REJECTED, reason);
+        log(topic.topicNo(), ConsultationEvent.REJECTED, reason);
       }
       case MERGE -> merge(topic, v.text(MERGE_INTO), reason);
     }
@@ -66,12 +66,12 @@ class ReviewTopicListener implements TaskListener {
     topics.setMergedInto(topic.id(), target.topicNo());
     topics.moveSupporters(topic.id(), target.id());
     topics.finish(topic.id(), TopicState.MERGED, Times.now());
-    log(topic.topicNo(), CaseEventType.MERGED,
+    log(topic.topicNo(), ConsultationEvent.MERGED,
         "并入议题 " + target.topicNo() + (reason == null ? "" : "：" + reason));
-    log(target.topicNo(), CaseEventType.MERGED, "议题 " + topic.topicNo() + " 并入本议题，附议人一并转入");
+    log(target.topicNo(), ConsultationEvent.MERGED, "议题 " + topic.topicNo() + " 并入本议题，附议人一并转入");
   }
 
-  private void log(String topicNo, CaseEventType type, String note) {
+  private void log(String topicNo, io.linli.caselog.CaseEventKind type, String note) {
     caseLog.record(ConsultationProcess.FLOW, topicNo, type, Role.PARTY_GROUP.label(), note);
   }
 

@@ -2,10 +2,9 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
@@ -27,11 +26,11 @@ class ScheduleMeetingListener implements TaskListener {
   private final Topics topics;
   private final Representatives representatives;
   private final Rounds rounds;
-  private final SlaPolicy policy;
+  private final ConsultationSla policy;
   private final CaseLog caseLog;
 
   ScheduleMeetingListener(Topics topics, Representatives representatives, Rounds rounds,
-      SlaPolicy policy, CaseLog caseLog) {
+      ConsultationSla policy, CaseLog caseLog) {
     this.topics = topics;
     this.representatives = representatives;
     this.rounds = rounds;
@@ -45,7 +44,7 @@ class ScheduleMeetingListener implements TaskListener {
     Topics.Row topic = topics.byId(v.caseId()).orElseThrow();
     Instant meetingAt = FormDateTime.parse(v.raw(MEETING_AT), "会议时间");
     if (meetingAt == null) throw new BadUserRequestException("请填写会议时间");
-    Instant closes = policy.consultationVoteClosesAt(Date.from(meetingAt)).toInstant();
+    Instant closes = policy.voteClosesAt(Date.from(meetingAt)).toInstant();
     if (!closes.isAfter(policy.now())) {
       throw new BadUserRequestException("会议时间过早：表决将于" + Times.label(closes) + "截止，已过");
     }
@@ -64,7 +63,7 @@ class ScheduleMeetingListener implements TaskListener {
     rounds.schedule(topic.id(), round, meetingAt, place, participants, closes, roll);
     task.setVariable(MEETING_AT, Date.from(meetingAt));
     task.setVariable(MEETING_LABEL, Times.label(meetingAt) + "，" + place);
-    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), CaseEventType.MEETING_SCHEDULED,
+    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), ConsultationEvent.MEETING_SCHEDULED,
         Role.PARTY_GROUP.label(), "第" + round + "轮议事会议：" + Times.label(meetingAt) + "，" + place
             + "；参加：" + participants + "；表决截止：" + Times.label(closes));
   }

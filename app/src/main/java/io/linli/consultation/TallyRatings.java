@@ -2,10 +2,9 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,11 +23,11 @@ class TallyRatings implements JavaDelegate {
   private final Ratings ratings;
   private final ExecutionItems items;
   private final VoteRules rules;
-  private final SlaPolicy policy;
+  private final ConsultationSla policy;
   private final CaseLog caseLog;
 
   TallyRatings(Topics topics, Ratings ratings, ExecutionItems items, VoteRules rules,
-      SlaPolicy policy, CaseLog caseLog) {
+      ConsultationSla policy, CaseLog caseLog) {
     this.topics = topics;
     this.ratings = ratings;
     this.items = items;
@@ -47,12 +46,12 @@ class TallyRatings implements JavaDelegate {
     execution.setVariable(RATING_LABEL, counts.label());
     execution.setVariable(REWORK_REQUIRED, rework);
     if (rework) {
-      Date due = policy.consultationReworkDue();
+      Date due = policy.reworkDue();
       items.sentBack(v.caseId(), due.toInstant());
       topics.setEvaluationRound(v.caseId(), 2);
       execution.setVariable(REWORK_DUE, due);
       execution.setVariable(REWORK_DUE_LABEL, Times.label(due));
-      caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CaseEventType.REWORK, Role.RESIDENT.label(),
+      caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CommonEvent.REWORK, Role.RESIDENT.label(),
           counts.label() + "；多数不满意，返回办理，整改时限：" + Times.label(due));
     }
   }

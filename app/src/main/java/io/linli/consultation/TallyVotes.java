@@ -2,7 +2,7 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -44,19 +44,19 @@ class TallyVotes implements JavaDelegate {
 
     String label = tally.label(round);
     switch (decision) {
-      case AGREED -> log(v, CaseEventType.VOTE_AGREED, label);
+      case AGREED -> log(v, ConsultationEvent.VOTE_AGREED, label);
       case NOT_AGREED -> {
-        log(v, CaseEventType.VOTE_NOT_AGREED, label);
+        log(v, ConsultationEvent.VOTE_NOT_AGREED, label);
         topics.finish(v.caseId(), TopicState.NOT_AGREED, Times.now());
       }
       case REVOTE -> {
-        log(v, CaseEventType.VOTE_NO_QUORUM, label + "；法定人数为" + rules.quorumOf(meeting.eligible())
+        log(v, ConsultationEvent.VOTE_NO_QUORUM, label + "；法定人数为" + rules.quorumOf(meeting.eligible())
             + "人，进入第" + (round + 1) + "轮");
         execution.setVariable(ROUND, round + 1);
       }
       case LAPSED -> {
-        log(v, CaseEventType.VOTE_NO_QUORUM, label);
-        log(v, CaseEventType.LAPSED, "已进行" + rules.maxRounds() + "轮");
+        log(v, ConsultationEvent.VOTE_NO_QUORUM, label);
+        log(v, ConsultationEvent.LAPSED, "已进行" + rules.maxRounds() + "轮");
         topics.finish(v.caseId(), TopicState.LAPSED, Times.now());
       }
     }
@@ -64,7 +64,7 @@ class TallyVotes implements JavaDelegate {
     execution.setVariable(VOTE_TALLY_LABEL, label);
   }
 
-  private void log(ConsultationVariables v, CaseEventType type, String note) {
+  private void log(ConsultationVariables v, io.linli.caselog.CaseEventKind type, String note) {
     caseLog.record(ConsultationProcess.FLOW, v.caseNo(), type, Role.BUILDING_REP.label(), note);
   }
 }

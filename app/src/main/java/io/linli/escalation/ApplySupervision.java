@@ -1,6 +1,6 @@
 package io.linli.escalation;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.sla.SlaLedger;
@@ -41,14 +41,14 @@ class ApplySupervision implements JavaDelegate {
     ledger.recordSupervised(
         v.flow(), v.caseId(), v.caseNo(), v.communityCode(), v.clock(), street ? 2 : 1,
         policy.now(), v.supervisedBy(), v.supervisionNote(), v.parentProcessInstanceId());
-    caseLog.record(v.flow(), v.caseNo(), CaseEventType.SUPERVISED, role.label(), null);
+    caseLog.record(v.flow(), v.caseNo(), CommonEvent.SUPERVISED, role.label(), null);
 
     String to = v.reassignTo();
     if (to != null) {
       HeldTasks.Held held = heldTasks.find(v.parentProcessInstanceId(), v.heldActivityId());
       if (held.taskId() != null) {
         tasks.setAssignee(held.taskId(), to);
-        caseLog.record(v.flow(), v.caseNo(), CaseEventType.REASSIGNED, role.label(), null);
+        caseLog.record(v.flow(), v.caseNo(), CommonEvent.REASSIGNED, role.label(), null);
       }
     }
     // One 督办's decision must not carry over into the next level's form.

@@ -1,9 +1,9 @@
 package io.linli.escalation;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.Clock;
+import io.linli.cases.Flows;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
@@ -25,8 +25,11 @@ class RecordSlaBreach implements JavaDelegate {
   private final SlaLedger ledger;
   private final SlaPolicy policy;
   private final CaseLog caseLog;
+  private final Flows flows;
 
-  RecordSlaBreach(HeldTasks heldTasks, SlaLedger ledger, SlaPolicy policy, CaseLog caseLog) {
+  RecordSlaBreach(HeldTasks heldTasks, SlaLedger ledger, SlaPolicy policy, CaseLog caseLog,
+      Flows flows) {
+    this.flows = flows;
     this.heldTasks = heldTasks;
     this.ledger = ledger;
     this.policy = policy;
@@ -49,16 +52,16 @@ class RecordSlaBreach implements JavaDelegate {
                 held.dueAt(), policy.now(), held.holder(), v.parentProcessInstanceId()));
     if (!street) {
       execution.setVariable(EscalationVariables.FIRST_BREACH, first);
-      execution.setVariable(EscalationVariables.CLOCK_LABEL, Clock.valueOf(v.clock()).label());
+      execution.setVariable(EscalationVariables.CLOCK_LABEL, flows.clockLabel(v.clock()));
       execution.setVariable(EscalationVariables.DUE_AT_LABEL, Times.label(held.dueAt()));
       execution.setVariable(EscalationVariables.HOLDER_LABEL, held.label());
     }
     if (first) {
-      caseLog.record(v.flow(), v.caseNo(), CaseEventType.ESCALATED,
+      caseLog.record(v.flow(), v.caseNo(), CommonEvent.ESCALATED,
           (street ? Role.STREET_COMMITTEE : Role.COMMUNITY_COMMITTEE).label(),
           street
               ? "社区督办超时，提请街道党工委督办"
-              : Clock.valueOf(v.clock()).label() + "已超时，提请社区党委督办");
+              : flows.clockLabel(v.clock()) + "已超时，提请社区党委督办");
     }
   }
 }

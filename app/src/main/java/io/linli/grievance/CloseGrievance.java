@@ -1,6 +1,6 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +23,6 @@ class CloseGrievance implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     GrievanceVariables v = new GrievanceVariables(execution);
     cases.close(v.caseId(), Times.now());
-    caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CaseEventType.CLOSED, null, null);
+    caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CommonEvent.CLOSED, null, null);
   }
 }

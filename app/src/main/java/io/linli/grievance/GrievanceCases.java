@@ -3,18 +3,27 @@ package io.linli.grievance;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import io.linli.cases.CaseFiles;
 import io.linli.system.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The grievance_case table: the case itself, with the resident's text and contact. */
+/**
+ * The grievance_case table: the case itself, with the resident's text. Each change the shared
+ * mechanisms read (status, category, ratings, closing) is mirrored into the case's case_file row in
+ * the same transaction; the resident's contact lives only there, encrypted.
+ */
 @Repository
 class GrievanceCases {
 
-  private final JdbcClient jdbc;
+  private static final String FLOW = GrievanceProcess.FLOW;
 
-  GrievanceCases(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final CaseFiles files;
+
+  GrievanceCases(JdbcClient jdbc, CaseFiles files) {
     this.jdbc = jdbc;
+    this.files = files;
   }
 
   record NewCase(
@@ -24,7 +33,7 @@ class GrievanceCases {
       Category category,
       String description,
       String contactName,
-      byte[] contactPhoneEnc,
+      String contactPhone,
       Channel channel,
       String recordedBy,
       Instant reportedAt) {}
@@ -52,13 +61,15 @@ class GrievanceCases {
         jdbc.sql(
                 """
                 insert into grievance_case (case_no, community_code, estate_id, building_id, category,
-                  description, contact_name, contact_phone_enc, channel, recorded_by, status, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'TRIAGE', ?) returning id""")
+                  description, channel, recorded_by, status, reported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'TRIAGE', ?) returning id""")
             .params(caseNo, c.communityCode(), c.estateId(), c.buildingId(), c.category().name(),
-                c.description(), c.contactName(), c.contactPhoneEnc(), c.channel().name(),
-                c.recordedBy(), Timestamp.from(c.reportedAt()))
+                c.description(), c.channel().name(), c.recordedBy(), Timestamp.from(c.reportedAt()))
             .query(Long.class)
             .single();
+    files.open(new CaseFiles.NewCase(FLOW, id, caseNo, c.communityCode(), c.estateId(),
+        c.buildingId(), c.category().name(), c.category().name(), null,
+        GrievanceStatus.TRIAGE.name(), c.reportedAt(), c.contactName(), c.contactPhone(), null));
     return find(caseNo).orElseThrow(() -> new IllegalStateException("inserted case " + id + " vanished"));
   }
 
@@ -76,26 +87,21 @@ class GrievanceCases {
         .optional();
   }
 
-  /** The encrypted E.164 phone of a case, if the resident left one. */
-  Optional<byte[]> contactPhone(String caseNo) {
-    return jdbc.sql("select contact_phone_enc from grievance_case where case_no = ?")
-        .param(caseNo)
-        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
-        .list().stream().flatMap(Optional::stream).findFirst();
-  }
-
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update grievance_case set process_instance_id = ? where id = ?")
         .params(processInstanceId, id).update();
+    files.setProcessInstance(FLOW, id, processInstanceId);
   }
 
   void setStatus(long id, GrievanceStatus status) {
     jdbc.sql("update grievance_case set status = ? where id = ?").params(status.name(), id).update();
+    files.setStatus(FLOW, id, status.name());
   }
 
   void setTriage(long id, Category category, Tier tier) {
     jdbc.sql("update grievance_case set category = ?, tier = ? where id = ?")
         .params(category.name(), tier.name(), id).update();
+    files.setCategory(FLOW, id, category.name(), category.name());
   }
 
   void setCommitment(long id, String measures, Instant deadline) {
@@ -106,16 +112,19 @@ class GrievanceCases {
   void setRating(long id, Rating rating, String comment, Instant at) {
     jdbc.sql("update grievance_case set rating = ?, rating_comment = ?, rated_at = ? where id = ?")
         .params(rating.name(), comment, Timestamp.from(at), id).update();
+    files.setRating(FLOW, id, rating.name());
   }
 
   void setFollowUp(long id, String satisfaction) {
     jdbc.sql("update grievance_case set follow_up_satisfaction = ? where id = ?")
         .params(satisfaction, id).update();
+    files.setFollowUpRating(FLOW, id, satisfaction);
   }
 
   void close(long id, Instant at) {
     jdbc.sql("update grievance_case set status = 'CLOSED', closed_at = ? where id = ?")
         .params(Timestamp.from(at), id).update();
+    files.close(FLOW, id, GrievanceStatus.CLOSED.name(), at);
   }
 
   private static Instant instant(Timestamp t) {

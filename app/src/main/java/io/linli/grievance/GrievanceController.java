@@ -1,6 +1,6 @@
 package io.linli.grievance;
 
-import io.linli.intake.ContactCipher;
+import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.QrRateLimit;
@@ -35,13 +35,13 @@ class GrievanceController {
   private final IdempotentIntake idempotency;
   private final GrievanceTracking tracking;
   private final QrRateLimit qrLimit;
-  private final ContactCipher cipher;
+  private final WatchTokens tokens;
 
   GrievanceController(
       GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
       IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
-      ContactCipher cipher) {
-    this.cipher = cipher;
+      WatchTokens tokens) {
+    this.tokens = tokens;
     this.tracking = tracking;
     this.qrLimit = qrLimit;
     this.intake = intake;
@@ -114,7 +114,7 @@ class GrievanceController {
               r.contactEmail()));
       return new ReportResponse(receipt.caseNo(), receipt.status().name(),
           receipt.status().label(), "/api/grievances/" + receipt.caseNo(),
-          cipher.watchToken(GrievanceProcess.FLOW, receipt.caseNo()));
+          tokens.issue(receipt.caseNo()));
     });
   }
 

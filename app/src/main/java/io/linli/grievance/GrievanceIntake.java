@@ -1,11 +1,10 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
-import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneNumbers;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
@@ -33,17 +32,15 @@ class GrievanceIntake {
   private final GrievanceCases cases;
   private final CaseLog caseLog;
   private final RuntimeService runtime;
-  private final ContactCipher cipher;
   private final Subscriptions subscriptions;
 
   GrievanceIntake(
       Locations locations, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime,
-      ContactCipher cipher, Subscriptions subscriptions) {
+      Subscriptions subscriptions) {
     this.locations = locations;
     this.cases = cases;
     this.caseLog = caseLog;
     this.runtime = runtime;
-    this.cipher = cipher;
     this.subscriptions = subscriptions;
   }
 
@@ -84,7 +81,7 @@ class GrievanceIntake {
         cases.insert(
             new GrievanceCases.NewCase(
                 r.communityCode(), location.estateId(), location.buildingId(), r.category(),
-                r.description(), r.contactName(), cipher.encrypt(r.contactPhone()), r.channel(),
+                r.description(), r.contactName(), r.contactPhone(), r.channel(),
                 r.recordedBy(), now));
     // Subscriptions first: the RECEIVED event below already notifies on the chosen channels.
     subscriptions.subscribeChosen(GrievanceProcess.FLOW, row.caseNo(), r.notifyBy(),
@@ -108,7 +105,7 @@ class GrievanceIntake {
     cases.setProcessInstance(row.id(), pi.getId());
 
     String by = r.channel().staffEntered() ? "工作人员代登记（" + r.channel().label() + "）" : null;
-    caseLog.record(GrievanceProcess.FLOW, row.caseNo(), CaseEventType.RECEIVED,
+    caseLog.record(GrievanceProcess.FLOW, row.caseNo(), GrievanceEvent.RECEIVED,
         r.channel().staffEntered() ? Role.GRID_WORKER.label() : Role.RESIDENT.label(), by);
     return new Receipt(row.caseNo(), GrievanceStatus.TRIAGE);
   }

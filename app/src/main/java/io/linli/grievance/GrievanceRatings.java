@@ -1,6 +1,6 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.ApiError;
@@ -49,10 +49,10 @@ class GrievanceRatings {
     boolean rework = rating == Rating.DISSATISFIED && (done == null || ((Number) done).intValue() == 0);
 
     cases.setRating(row.id(), rating, comment, Times.now());
-    caseLog.record(GrievanceProcess.FLOW, caseNo, CaseEventType.RATED, Role.RESIDENT.label(),
+    caseLog.record(GrievanceProcess.FLOW, caseNo, CommonEvent.RATED, Role.RESIDENT.label(),
         rating.label());
     if (rework) {
-      caseLog.record(GrievanceProcess.FLOW, caseNo, CaseEventType.REWORK, null, null);
+      caseLog.record(GrievanceProcess.FLOW, caseNo, CommonEvent.REWORK, null, null);
     }
     runtime.createMessageCorrelation(GrievanceProcess.MESSAGE_RATED)
         .processInstanceId(row.processInstanceId())

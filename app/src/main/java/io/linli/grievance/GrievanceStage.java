@@ -1,6 +1,6 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,7 +27,7 @@ class GrievanceStage implements ExecutionListener {
     GrievanceVariables v = new GrievanceVariables(execution);
     cases.setStatus(v.caseId(), status);
     if (status == GrievanceStatus.AWAITING_RATING) {
-      caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CaseEventType.ASKED_TO_RATE, null, null);
+      caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CommonEvent.ASKED_TO_RATE, null, null);
     }
   }
 }

@@ -1,17 +1,16 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
 import io.linli.caselog.CaseLog;
-import io.linli.consultation.TopicLinks;
-import io.linli.sla.Clock;
-import io.linli.sla.SlaLedger;
-import io.linli.sla.SlaPolicy;
+import io.linli.cases.CaseFiles;
+import io.linli.sla.ClockSpec;
+import io.linli.sla.ClockStates;
 import io.linli.system.ApiError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -26,20 +25,22 @@ class GrievanceStatusView {
 
   private final GrievanceCases cases;
   private final CaseLog caseLog;
-  private final SlaLedger ledger;
-  private final SlaPolicy policy;
+  private final ClockStates clocks;
+  private final GrievanceSla sla;
+  private final GrievanceFlow flow;
   private final RuntimeService runtime;
-  private final TopicLinks topicLinks;
+  private final CaseFiles files;
 
   GrievanceStatusView(
-      GrievanceCases cases, CaseLog caseLog, SlaLedger ledger, SlaPolicy policy,
-      RuntimeService runtime, TopicLinks topicLinks) {
+      GrievanceCases cases, CaseLog caseLog, ClockStates clocks, GrievanceSla sla,
+      GrievanceFlow flow, RuntimeService runtime, CaseFiles files) {
     this.cases = cases;
     this.caseLog = caseLog;
-    this.ledger = ledger;
-    this.policy = policy;
+    this.clocks = clocks;
+    this.sla = sla;
+    this.flow = flow;
     this.runtime = runtime;
-    this.topicLinks = topicLinks;
+    this.files = files;
   }
 
   record Status(
@@ -56,37 +57,38 @@ class GrievanceStatusView {
       String consultationTopicNo,
       List<HistoryEntry> history) {}
 
-  /** @param state OPEN (running), MET (done in time) or BREACHED (escalated) */
+  /**
+   * @param state OPEN (running, or not started yet), MET (done in time), LATE (done after its due
+   *     time), BREACHED (escalated) or STOPPED (the case ended first)
+   */
   record Deadline(String clock, String label, Instant dueAt, String state) {}
 
   record HistoryEntry(Instant at, String event, String label, String actorRole, String note) {}
 
+  /**
+   * The deadlines are the ledger's: each clock that started shows the due time its timer ran on and
+   * what became of it. A clock the tier will start later (中等问题's 办结时限 while the case is still at
+   * 分流定级 or 响应) is shown ahead, OPEN, with the due time the policy gives it now.
+   */
   @Transactional(readOnly = true)
   Status of(String caseNo) {
     GrievanceCases.Row row =
         cases.find(caseNo).orElseThrow(() -> ApiError.notFound("没有这个案件：" + caseNo));
     List<CaseLog.Event> events = caseLog.history(caseNo);
-    Set<CaseEventType> happened = events.stream().map(CaseLog.Event::type).collect(Collectors.toSet());
-    Set<String> breached =
-        ledger.entriesOf(caseNo).stream()
-            .filter(e -> "BREACHED".equals(e.event()) && e.level() == 1)
-            .map(SlaLedger.Entry::clock)
-            .collect(Collectors.toSet());
+    Map<String, String> labels = flow.clocks().stream()
+        .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
+    Map<String, ClockStates.ClockState> recorded = clocks.of(caseNo, row.closedAt() != null).stream()
+        .collect(Collectors.toMap(ClockStates.ClockState::clock, Function.identity(), (a, b) -> a,
+            java.util.LinkedHashMap::new));
+    List<Deadline> deadlines = new ArrayList<>();
+    recorded.values().forEach(c -> deadlines.add(
+        new Deadline(c.clock(), labels.getOrDefault(c.clock(), c.clock()), c.dueAt(), c.state().name())));
 
     String tier = row.tier() != null ? row.tier() : suggestedTier(row);
-    Date reported = Date.from(row.reportedAt());
-    List<Deadline> deadlines = new ArrayList<>();
-    if (tier != null) {
-      deadlines.add(deadline(Clock.GRIEVANCE_RESPOND, policy.grievanceRespondBy(reported, tier).toInstant(),
-          happened.contains(CaseEventType.RESPONDED), breached));
-      if (Tier.MEDIUM.name().equals(tier)) {
-        deadlines.add(deadline(Clock.GRIEVANCE_RESOLVE, policy.grievanceResolveBy(reported, tier).toInstant(),
-            happened.contains(CaseEventType.RESOLVED), breached));
-      }
-    }
-    if (row.committedDeadline() != null) {
-      deadlines.add(deadline(Clock.GRIEVANCE_COMMITTED, row.committedDeadline(),
-          happened.contains(CaseEventType.RESOLVED), breached));
+    if (Tier.MEDIUM.name().equals(tier) && row.closedAt() == null
+        && !recorded.containsKey(RESOLVE)) {
+      deadlines.add(new Deadline(RESOLVE, labels.get(RESOLVE),
+          sla.resolveBy(Date.from(row.reportedAt()), tier).toInstant(), "OPEN"));
     }
     GrievanceStatus status = GrievanceStatus.valueOf(row.status());
     Category category = Category.valueOf(row.category());
@@ -94,12 +96,14 @@ class GrievanceStatusView {
         row.caseNo(), status.name(), status.label(), category.name(), category.label(),
         tier, tier == null ? null : Tier.valueOf(tier).label(), row.reportedAt(), deadlines,
         row.rating(),
-        topicLinks.topicOf(caseNo).orElse(null),
+        files.derivedFrom(caseNo).stream().findFirst().orElse(null),
         events.stream()
             .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
                 e.actorRole(), e.note()))
             .toList());
   }
+
+  private static final String RESOLVE = "GRIEVANCE_RESOLVE";
 
   private String suggestedTier(GrievanceCases.Row row) {
     if (row.processInstanceId() == null || row.closedAt() != null) return null;
@@ -110,8 +114,4 @@ class GrievanceStatusView {
     return v == null ? null : v.toString();
   }
 
-  private static Deadline deadline(Clock clock, Instant due, boolean met, Set<String> breached) {
-    String state = breached.contains(clock.name()) ? "BREACHED" : met ? "MET" : "OPEN";
-    return new Deadline(clock.name(), clock.label(), due, state);
-  }
 }

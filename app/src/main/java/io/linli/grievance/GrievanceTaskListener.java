@@ -2,10 +2,9 @@ package io.linli.grievance;
 
 import static io.linli.grievance.GrievanceProcess.*;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
@@ -24,9 +23,9 @@ class GrievanceTaskListener implements TaskListener {
 
   private final GrievanceCases cases;
   private final CaseLog caseLog;
-  private final SlaPolicy policy;
+  private final GrievanceSla policy;
 
-  GrievanceTaskListener(GrievanceCases cases, CaseLog caseLog, SlaPolicy policy) {
+  GrievanceTaskListener(GrievanceCases cases, CaseLog caseLog, GrievanceSla policy) {
     this.cases = cases;
     this.caseLog = caseLog;
     this.policy = policy;
@@ -38,20 +37,20 @@ class GrievanceTaskListener implements TaskListener {
     switch (task.getTaskDefinitionKey()) {
       case TASK_TRIAGE -> triaged(task, v);
       case TASK_HANDLE_GENERAL -> {
-        log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, null);
-        log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
+        log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, null);
+        log(v, CommonEvent.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
       }
-      case TASK_RESPOND -> log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, v.text("responseNote"));
+      case TASK_RESPOND -> log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, v.text("responseNote"));
       case TASK_CONTACT_RESIDENT -> committed(task, v);
       case TASK_RESOLVE, TASK_RECTIFY ->
-          log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
+          log(v, CommonEvent.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
       case TASK_REWORK -> {
         task.setVariable(GrievanceVariables.REWORK_COUNT, v.reworkCount() + 1);
-        log(v, CaseEventType.RESOLVED, Role.PROPERTY_STAFF, v.text("reworkResult"));
+        log(v, CommonEvent.RESOLVED, Role.PROPERTY_STAFF, v.text("reworkResult"));
       }
       case TASK_FOLLOW_UP_VISIT -> {
         cases.setFollowUp(v.caseId(), v.followUpSatisfaction());
-        log(v, CaseEventType.FOLLOWED_UP, Role.PARTY_GROUP, null);
+        log(v, CommonEvent.FOLLOWED_UP, Role.PARTY_GROUP, null);
       }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
@@ -63,7 +62,7 @@ class GrievanceTaskListener implements TaskListener {
     cases.setTriage(v.caseId(), category, tier);
     task.setVariable(GrievanceVariables.CATEGORY_LABEL, category.label());
     task.setVariable(GrievanceVariables.TIER_LABEL, tier.label());
-    log(v, CaseEventType.TIER_SET, Role.GRID_WORKER, tier.label());
+    log(v, GrievanceEvent.TIER_SET, Role.GRID_WORKER, tier.label());
   }
 
   private void committed(DelegateTask task, GrievanceVariables v) {
@@ -82,12 +81,12 @@ class GrievanceTaskListener implements TaskListener {
     cases.setCommitment(v.caseId(), measures, deadline);
     task.setVariable(GrievanceVariables.COMMITTED_DUE, Date.from(deadline));
     task.setVariable(GrievanceVariables.COMMITTED_DEADLINE_LABEL, Times.label(deadline));
-    log(v, CaseEventType.RESPONDED, Role.PROPERTY_STAFF, null);
-    log(v, CaseEventType.PLAN_COMMITTED, Role.PROPERTY_STAFF,
+    log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, null);
+    log(v, GrievanceEvent.PLAN_COMMITTED, Role.PROPERTY_STAFF,
         measures + "（整改时限：" + Times.label(deadline) + "）");
   }
 
-  private void log(GrievanceVariables v, CaseEventType type, Role role, String note) {
+  private void log(GrievanceVariables v, io.linli.caselog.CaseEventKind type, Role role, String note) {
     caseLog.record(FLOW, v.caseNo(), type, role.label(), note);
   }
 

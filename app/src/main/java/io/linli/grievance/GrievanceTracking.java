@@ -1,37 +1,34 @@
 package io.linli.grievance;
 
-import io.linli.intake.ContactCipher;
-import io.linli.system.ApiError;
+import io.linli.cases.CaseTracking;
+import io.linli.cases.Flows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 查询进度 on the resident page: case number + the phone given at intake. Nothing is shown unless
- * the phone matches; an unknown case, a case without phone and a wrong phone get the same 404, so
- * the answer does not tell which case numbers exist.
+ * 查询进度 on the resident page: case number + the phone given at intake ({@link CaseTracking}),
+ * then what the resident may read of the case.
  */
 @Service
 class GrievanceTracking {
 
-  private final GrievanceCases cases;
+  private final CaseTracking tracking;
+  private final Flows flows;
   private final GrievanceStatusView statusView;
-  private final ContactCipher cipher;
 
-  GrievanceTracking(GrievanceCases cases, GrievanceStatusView statusView, ContactCipher cipher) {
-    this.cases = cases;
+  GrievanceTracking(CaseTracking tracking, Flows flows, GrievanceStatusView statusView) {
+    this.tracking = tracking;
+    this.flows = flows;
     this.statusView = statusView;
-    this.cipher = cipher;
   }
 
   /** The status plus the token that opens the live-update stream of this case. */
   record Tracked(GrievanceStatusView.Status status, String watchToken, String eventsUrl) {}
 
-  @Transactional(readOnly = true)
+  @Transactional
   Tracked track(String caseNo, String phone) {
-    String token = cipher.watchTokenForPhone(GrievanceProcess.FLOW, caseNo,
-            cases.contactPhone(caseNo), phone)
-        .orElseThrow(() -> ApiError.notFound("案件编号与手机号码不匹配"));
-    return new Tracked(statusView.of(caseNo), token,
-        "/api/cases/grievance/" + caseNo + "/events?token=" + token);
+    var flow = flows.get(GrievanceProcess.FLOW);
+    String token = tracking.track(flow, caseNo, phone, "案件编号与手机号码不匹配");
+    return new Tracked(statusView.of(caseNo), token, CaseTracking.eventsUrl(flow, caseNo, token));
   }
 }

@@ -1,6 +1,6 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +25,6 @@ class RecordNoRating implements JavaDelegate {
     cases.setRating(v.caseId(), Rating.NONE, null, Times.now());
     execution.setVariable(GrievanceVariables.RATING, Rating.NONE.name());
     execution.setVariable(GrievanceVariables.RATING_LABEL, Rating.NONE.label());
-    caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CaseEventType.NOT_RATED, null, null);
+    caseLog.record(GrievanceProcess.FLOW, v.caseNo(), CommonEvent.NOT_RATED, null, null);
   }
 }

@@ -3,7 +3,6 @@ package io.linli.identity;
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
 import io.linli.community.CommunityGroups;
-import io.linli.supervision.SupervisionAccess;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

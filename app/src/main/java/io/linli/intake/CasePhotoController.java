@@ -24,11 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 class CasePhotoController {
 
   private final CasePhotos photos;
-  private final ContactCipher cipher;
+  private final WatchTokens tokens;
 
-  CasePhotoController(CasePhotos photos, ContactCipher cipher) {
+  CasePhotoController(CasePhotos photos, WatchTokens tokens) {
     this.photos = photos;
-    this.cipher = cipher;
+    this.tokens = tokens;
   }
 
   @PostMapping(path = "/api/cases/{flow}/{caseNo}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -56,7 +56,7 @@ class CasePhotoController {
 
   private String checked(String flow, String caseNo, String token) {
     String f = flow.toUpperCase(Locale.ROOT);
-    if (!cipher.validWatchToken(f, caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
+    if (!tokens.valid(caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
     return f;
   }
 }

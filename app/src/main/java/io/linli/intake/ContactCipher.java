@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Personal contact data at rest: AES-256-GCM with a random 96-bit nonce per value, stored as
  * nonce ‖ ciphertext ‖ tag. The key is {@code linli.crypto.key} (Base64 of 32 bytes); only the
- * default (demo) profile has a default. Also signs per-case watch tokens for the live-update stream (HMAC-SHA256 with a
- * key derived from the same secret), so any node can check a token another node issued.
+ * default (demo) profile has a default. Watch tokens are not derived from this key
+ * ({@link WatchTokens}).
  */
 @Component
 public class ContactCipher {
@@ -25,7 +23,6 @@ public class ContactCipher {
   private static final int TAG_BITS = 128;
 
   private final SecretKeySpec aesKey;
-  private final SecretKeySpec macKey;
   private final SecureRandom random = new SecureRandom();
 
   ContactCipher(@Value("${linli.crypto.key}") String base64Key) {
@@ -34,8 +31,6 @@ public class ContactCipher {
       throw new IllegalStateException("linli.crypto.key must be Base64 of 32 bytes (AES-256)");
     }
     this.aesKey = new SecretKeySpec(key, "AES");
-    this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "linli-watch-token"),
-        "HmacSHA256");
   }
 
   public byte[] encrypt(String clear) {
@@ -63,39 +58,6 @@ public class ContactCipher {
       return new String(c.doFinal(stored, NONCE, stored.length - NONCE), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("decryption failed (wrong linli.crypto.key?)", e);
-    }
-  }
-
-  /** A token that lets the holder watch one case's updates; it names no person. */
-  public String watchToken(String flow, String caseNo) {
-    byte[] mac = hmac(macKey, flow + ":" + caseNo);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac).substring(0, 32);
-  }
-
-  /**
-   * 查询进度's proof: the case's watch token if {@code phone} (as the resident types it) is the
-   * phone stored with the case; empty when the case has no phone or another one.
-   */
-  public Optional<String> watchTokenForPhone(String flow, String caseNo,
-      Optional<byte[]> storedPhone, String phone) {
-    return storedPhone.map(this::decrypt)
-        .filter(stored -> PhoneNumbers.same(stored, phone))
-        .map(stored -> watchToken(flow, caseNo));
-  }
-
-  public boolean validWatchToken(String flow, String caseNo, String token) {
-    return token != null && java.security.MessageDigest.isEqual(
-        watchToken(flow, caseNo).getBytes(StandardCharsets.US_ASCII),
-        token.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static byte[] hmac(SecretKeySpec key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -45,7 +45,11 @@ public class IntakeHousekeeping {
         .param(Timestamp.from(now.minus(retention))).update();
     int windows = jdbc.sql("delete from qr_submission_window where window_start < ?")
         .param(Timestamp.from(now.minus(qrWindow))).update();
-    if (keys + windows > 0) log.info("purged {} idempotency keys and {} QR windows", keys, windows);
-    return keys + windows;
+    int tokens = jdbc.sql("delete from case_watch_token where expires_at <= ?")
+        .param(Timestamp.from(now)).update();
+    if (keys + windows + tokens > 0) {
+      log.info("purged {} idempotency keys, {} QR windows and {} expired watch tokens", keys, windows, tokens);
+    }
+    return keys + windows + tokens;
   }
 }

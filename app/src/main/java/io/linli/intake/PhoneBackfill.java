@@ -1,7 +1,6 @@
 package io.linli.intake;
 
 import io.linli.system.ApiError;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Encrypts phones written in clear before they were encrypted at rest (grievances before V6,
- * service orders before V11), as E.164 when parsable and as given otherwise, and clears the old
- * column. Batches claim rows with SKIP LOCKED, so nodes starting together share
- * the work; after the first run there is nothing left to do.
+ * Encrypts contact details that reached case_file in clear (V13 moved them there from the flows'
+ * tables: phones written before they were encrypted at rest, and every name): the phone as E.164
+ * when parsable and as given otherwise, then empties the clear columns. Batches claim rows with SKIP
+ * LOCKED, so nodes starting together share the work; after the first run there is nothing left.
  */
 @Component
 public class PhoneBackfill implements ApplicationRunner {
@@ -31,33 +30,34 @@ public class PhoneBackfill implements ApplicationRunner {
     this.cipher = cipher;
   }
 
-  /** Tables with a clear {@code contact_phone} column and its {@code contact_phone_enc}. */
-  private static final List<String> TABLES = List.of("grievance_case", "service_order");
-
   @Override
   public void run(ApplicationArguments args) {
-    for (String table : TABLES) encrypt(table);
-  }
-
-  private void encrypt(String table) {
     int total = 0;
     Integer n;
     do {
       n = tx.execute(s -> {
-        record Clear(long id, String phone) {}
+        record Clear(long id, String name, String phone) {}
         var rows = jdbc.sql("""
-                select id, contact_phone from %s where contact_phone is not null
-                limit 500 for update skip locked""".formatted(table))
-            .query((rs, i) -> new Clear(rs.getLong(1), rs.getString(2))).list();
+                select id, legacy_contact_name, legacy_contact_phone from case_file
+                where legacy_contact_name is not null or legacy_contact_phone is not null
+                limit 500 for update skip locked""")
+            .query((rs, i) -> new Clear(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         for (Clear c : rows) {
-          jdbc.sql("update " + table + " set contact_phone_enc = ?, contact_phone = null where id = ?")
-              .params(cipher.encrypt(e164OrAsGiven(c.phone())), c.id()).update();
+          jdbc.sql("""
+                  update case_file set
+                    contact_name_enc = coalesce(?, contact_name_enc),
+                    contact_phone_enc = coalesce(?, contact_phone_enc),
+                    legacy_contact_name = null, legacy_contact_phone = null
+                  where id = ?""")
+              .params(cipher.encrypt(c.name()),
+                  c.phone() == null ? null : cipher.encrypt(e164OrAsGiven(c.phone())), c.id())
+              .update();
         }
         return rows.size();
       });
       total += n == null ? 0 : n;
     } while (n != null && n > 0);
-    if (total > 0) log.info("encrypted {} contact phones stored in clear in {}", total, table);
+    if (total > 0) log.info("encrypted the clear contact details of {} cases", total);
   }
 
   private static String e164OrAsGiven(String phone) {

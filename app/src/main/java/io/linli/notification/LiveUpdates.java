@@ -1,6 +1,6 @@
 package io.linli.notification;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,12 @@ class LiveUpdates {
   private static final long TIMEOUT_MS = 30 * 60 * 1000L;
 
   private final JdbcClient jdbc;
+  private final CaseLog caseLog;
   private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
 
-  LiveUpdates(JdbcClient jdbc) {
+  LiveUpdates(JdbcClient jdbc, CaseLog caseLog) {
     this.jdbc = jdbc;
+    this.caseLog = caseLog;
   }
 
   private static final class Watcher {
@@ -75,7 +77,7 @@ class LiveUpdates {
               where flow = ? and case_no = ? and id > ? order by id""")
           .params(fc[0], fc[1], from)
           .query((rs, n) -> new Update(rs.getLong(1), rs.getString(2),
-              CaseEventType.valueOf(rs.getString(2)).label(), rs.getString(3),
+              caseLog.kind(fc[0], rs.getString(2)).label(), rs.getString(3),
               rs.getTimestamp(4).toInstant().toString()))
           .list();
       for (Watcher w : list) {

@@ -1,6 +1,6 @@
 package io.linli.notification;
 
-import io.linli.intake.ContactCipher;
+import io.linli.intake.WatchTokens;
 import io.linli.system.ApiError;
 import java.util.Locale;
 import org.springframework.http.MediaType;
@@ -19,11 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveUpdatesController {
 
   private final LiveUpdates updates;
-  private final ContactCipher cipher;
+  private final WatchTokens tokens;
 
-  LiveUpdatesController(LiveUpdates updates, ContactCipher cipher) {
+  LiveUpdatesController(LiveUpdates updates, WatchTokens tokens) {
     this.updates = updates;
-    this.cipher = cipher;
+    this.tokens = tokens;
   }
 
   @GetMapping(path = "/api/cases/{flow}/{caseNo}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -31,7 +31,7 @@ class LiveUpdatesController {
       @PathVariable String flow, @PathVariable String caseNo, @RequestParam String token,
       @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
     String f = flow.toUpperCase(Locale.ROOT);
-    if (!cipher.validWatchToken(f, caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
+    if (!tokens.valid(caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
     return updates.watch(f, caseNo, lastEventId);
   }
 }

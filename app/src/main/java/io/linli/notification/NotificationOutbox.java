@@ -32,7 +32,7 @@ class NotificationOutbox {
 
   @EventListener
   void on(CaseEventRecorded e) {
-    if (!NotificationTemplates.NOTIFIED.contains(e.type())) return;
+    if (!NotificationTemplates.notified(e)) return;
     var subs = subscriptions.of(e.flow(), e.caseNo());
     if (subs.isEmpty()) return;
     NotificationTemplates.Text text = templates.render(e);

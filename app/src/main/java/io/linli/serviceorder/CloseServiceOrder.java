@@ -1,6 +1,6 @@
 package io.linli.serviceorder;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +23,6 @@ class CloseServiceOrder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ServiceOrderVariables v = new ServiceOrderVariables(execution);
     orders.close(v.caseId(), Times.now());
-    caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), CaseEventType.CLOSED, null, null);
+    caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), CommonEvent.CLOSED, null, null);
   }
 }

@@ -1,6 +1,6 @@
 package io.linli.serviceorder;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.ContractorTeam;
 import io.linli.identity.Role;
@@ -60,7 +60,7 @@ class DispatchTaskListener implements TaskListener {
       throw new BadUserRequestException("请选择派单方式");
     }
     task.setVariable(ServiceOrderVariables.DISPATCHED_AT, Date.from(now));
-    caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), CaseEventType.DISPATCHED,
+    caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), ServiceOrderEvent.DISPATCHED,
         Role.PROPERTY_STAFF.label(), note);
   }
 

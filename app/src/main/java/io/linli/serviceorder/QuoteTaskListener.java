@@ -2,10 +2,9 @@ package io.linli.serviceorder;
 
 import static io.linli.serviceorder.ServiceOrderProcess.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
-import io.linli.sla.SlaPolicy;
 import io.linli.system.DateTimeInput;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -25,9 +24,9 @@ class QuoteTaskListener implements TaskListener {
 
   private final ServiceOrders orders;
   private final CaseLog caseLog;
-  private final SlaPolicy policy;
+  private final ServiceOrderSla policy;
 
-  QuoteTaskListener(ServiceOrders orders, CaseLog caseLog, SlaPolicy policy) {
+  QuoteTaskListener(ServiceOrders orders, CaseLog caseLog, ServiceOrderSla policy) {
     this.orders = orders;
     this.caseLog = caseLog;
     this.policy = policy;
@@ -52,11 +51,11 @@ class QuoteTaskListener implements TaskListener {
     if (size == JobSize.SMALL) {
       long quote = quote(task, v);
       orders.assessed(v.caseId(), size, quote, now);
-      log(v, CaseEventType.ASSESSED, size.label());
-      log(v, CaseEventType.QUOTED, Money.label(quote));
+      log(v, ServiceOrderEvent.ASSESSED, size.label());
+      log(v, ServiceOrderEvent.QUOTED, Money.label(quote));
     } else {
       orders.assessed(v.caseId(), size, null, now);
-      log(v, CaseEventType.ASSESSED, size.label() + "，将在规定时限内形成解决方案并答复您");
+      log(v, ServiceOrderEvent.ASSESSED, size.label() + "，将在规定时限内形成解决方案并答复您");
     }
   }
 
@@ -70,15 +69,15 @@ class QuoteTaskListener implements TaskListener {
     if (!finish.isAfter(policy.now())) {
       throw new BadUserRequestException("承诺完工时间须晚于当前时间");
     }
-    if (finish.isAfter(policy.serviceOrderLatestCommitment())) {
+    if (finish.isAfter(policy.latestCommitment())) {
       throw new BadUserRequestException(
-          "承诺完工时间不得晚于" + Times.label(policy.serviceOrderLatestCommitment()));
+          "承诺完工时间不得晚于" + Times.label(policy.latestCommitment()));
     }
     orders.planned(v.caseId(), plan, quote, finish);
     task.setVariable(ServiceOrderVariables.COMMITTED_DUE, Date.from(finish));
     task.setVariable(ServiceOrderVariables.COMMITTED_FINISH_LABEL, Times.label(finish));
-    log(v, CaseEventType.PLAN_MADE, plan + "（承诺完工：" + Times.label(finish) + "）");
-    log(v, CaseEventType.QUOTED, Money.label(quote));
+    log(v, ServiceOrderEvent.PLAN_MADE, plan + "（承诺完工：" + Times.label(finish) + "）");
+    log(v, ServiceOrderEvent.QUOTED, Money.label(quote));
   }
 
   private long quote(DelegateTask task, ServiceOrderVariables v) {
@@ -105,7 +104,7 @@ class QuoteTaskListener implements TaskListener {
     }
   }
 
-  private void log(ServiceOrderVariables v, CaseEventType type, String note) {
+  private void log(ServiceOrderVariables v, io.linli.caselog.CaseEventKind type, String note) {
     caseLog.record(FLOW, v.caseNo(), type, Role.CONTRACTOR.label(), note);
   }
 }

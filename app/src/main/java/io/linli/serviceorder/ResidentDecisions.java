@@ -1,6 +1,6 @@
 package io.linli.serviceorder;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.ApiError;
@@ -40,7 +40,7 @@ class ResidentDecisions {
     }
     orders.decided(row.id(), accept, why, Times.now());
     caseLog.record(ServiceOrderProcess.FLOW, orderNo,
-        accept ? CaseEventType.QUOTE_ACCEPTED : CaseEventType.QUOTE_DECLINED, actor(recordedBy),
+        accept ? ServiceOrderEvent.QUOTE_ACCEPTED : ServiceOrderEvent.QUOTE_DECLINED, actor(recordedBy),
         accept ? Money.label(row.quoteFen()) : why);
     runtime.createMessageCorrelation(ServiceOrderProcess.MESSAGE_QUOTE_DECIDED)
         .processInstanceId(row.processInstanceId())
@@ -61,8 +61,8 @@ class ResidentDecisions {
     }
     Instant now = Times.now();
     orders.completed(row.id(), paidFen, recordedBy, now);
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo, CaseEventType.COMPLETED, actor(recordedBy), null);
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo, CaseEventType.PAID, actor(recordedBy),
+    caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.COMPLETED, actor(recordedBy), null);
+    caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.PAID, actor(recordedBy),
         "实付" + Money.label(paidFen));
     runtime.createMessageCorrelation(ServiceOrderProcess.MESSAGE_COMPLETED)
         .processInstanceId(row.processInstanceId())

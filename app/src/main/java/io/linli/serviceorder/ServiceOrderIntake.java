@@ -1,6 +1,6 @@
 package io.linli.serviceorder;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
@@ -121,7 +121,7 @@ class ServiceOrderIntake {
     orders.setProcessInstance(row.id(), pi.getId());
 
     boolean staff = o.channel().staffEntered();
-    caseLog.record(ServiceOrderProcess.FLOW, row.orderNo(), CaseEventType.ORDERED,
+    caseLog.record(ServiceOrderProcess.FLOW, row.orderNo(), ServiceOrderEvent.ORDERED,
         staff ? Role.PROPERTY_STAFF.label() : Role.RESIDENT.label(),
         staff ? "工作人员代登记（" + o.channel().label() + "）：" + f.name() : f.name());
     return new Receipt(row.orderNo(), ServiceOrderStatus.DISPATCHING);

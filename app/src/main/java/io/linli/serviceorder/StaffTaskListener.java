@@ -2,7 +2,7 @@ package io.linli.serviceorder;
 
 import static io.linli.serviceorder.ServiceOrderProcess.*;
 
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -39,14 +39,14 @@ class StaffTaskListener implements TaskListener {
       case TASK_REPLY -> {
         String method = choice(REPLY_METHODS, v.text("replyMethod"), "答复方式");
         orders.replied(v.caseId(), Times.now());
-        caseLog.record(FLOW, v.caseNo(), CaseEventType.REPLIED, Role.PROPERTY_STAFF.label(),
+        caseLog.record(FLOW, v.caseNo(), ServiceOrderEvent.REPLIED, Role.PROPERTY_STAFF.label(),
             method + "：请确认解决方案和报价");
       }
       case TASK_FOLLOW_UP_VISIT -> {
         String satisfaction = v.text(ServiceOrderVariables.FOLLOW_UP_SATISFACTION);
         String label = choice(SATISFACTION, satisfaction, "回访满意度");
         orders.followedUp(v.caseId(), satisfaction, Times.now());
-        caseLog.record(FLOW, v.caseNo(), CaseEventType.FOLLOWED_UP, Role.PARTY_GROUP.label(), label);
+        caseLog.record(FLOW, v.caseNo(), CommonEvent.FOLLOWED_UP, Role.PARTY_GROUP.label(), label);
       }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }

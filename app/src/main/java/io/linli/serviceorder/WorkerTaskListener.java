@@ -2,7 +2,7 @@ package io.linli.serviceorder;
 
 import static io.linli.serviceorder.ServiceOrderProcess.*;
 
-import io.linli.caselog.CaseEventType;
+
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -42,20 +42,20 @@ class WorkerTaskListener implements TaskListener {
         task.setVariable(ServiceOrderVariables.ACCEPTED_BY, worker);
         task.setVariable(ServiceOrderVariables.ACCEPTED_AT, Date.from(now));
         orders.accepted(v.caseId(), worker, now);
-        log(v, CaseEventType.ACCEPTED, null);
+        log(v, ServiceOrderEvent.ACCEPTED, null);
       }
       case TASK_ARRIVE -> {
         keepWorker(task, v, worker);
         task.setVariable(ServiceOrderVariables.ARRIVED_AT, Date.from(now));
         orders.arrived(v.caseId(), now);
-        log(v, CaseEventType.ARRIVED, null);
+        log(v, ServiceOrderEvent.ARRIVED, null);
       }
       case TASK_FIX_SMALL, TASK_DO_COMPLEX -> {
         keepWorker(task, v, worker);
         String result = v.text(ServiceOrderVariables.WORK_RESULT);
         if (result == null) throw new BadUserRequestException("请填写处置结果");
         orders.workDone(v.caseId(), result, now);
-        log(v, CaseEventType.WORK_DONE, result);
+        log(v, ServiceOrderEvent.WORK_DONE, result);
       }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
@@ -77,7 +77,7 @@ class WorkerTaskListener implements TaskListener {
     }
   }
 
-  private void log(ServiceOrderVariables v, CaseEventType type, String note) {
+  private void log(ServiceOrderVariables v, io.linli.caselog.CaseEventKind type, String note) {
     caseLog.record(FLOW, v.caseNo(), type, Role.CONTRACTOR.label(), note);
   }
 }

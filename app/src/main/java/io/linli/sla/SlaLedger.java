@@ -17,11 +17,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SlaLedger {
 
-  /** The case's estate and property company (view sla_case, V7); two parameters each. */
+  /**
+   * The case's estate (from its case_file, V13) and the property company serving that estate when
+   * the row is written.
+   */
   private static final String DIMENSIONS =
       """
-      (select c.estate_id from sla_case c where c.flow = :flow and c.case_id = :caseId),
-      (select c.property_company_id from sla_case c where c.flow = :flow and c.case_id = :caseId)""";
+      (select c.estate_id from case_file c where c.case_no = :caseNo),
+      (select e.property_company_id from case_file c join estate e on e.id = c.estate_id
+       where c.case_no = :caseNo)""";
 
   private final JdbcClient jdbc;
 

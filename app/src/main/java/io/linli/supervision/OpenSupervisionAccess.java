@@ -1,5 +1,6 @@
 package io.linli.supervision;
 
+import io.linli.identity.SupervisionAccess;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package io.linli.supervision;
 
+import io.linli.identity.SupervisionAccess;
 import io.linli.system.ApiError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,5 +1,6 @@
 package io.linli.supervision;
 
+import io.linli.identity.SupervisionAccess;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.linli.system.ApiError;
 import io.linli.system.Times;

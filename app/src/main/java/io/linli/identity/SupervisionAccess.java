@@ -1,4 +1,4 @@
-package io.linli.supervision;
+package io.linli.identity;
 
 import java.util.Set;
 
