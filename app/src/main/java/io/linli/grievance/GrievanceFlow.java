@@ -62,12 +62,12 @@ class GrievanceFlow implements Flow {
     respond.put("grievance.medium.respond", FOUR_HOURS);
     respond.put("grievance.difficult.respond", FOUR_HOURS);
     return List.of(
-        new ClockSpec("GRIEVANCE_RESPOND", "诉求响应时限", respond, Set.of(HANDLING, RESPONSE)),
+        new ClockSpec("GRIEVANCE_RESPOND", "诉求响应时限", respond, Set.of(HANDLING, RESPONSE), false),
         ClockSpec.of("GRIEVANCE_RESOLVE", "诉求办结时限", "grievance.medium.resolve",
             Duration.ofHours(24), HANDLING),
         ClockSpec.committed("GRIEVANCE_COMMITTED", "承诺整改时限", HANDLING, COMMITMENT),
         ClockSpec.of("GRIEVANCE_REWORK", "返工处置时限", REWORK, Duration.ofHours(24), HANDLING),
-        ClockSpec.of("GRIEVANCE_FOLLOW_UP", "党小组回访时限", FOLLOW_UP, Duration.ofDays(3)));
+        ClockSpec.internal("GRIEVANCE_FOLLOW_UP", "党小组回访时限", FOLLOW_UP, Duration.ofDays(3)));
   }
 
   @Override

@@ -75,9 +75,10 @@ class GrievanceStatusView {
     GrievanceCases.Row row =
         cases.find(caseNo).orElseThrow(() -> ApiError.notFound("没有这个案件：" + caseNo));
     List<CaseLog.Event> events = caseLog.history(caseNo);
-    Map<String, String> labels = flow.clocks().stream()
+    Map<String, String> labels = flow.clocks().stream().filter(c -> !c.internal())
         .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
     Map<String, ClockStates.ClockState> recorded = clocks.of(caseNo, row.closedAt() != null).stream()
+        .filter(c -> labels.containsKey(c.clock()))
         .collect(Collectors.toMap(ClockStates.ClockState::clock, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));
     List<Deadline> deadlines = new ArrayList<>();

@@ -63,7 +63,7 @@ class ServiceOrderFlow implements Flow {
         ClockSpec.of("SERVICE_ORDER_PLAN", "复杂问题解决方案时限", "service-order.plan", Duration.ofDays(2), HANDLING),
         ClockSpec.of("SERVICE_ORDER_REPLY", "复杂问题答复居民时限", "service-order.reply", Duration.ofDays(2), HANDLING),
         ClockSpec.committed("SERVICE_ORDER_COMMITTED", "方案承诺完工时限", HANDLING),
-        ClockSpec.of("SERVICE_ORDER_FOLLOW_UP", "服务单党小组回访时限", "service-order.follow-up", Duration.ofDays(3)));
+        ClockSpec.internal("SERVICE_ORDER_FOLLOW_UP", "服务单党小组回访时限", "service-order.follow-up", Duration.ofDays(3)));
   }
 
   @Override

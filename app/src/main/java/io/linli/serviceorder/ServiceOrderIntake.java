@@ -5,7 +5,6 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
-import io.linli.intake.ContactCipher;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
 import io.linli.system.ApiError;
@@ -34,13 +33,11 @@ class ServiceOrderIntake {
   private final ServiceOrders orders;
   private final CaseLog caseLog;
   private final RuntimeService runtime;
-  private final ContactCipher cipher;
   private final Subscriptions subscriptions;
 
   ServiceOrderIntake(
       Locations locations, Catalogue catalogue, ServiceOrders orders, CaseLog caseLog,
-      RuntimeService runtime, ContactCipher cipher, Subscriptions subscriptions) {
-    this.cipher = cipher;
+      RuntimeService runtime, Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.locations = locations;
     this.catalogue = catalogue;
@@ -92,7 +89,7 @@ class ServiceOrderIntake {
     ServiceOrders.Row row =
         orders.insert(new ServiceOrders.NewOrder(
             o.communityCode(), location.estateId(), location.buildingId(), item, o.description(),
-            o.contactName(), cipher.encrypt(o.contactPhone()), o.channel(), o.recordedBy(), now));
+            o.contactName(), o.contactPhone(), o.channel(), o.recordedBy(), now));
     // Subscriptions first: the ORDERED event below already notifies on the chosen channels.
     subscriptions.subscribeChosen(ServiceOrderProcess.FLOW, row.orderNo(), o.notifyBy(),
         o.contactPhone(), o.contactEmail());

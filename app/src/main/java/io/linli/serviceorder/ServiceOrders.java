@@ -1,5 +1,6 @@
 package io.linli.serviceorder;
 
+import io.linli.cases.CaseFiles;
 import io.linli.system.Times;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -10,14 +11,22 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The service_order table: the order, the resident's text and contact, and its money. */
+/**
+ * The service_order table: the order, the resident's text and its money. Status, follow-up and
+ * closing are mirrored into the order's case_file row in the same transaction; the resident's
+ * contact lives only there, encrypted.
+ */
 @Repository
 class ServiceOrders {
 
-  private final JdbcClient jdbc;
+  private static final String FLOW = ServiceOrderProcess.FLOW;
 
-  ServiceOrders(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final CaseFiles files;
+
+  ServiceOrders(JdbcClient jdbc, CaseFiles files) {
     this.jdbc = jdbc;
+    this.files = files;
   }
 
   record NewOrder(
@@ -27,7 +36,7 @@ class ServiceOrders {
       Catalogue.Item item,
       String description,
       String contactName,
-      byte[] contactPhoneEnc,
+      String contactPhone,
       OrderChannel channel,
       String recordedBy,
       Instant orderedAt) {}
@@ -63,29 +72,24 @@ class ServiceOrders {
       Instant closedAt,
       String processInstanceId) {}
 
-  /** The resident's phone as stored (encrypted), if the order has one. */
-  Optional<byte[]> contactPhone(String orderNo) {
-    return jdbc.sql("select contact_phone_enc from service_order where order_no = ?")
-        .param(orderNo).query((rs, n) -> rs.getBytes(1)).list().stream()
-        .filter(java.util.Objects::nonNull).findFirst();
-  }
-
   /** Inserts the order with a number drawn from the database sequence, e.g. SO-2026-000042. */
   Row insert(NewOrder o) {
     long seq = jdbc.sql("select nextval('service_order_no_seq')").query(Long.class).single();
     String orderNo = String.format("SO-%d-%06d", o.orderedAt().atZone(Times.BEIJING).getYear(), seq);
     Catalogue.ItemFields item = o.item().fields();
-    jdbc.sql(
+    long id = jdbc.sql(
             """
             insert into service_order (order_no, community_code, estate_id, building_id, item_code,
               category_code, item_name, pricing, reference_price_fen, fee_rate, description,
-              contact_name, contact_phone_enc, channel, recorded_by, status, ordered_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?)""")
+              channel, recorded_by, status, ordered_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?) returning id""")
         .params(orderNo, o.communityCode(), o.estateId(), o.buildingId(), o.item().code(),
             o.item().categoryCode(), item.name(), item.pricing().name(), item.referencePriceFen(),
-            item.feeRate(), o.description(), o.contactName(), o.contactPhoneEnc(), o.channel().name(),
-            o.recordedBy(), ts(o.orderedAt()))
-        .update();
+            item.feeRate(), o.description(), o.channel().name(), o.recordedBy(), ts(o.orderedAt()))
+        .query(Long.class).single();
+    files.open(new CaseFiles.NewCase(FLOW, id, orderNo, o.communityCode(), o.estateId(),
+        o.buildingId(), o.item().categoryCode(), o.item().code(), null,
+        ServiceOrderStatus.DISPATCHING.name(), o.orderedAt(), o.contactName(), o.contactPhone(), null));
     return find(orderNo).orElseThrow(() -> new IllegalStateException("inserted order " + orderNo + " vanished"));
   }
 
@@ -105,10 +109,12 @@ class ServiceOrders {
 
   void setProcessInstance(long id, String processInstanceId) {
     update("process_instance_id = ?", id, processInstanceId);
+    files.setProcessInstance(FLOW, id, processInstanceId);
   }
 
   void setStatus(long id, ServiceOrderStatus status) {
     update("status = ?", id, status.name());
+    files.setStatus(FLOW, id, status.name());
   }
 
   void dispatched(long id, String team, String to, Instant at) {
@@ -157,10 +163,12 @@ class ServiceOrders {
 
   void followedUp(long id, String satisfaction, Instant at) {
     update("follow_up_satisfaction = ?, followed_up_at = ?", id, satisfaction, ts(at));
+    files.setFollowUpRating(FLOW, id, satisfaction);
   }
 
   void close(long id, Instant at) {
     update("status = 'CLOSED', closed_at = ?", id, ts(at));
+    files.close(FLOW, id, ServiceOrderStatus.CLOSED.name(), at);
   }
 
   private void update(String set, long id, Object... values) {

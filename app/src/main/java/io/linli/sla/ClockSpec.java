@@ -15,8 +15,10 @@ import java.util.Set;
  * @param label 中文名, e.g. 诉求响应时限
  * @param settings configuration key (relative to {@code linli.sla.}, kebab-case) → seed default
  * @param counts what the clock counts for in the supervision rates
+ * @param internal a clock of the office's own follow-up (党小组回访), not shown to residents
  */
-public record ClockSpec(String id, String label, Map<String, Duration> settings, Set<Counts> counts) {
+public record ClockSpec(String id, String label, Map<String, Duration> settings, Set<Counts> counts,
+    boolean internal) {
 
   /** What a clock counts for in the supervision rates. */
   public enum Counts {
@@ -35,11 +37,16 @@ public record ClockSpec(String id, String label, Map<String, Duration> settings,
 
   /** A clock with one duration. */
   public static ClockSpec of(String id, String label, String key, Duration seed, Counts... counts) {
-    return new ClockSpec(id, label, Map.of(key, seed), Set.of(counts));
+    return new ClockSpec(id, label, Map.of(key, seed), Set.of(counts), false);
   }
 
   /** A clock whose due time is set by staff (a committed deadline): no duration of its own. */
   public static ClockSpec committed(String id, String label, Counts... counts) {
-    return new ClockSpec(id, label, Map.of(), Set.of(counts));
+    return new ClockSpec(id, label, Map.of(), Set.of(counts), false);
+  }
+
+  /** A clock of the office's own follow-up, escalated like any other but not shown to residents. */
+  public static ClockSpec internal(String id, String label, String key, Duration seed) {
+    return new ClockSpec(id, label, Map.of(key, seed), Set.of(), true);
   }
 }
