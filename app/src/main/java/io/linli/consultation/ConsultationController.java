@@ -191,7 +191,7 @@ class ConsultationController {
    */
   private String actor(String header, String phone) {
     if (actingUser.of(header).isPresent() || phone == null) return user(header);
-    return PHONE_ID + cipher.watchToken("RESIDENT", phone);
+    return PHONE_ID + cipher.pseudonym("RESIDENT", phone);
   }
 
   private static String blankToNull(String s) {

@@ -80,7 +80,7 @@ class ConsultationProposals {
   Receipt fromGrievance(String caseNo, TopicCategory category, String title, String description,
       String gridWorkerId) {
     TopicLinks.Grievance g =
-        links.grievance(caseNo)
+        links.grievance(GRIEVANCE_FLOW, caseNo)
             .orElseThrow(() -> ApiError.invalid("grievanceCaseNo", "没有这个诉求案件：" + caseNo));
     if (g.estateCode() == null) {
       throw ApiError.invalid("grievanceCaseNo", "该诉求未指明小区，不能转为议题");

@@ -1,40 +1,35 @@
 package io.linli.consultation;
 
+import io.linli.cases.CaseFile;
+import io.linli.cases.CaseFiles;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The link between a grievance and the topic a grid worker turned it into, both ways: a topic
- * keeps the grievance's case number, and the grievance's status view asks here for its topic.
+ * The link between a grievance and the topic a grid worker turned it into, read from the case
+ * layer: the topic's case_file names the grievance as its origin, and the grievance's own view asks
+ * the case layer which cases were made from it. Nothing here reads the grievance flow's tables.
  */
 @Repository
 public class TopicLinks {
 
-  private final JdbcClient jdbc;
+  private final CaseFiles files;
 
-  TopicLinks(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  TopicLinks(CaseFiles files) {
+    this.files = files;
   }
 
   /** The number of the topic made from this grievance, if any. */
   public Optional<String> topicOf(String grievanceCaseNo) {
-    return jdbc.sql("select topic_no from consultation_topic where grievance_case_no = ?")
-        .param(grievanceCaseNo)
-        .query(String.class)
-        .optional();
+    return files.derivedFrom(grievanceCaseNo).stream()
+        .filter(n -> files.find(ConsultationProcess.FLOW, n).isPresent()).findFirst();
   }
 
-  /** Where a grievance is, read without the grievance module's classes. */
+  /** Where a grievance is, from its case_file. */
   record Grievance(String caseNo, String communityCode, String estateCode) {}
 
-  Optional<Grievance> grievance(String caseNo) {
-    return jdbc.sql(
-            """
-            select g.case_no, g.community_code, e.code
-            from grievance_case g left join estate e on e.id = g.estate_id where g.case_no = ?""")
-        .param(caseNo)
-        .query((rs, n) -> new Grievance(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .optional();
+  Optional<Grievance> grievance(String flow, String caseNo) {
+    return files.find(flow, caseNo)
+        .map((CaseFile c) -> new Grievance(c.caseNo(), c.communityCode(), c.estateCode()));
   }
 }

@@ -1,5 +1,6 @@
 package io.linli.consultation;
 
+import io.linli.cases.CaseFiles;
 import io.linli.system.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +25,14 @@ class Topics {
       from consultation_topic t join estate e on e.id = t.estate_id
       """;
 
-  private final JdbcClient jdbc;
+  private static final String FLOW = ConsultationProcess.FLOW;
 
-  Topics(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final CaseFiles files;
+
+  Topics(JdbcClient jdbc, CaseFiles files) {
     this.jdbc = jdbc;
+    this.files = files;
   }
 
   record NewTopic(
@@ -83,7 +88,12 @@ class Topics {
                 t.description(), t.proposerId(), t.proposerRole().name(), t.grievanceCaseNo(),
                 ts(t.proposedAt()), ts(t.collectionEndsAt()))
             .update();
-    return inserted == 0 ? Optional.empty() : find(topicNo);
+    if (inserted == 0) return Optional.empty();
+    Optional<Row> row = find(topicNo);
+    row.ifPresent(r -> files.open(new CaseFiles.NewCase(FLOW, r.id(), topicNo, t.communityCode(),
+        t.estateId(), null, t.category().name(), null, t.title(), TopicState.COLLECTING.name(),
+        t.proposedAt(), null, null, t.grievanceCaseNo())));
+    return row;
   }
 
   Optional<Row> find(String topicNo) {
@@ -117,10 +127,12 @@ class Topics {
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update consultation_topic set process_instance_id = ? where id = ?")
         .params(processInstanceId, id).update();
+    files.setProcessInstance(FLOW, id, processInstanceId);
   }
 
   void setState(long id, TopicState state) {
     jdbc.sql("update consultation_topic set state = ? where id = ?").params(state.name(), id).update();
+    files.setStatus(FLOW, id, state.name());
   }
 
   void setReviewNote(long id, String note) {
@@ -131,6 +143,7 @@ class Topics {
   void finish(long id, TopicState state, Instant at) {
     jdbc.sql("update consultation_topic set state = ?, closed_at = ? where id = ?")
         .params(state.name(), ts(at), id).update();
+    files.close(FLOW, id, state.name(), at);
   }
 
   void setMergedInto(long id, String topicNo) {

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +24,7 @@ public class ContactCipher {
   private static final int TAG_BITS = 128;
 
   private final SecretKeySpec aesKey;
+  private final SecretKeySpec macKey;
   private final SecureRandom random = new SecureRandom();
 
   ContactCipher(@Value("${linli.crypto.key}") String base64Key) {
@@ -31,6 +33,8 @@ public class ContactCipher {
       throw new IllegalStateException("linli.crypto.key must be Base64 of 32 bytes (AES-256)");
     }
     this.aesKey = new SecretKeySpec(key, "AES");
+    this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "linli-watch-token"),
+        "HmacSHA256");
   }
 
   public byte[] encrypt(String clear) {
@@ -50,6 +54,16 @@ public class ContactCipher {
     }
   }
 
+  /**
+   * A stable keyed hash of {@code value} (e.g. a phone) within {@code scope}: counts one support per
+   * phone without keeping the phone. Not a credential: watch tokens are {@link WatchTokens}. The
+   * derivation is unchanged since the first release, so stored pseudonyms stay valid.
+   */
+  public String pseudonym(String scope, String value) {
+    byte[] mac = hmac(macKey, scope + ":" + value);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac).substring(0, 32);
+  }
+
   public String decrypt(byte[] stored) {
     if (stored == null) return null;
     try {
@@ -58,6 +72,16 @@ public class ContactCipher {
       return new String(c.doFinal(stored, NONCE, stored.length - NONCE), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("decryption failed (wrong linli.crypto.key?)", e);
+    }
+  }
+
+  private static byte[] hmac(SecretKeySpec key, String data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

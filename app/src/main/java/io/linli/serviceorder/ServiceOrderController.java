@@ -1,6 +1,8 @@
 package io.linli.serviceorder;
 
-import io.linli.intake.ContactCipher;
+import io.linli.cases.CaseTracking;
+import io.linli.cases.Flows;
+import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.TextInput;
@@ -36,15 +38,19 @@ class ServiceOrderController {
   private final ResidentDecisions decisions;
   private final ServiceOrders orders;
   private final IdempotentIntake idempotency;
-  private final ContactCipher cipher;
+  private final WatchTokens tokens;
+  private final CaseTracking tracking;
+  private final Flows flows;
 
   ServiceOrderController(
       ServiceOrderIntake intake, ServiceOrderStatusView statusView, OnSiteCheckIn checkIn,
       ResidentDecisions decisions, ServiceOrders orders, IdempotentIntake idempotency,
-      ContactCipher cipher) {
+      WatchTokens tokens, CaseTracking tracking, Flows flows) {
     this.orders = orders;
     this.idempotency = idempotency;
-    this.cipher = cipher;
+    this.tokens = tokens;
+    this.tracking = tracking;
+    this.flows = flows;
     this.intake = intake;
     this.statusView = statusView;
     this.checkIn = checkIn;
@@ -107,7 +113,7 @@ class ServiceOrderController {
               r.recordedBy(), r.notifyBy(), r.contactEmail()));
       return new OrderResponse(receipt.orderNo(), receipt.status().name(), receipt.status().label(),
           "/api/service-orders/" + receipt.orderNo(),
-          cipher.watchToken(ServiceOrderProcess.FLOW, receipt.orderNo()));
+          tokens.issue(receipt.orderNo()));
     });
   }
 
@@ -119,11 +125,10 @@ class ServiceOrderController {
   /** 查询进度: order number + the phone given when ordering; 404 unless the phone matches. */
   @PostMapping("/{orderNo}/track")
   Tracked track(@PathVariable String orderNo, @Valid @RequestBody TrackRequest r) {
-    String token = cipher.watchTokenForPhone(ServiceOrderProcess.FLOW, orderNo,
-            orders.contactPhone(orderNo), TextInput.clean("phone", r.phone()))
-        .orElseThrow(() -> ApiError.notFound("服务单编号与手机号码不匹配"));
-    return new Tracked(statusView.of(orderNo), token,
-        "/api/cases/service_order/" + orderNo + "/events?token=" + token);
+    var flow = flows.get(ServiceOrderProcess.FLOW);
+    String token = tracking.track(flow, orderNo, TextInput.clean("phone", r.phone()),
+        "服务单编号与手机号码不匹配");
+    return new Tracked(statusView.of(orderNo), token, CaseTracking.eventsUrl(flow, orderNo, token));
   }
 
   @GetMapping("/{orderNo}")
