@@ -26,7 +26,12 @@ public class SlaPolicy {
   private final Map<String, Duration> durations;
 
   SlaPolicy(List<SlaDeclarations> declarations, Environment env) {
-    this.durations = Collections.unmodifiableMap(resolve(declarations, Binder.get(env)));
+    this(declarations, Binder.get(env));
+  }
+
+  /** The policy over {@code declarations} as {@code binder} configures them (unit tests). */
+  public SlaPolicy(List<SlaDeclarations> declarations, Binder binder) {
+    this.durations = Collections.unmodifiableMap(resolve(declarations, binder));
   }
 
   static Map<String, Duration> resolve(List<SlaDeclarations> declarations, Binder binder) {
