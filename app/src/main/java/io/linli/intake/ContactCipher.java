@@ -27,7 +27,7 @@ public class ContactCipher {
   private final SecretKeySpec macKey;
   private final SecureRandom random = new SecureRandom();
 
-  ContactCipher(@Value("${linli.crypto.key}") String base64Key) {
+  public ContactCipher(@Value("${linli.crypto.key}") String base64Key) {
     byte[] key = Base64.getDecoder().decode(base64Key.strip());
     if (key.length != 32) {
       throw new IllegalStateException("linli.crypto.key must be Base64 of 32 bytes (AES-256)");
