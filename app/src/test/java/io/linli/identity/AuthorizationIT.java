@@ -191,7 +191,8 @@ class AuthorizationIT extends KeycloakIT {
     for (String role : List.of("resident", "otherGrid", "otherProperty", "ownProperty", "supervisor")) {
       HttpResponse<String> r = send("POST", "/api/consultations/from-grievance", tokens.get(role), fromGrievance(caseNo));
       assertThat(r.statusCode()).as(role + " " + r.body()).isEqualTo(404);
-      assertThat(problem(r)).as(role).isEqualTo(problem(unknown));
+      assertThat(problem(r).replace(caseNo, "…")).as(role)
+          .isEqualTo(problem(unknown).replace("GR-2026-999998", "…"));
     }
     assertThat(unknown.statusCode()).isEqualTo(404);
     HttpResponse<String> byGrid = send("POST", "/api/consultations/from-grievance", tokens.get("ownGrid"),
@@ -240,6 +241,7 @@ class AuthorizationIT extends KeycloakIT {
       assertThat(r.statusCode()).as(a.getKey() + " " + a.getValue() + " " + r.body()).isEqualTo(403);
     }
     ObjectNode dto = (ObjectNode) JSON.readTree(send("GET", base, grid1, null).body());
+    dto.remove("camundaFormRef"); // read-only, and not readable back by the REST API
     dto.put("assignee", "grid2");
     HttpResponse<String> put = send("PUT", base, grid1, dto);
     assertThat(put.statusCode()).as("PUT task with another community's assignee " + put.body()).isEqualTo(403);
@@ -252,8 +254,10 @@ class AuthorizationIT extends KeycloakIT {
         .isEqualTo(404);
 
     // what stays allowed: claiming for oneself, handing over inside the community
-    assertThat(send("POST", base + "/claim", grid1, Map.of("userId", "grid1")).statusCode()).isEqualTo(204);
-    assertThat(send("POST", base + "/assignee", grid1, Map.of("userId", "property1")).statusCode()).isEqualTo(204);
+    HttpResponse<String> claimed = send("POST", base + "/claim", grid1, Map.of("userId", "grid1"));
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    HttpResponse<String> handed = send("POST", base + "/assignee", grid1, Map.of("userId", "property1"));
+    assertThat(handed.statusCode()).as(handed.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo("property1");
   }
 
@@ -354,7 +358,7 @@ class AuthorizationIT extends KeycloakIT {
       case "building" -> "b3";
       case "month" -> "2026-03";
       case "quarter" -> "2026-Q2";
-      case "id" -> "00000000-0000-0000-0000-000000000000";
+      case "id" -> "1";
       default -> throw new IllegalStateException("no value for {" + variable + "} in " + pattern
           + ": add one to AuthorizationIT.value");
     };
