@@ -1,6 +1,8 @@
 package io.linli.consultation;
 
 import io.linli.identity.ActingUser;
+import io.linli.identity.Role;
+import io.linli.identity.StaffReach;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.TextInput;
@@ -49,11 +51,15 @@ class ConsultationController {
   private final TopicView view;
   private final ActingUser actingUser;
   private final ContactCipher cipher;
+  private final TopicLinks links;
+  private final StaffReach reach;
 
   ConsultationController(ConsultationProposals proposals, ConsultationVotes votes,
       ConsultationRatings ratings, Checklist checklist, TopicView view, ActingUser actingUser,
-      ContactCipher cipher) {
+      ContactCipher cipher, TopicLinks links, StaffReach reach) {
     this.actingUser = actingUser;
+    this.links = links;
+    this.reach = reach;
     this.cipher = cipher;
     this.proposals = proposals;
     this.votes = votes;
@@ -131,6 +137,12 @@ class ConsultationController {
   ResponseEntity<ProposeResponse> fromGrievance(
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @Valid @RequestBody FromGrievanceRequest r) {
+    // The grievance's community's grid worker, party group or 社区党委, or the street above; an
+    // unknown case and one out of reach get the same 404, so case numbers cannot be probed.
+    String community = links.grievance(r.grievanceCaseNo()).map(TopicLinks.Grievance::communityCode)
+        .filter(c -> reach.inCommunity(c, Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)
+            || reach.streetAbove(c))
+        .orElseThrow(() -> ApiError.notFound("没有这个诉求案件：" + r.grievanceCaseNo()));
     return created(proposals.fromGrievance(r.grievanceCaseNo(), r.category(), r.title().strip(),
         r.description().strip(), user(user)));
   }

@@ -22,6 +22,11 @@ public class ActingUser {
     this.headerTrusted = !environment.acceptsProfiles(Profiles.of("keycloak"));
   }
 
+  /** Whether a request may name its user itself (the default profile, which has no sign-in). */
+  public boolean requestNamesUser() {
+    return headerTrusted;
+  }
+
   /** The token's user, or in the default profile the header's value; empty when neither. */
   public Optional<String> of(String header) {
     if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {

@@ -58,6 +58,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class KeycloakSecurity {
 
   static final String STAFF = "ROLE_STAFF";
+  /** The client a token was issued to. */
+  static final String AUTHORIZED_PARTY = "azp";
 
   /**
    * What a resident reaches without an account (method, Ant pattern): intake, and the resident
@@ -137,17 +139,22 @@ class KeycloakSecurity {
 
   /**
    * Signature from the realm's keys (RS256 only, so {@code alg: none} and HMAC tricks fail),
-   * issuer, the API audience and the token's lifetime with a small clock skew.
+   * issuer, the API audience and the token's lifetime with a small clock skew; tokens of the
+   * developer client ({@code linli.security.dev-client}) only with {@code linli.security.local-demo}.
    */
   @Bean
   JwtDecoder jwtDecoder(
       @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
       @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
       @Value("${spring.security.oauth2.resourceserver.jwt.audiences}") String audience,
-      @Value("${linli.security.jwt-clock-skew:PT30S}") Duration skew) {
+      @Value("${linli.security.jwt-clock-skew:PT30S}") Duration skew,
+      @Value("${linli.security.dev-client:linli-dev}") String devClient,
+      @Value("${linli.security.local-demo:false}") boolean localDemo) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
         new JwtTimestampValidator(skew),
+        // the developer client's password-grant tokens only in a local demo (InsecureSettingsGuard)
+        new JwtClaimValidator<Object>(AUTHORIZED_PARTY, azp -> localDemo || !devClient.equals(azp)),
         new JwtIssuerValidator(issuer),
         new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
     return decoder;

@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.linli.identity.ActingUser;
+import io.linli.identity.Role;
+import io.linli.identity.StaffReach;
 import io.linli.system.ApiError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,21 +26,36 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The service catalogue: residents read it; staff create, edit and retire items. */
+/**
+ * The service catalogue: residents read it; property staff (物业服务中心, seed 000 runs the
+ * catalogue and its fees) create, edit and retire items. It is one catalogue for every community,
+ * so the property staff of any community edit it. The revision's {@code changedBy} is the acting
+ * user ({@link ActingUser}: the token's user in the {@code keycloak} profile, where a body's
+ * {@code changedBy} is ignored; in the default profile, which has no sign-in, the
+ * {@code X-Linli-User} header, else the body's {@code changedBy}).
+ */
 @RestController
 @RequestMapping("/api/service-catalogue")
 class CatalogueController {
 
+  static final String USER_HEADER = "X-Linli-User";
+
   private final Catalogue catalogue;
   private final CatalogueEditor editor;
+  private final StaffReach reach;
+  private final ActingUser actingUser;
 
-  CatalogueController(Catalogue catalogue, CatalogueEditor editor) {
+  CatalogueController(Catalogue catalogue, CatalogueEditor editor, StaffReach reach,
+      ActingUser actingUser) {
     this.catalogue = catalogue;
     this.editor = editor;
+    this.reach = reach;
+    this.actingUser = actingUser;
   }
 
   record ItemView(
@@ -89,7 +107,8 @@ class CatalogueController {
   /**
    * @param referencePriceFen reference price in fen (0 for volunteer items)
    * @param feeRate the centre's management fee, 0.05 to 0.10 (seed 000: 5%—10%)
-   * @param changedBy the staff member making the change
+   * @param changedBy who makes the change, read only in the default profile without the
+   *     {@code X-Linli-User} header
    */
   record ItemRequest(
       @Size(max = 24) String categoryCode,
@@ -103,7 +122,7 @@ class CatalogueController {
           @DecimalMax(value = "0.10", message = "管理费率须在5%到10%之间")
           @Digits(integer = 1, fraction = 3, message = "管理费率最多三位小数") BigDecimal feeRate,
       @Size(max = 1000, message = "说明不能超过1000字") String description,
-      @NotBlank(message = "请填写操作人") @Size(max = 64) String changedBy,
+      @Size(max = 64, message = "操作人不能超过64字符") String changedBy,
       @Size(max = 500, message = "备注不能超过500字") String note) {
 
     @AssertTrue(message = "志愿服务项目参考价须为0，低收费项目参考价须大于0")
@@ -119,26 +138,47 @@ class CatalogueController {
   }
 
   record RetireRequest(
-      @NotBlank(message = "请填写操作人") @Size(max = 64) String changedBy,
+      @Size(max = 64, message = "操作人不能超过64字符") String changedBy,
       @Size(max = 500, message = "备注不能超过500字") String note) {}
 
   @PostMapping("/items")
-  ResponseEntity<ItemView> create(@Valid @RequestBody ItemRequest r) {
+  ResponseEntity<ItemView> create(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @Valid @RequestBody ItemRequest r) {
+    String by = editor(user, r.changedBy());
     if (r.categoryCode() == null || r.categoryCode().isBlank()) {
       throw ApiError.invalid("categoryCode", "请选择服务类别");
     }
-    Catalogue.Item item = editor.create(r.categoryCode(), r.fields(), r.changedBy());
+    Catalogue.Item item = editor.create(r.categoryCode(), r.fields(), by);
     return ResponseEntity.created(URI.create("/api/service-catalogue/items/" + item.code()))
         .body(ItemView.of(item));
   }
 
   @PutMapping("/items/{code}")
-  ItemView edit(@PathVariable String code, @Valid @RequestBody ItemRequest r) {
-    return ItemView.of(editor.edit(code, r.categoryCode(), r.fields(), r.changedBy(), r.note()));
+  ItemView edit(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String code, @Valid @RequestBody ItemRequest r) {
+    String by = editor(user, r.changedBy());
+    return ItemView.of(editor.edit(code, r.categoryCode(), r.fields(), by, r.note()));
   }
 
   @PostMapping("/items/{code}/retirement")
-  ItemView retire(@PathVariable String code, @Valid @RequestBody RetireRequest r) {
-    return ItemView.of(editor.retire(code, r.changedBy(), r.note()));
+  ItemView retire(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String code, @Valid @RequestBody RetireRequest r) {
+    return ItemView.of(editor.retire(code, editor(user, r.changedBy()), r.note()));
+  }
+
+  /** Property staff only (403 for anyone else); the acting user, for the revision's audit. */
+  private String editor(String header, String body) {
+    if (!reach.inAnyCommunity(Role.PROPERTY_STAFF)) {
+      throw ApiError.forbidden("只有物业服务中心可以维护服务目录");
+    }
+    String by = actingUser.of(header)
+        .or(() -> !actingUser.requestNamesUser() || body == null || body.isBlank()
+            ? java.util.Optional.empty() : java.util.Optional.of(body.strip()))
+        .orElseThrow(() -> ApiError.invalid("changedBy", "请填写操作人"));
+    if (by.length() > 64) throw ApiError.invalid(USER_HEADER, "用户标识不能超过64字符");
+    return by;
   }
 }

@@ -10,13 +10,24 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In the {@code keycloak} profile (the one meant for real use) the app refuses to start with an
- * insecure setting and names each one. Unit tier: InsecureSettingsGuardTest; the profile's
- * integration tests start with the guard on.
+ * Outside the default profile (the local demo) the app refuses to start with an insecure setting
+ * and names each one: in every such profile the demo secrets of {@code application.yaml} and the
+ * realm file (crypto key, client secrets, database, demo and admin passwords); in the
+ * {@code keycloak} profile also the engine's and the web's hardening. {@code linli.security.local-demo}
+ * ({@code LINLI_LOCAL_DEMO}) accepts the demo secrets — and tokens of the realm's developer client
+ * ({@code KeycloakSecurity}) — on one's own machine only: it is refused unless Keycloak is on
+ * localhost. Unit tier: InsecureSettingsGuardTest; the keycloak integration tests start with the
+ * guard on.
  */
 @Component
-@Profile("keycloak")
+@Profile("!default")
 class InsecureSettingsGuard implements InitializingBean {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InsecureSettingsGuard.class);
+
+  /** The demo values shipped in application.yaml and keycloak-realm/linli-realm.json. */
+  static final String DEMO_CRYPTO_KEY = "bGlubGktZGVtby1rZXktLU5PVC1GT1ItUkVBTC1VU0U=";
+  static final String LOCAL_DEMO = "linli.security.local-demo";
 
   /** Camunda's own expression languages (JUEL, FEEL), registered as JSR-223 engines; not scripts. */
   static final java.util.Set<String> EXPRESSION_LANGUAGES =
@@ -35,11 +46,55 @@ class InsecureSettingsGuard implements InitializingBean {
     List<String> problems = problems();
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "Refusing to start the keycloak profile with insecure settings: " + String.join("; ", problems));
+          "Refusing to start profile " + String.join(",", env.getActiveProfiles())
+              + " with insecure settings: " + String.join("; ", problems));
     }
   }
 
   List<String> problems() {
+    List<String> p = new ArrayList<>();
+    List<String> demoSecrets = demoSecrets();
+    boolean localDemo = env.getProperty(LOCAL_DEMO, Boolean.class, false);
+    if (localDemo) {
+      String keycloak = env.getProperty("linli.keycloak.url", "");
+      if (!keycloak.isEmpty() && !java.util.regex.Pattern
+          .matches("https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/?", keycloak)) {
+        p.add(LOCAL_DEMO + "=true (LINLI_LOCAL_DEMO) is for one's own machine: linli.keycloak.url"
+            + " (LINLI_KEYCLOAK_URL) must then be on localhost, not " + keycloak);
+      }
+      demoSecrets.forEach(d -> LOG.warn("local demo ({}=true): {}", LOCAL_DEMO, d));
+    } else {
+      p.addAll(demoSecrets);
+    }
+    if (env.acceptsProfiles(org.springframework.core.env.Profiles.of("keycloak"))) p.addAll(keycloakProblems());
+    return p;
+  }
+
+  /** The shipped demo values, each named with the variable that replaces it. */
+  List<String> demoSecrets() {
+    List<String> p = new ArrayList<>();
+    if (DEMO_CRYPTO_KEY.equals(env.getProperty("linli.crypto.key")))
+      p.add("linli.crypto.key (LINLI_CRYPTO_KEY) is the demo key of application.yaml; make one with"
+          + " `openssl rand -base64 32`");
+    if ("linli-webapp-secret".equals(env.getProperty("spring.security.oauth2.client.registration.keycloak.client-secret")))
+      p.add("LINLI_WEBAPP_CLIENT_SECRET is the realm file's demo secret of linli-webapp; regenerate"
+          + " it in Keycloak (Clients → linli-webapp → Credentials)");
+    if ("linli-identity-secret".equals(env.getProperty("plugin.identity.keycloak.client-secret")))
+      p.add("LINLI_IDENTITY_CLIENT_SECRET is the realm file's demo secret of linli-identity; regenerate"
+          + " it in Keycloak (Clients → linli-identity → Credentials)");
+    if (!env.getProperty("linli.embedded-postgres.enabled", Boolean.class, false)
+        && "linli".equals(env.getProperty("spring.datasource.password")))
+      p.add("spring.datasource.password (LINLI_DB_PASSWORD) is the default 'linli'");
+    if (env.getProperty("linli.demo.identity", Boolean.class, false)
+        && "demo".equals(env.getProperty("linli.demo.password")))
+      p.add("linli.demo.password (LINLI_DEMO_PASSWORD) is the printed demo password 'demo'");
+    if (env.containsProperty("camunda.bpm.admin-user.id")
+        && "admin".equals(env.getProperty("camunda.bpm.admin-user.password")))
+      p.add("camunda.bpm.admin-user.password (LINLI_ADMIN_PASSWORD) is the default 'admin'");
+    return p;
+  }
+
+  private List<String> keycloakProblems() {
     List<String> p = new ArrayList<>();
     if (!engine.isAuthorizationEnabled()) p.add("camunda.bpm.authorization.enabled must be true");
     if (engine.isJavaSerializationFormatEnabled())

@@ -442,6 +442,7 @@ class FaultToleranceIT {
     env.put("LINLI_CRYPTO_KEY", cryptoKey);
     env.put("LINLI_SMS_URL", sink.url());
     env.put("LINLI_PUBLIC_URL", "http://localhost");
+    env.put("LINLI_LOCAL_DEMO", "true"); // the demo users log in with their printed password
     return new LinliNode(name, freePort(), dir.resolve(name + ".log"), cmd, env);
   }
 

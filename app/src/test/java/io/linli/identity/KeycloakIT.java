@@ -33,5 +33,18 @@ abstract class KeycloakIT {
   @DynamicPropertySource
   static void keycloakUrl(DynamicPropertyRegistry r) {
     r.add("linli.keycloak.url", () -> keycloak().url);
+    // no demo secrets (InsecureSettingsGuard): the clients' regenerated secrets and a fresh key
+    r.add("spring.security.oauth2.client.registration.keycloak.client-secret",
+        () -> keycloak().secrets.get("linli-webapp"));
+    r.add("plugin.identity.keycloak.client-secret", () -> keycloak().secrets.get("linli-identity"));
+    r.add("linli.crypto.key", () -> CRYPTO_KEY);
+  }
+
+  static final String CRYPTO_KEY = randomKey();
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 }

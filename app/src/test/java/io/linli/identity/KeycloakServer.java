@@ -46,6 +46,8 @@ final class KeycloakServer {
 
   final String url;
   final Duration startTime;
+  /** The confidential clients' secrets, regenerated at start: the app must not run on the realm file's demo secrets. */
+  final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
   private KeycloakServer(String url, Duration startTime) {
     this.url = url;
@@ -181,6 +183,16 @@ final class KeycloakServer {
   private void addTestClient() {
     addTestClient(TEST_CLIENT, "300");
     addTestClient(SHORT_CLIENT, "1");
+    for (String client : java.util.List.of("linli-webapp", "linli-identity")) secrets.put(client, regenerateSecret(client));
+  }
+
+  /** A new secret for a confidential client (what an operator does before any real use). */
+  private String regenerateSecret(String clientId) {
+    String admin = adminToken();
+    String id = getJson(url + "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin).get(0).get("id").asText();
+    return parse(send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients/" + id + "/client-secret"))
+        .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build()))
+        .get("value").asText();
   }
 
   private void addTestClient(String clientId, String lifespan) {

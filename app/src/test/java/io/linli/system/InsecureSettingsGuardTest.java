@@ -3,12 +3,13 @@ package io.linli.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Unit tier: the keycloak profile's startup guard names every insecure setting it finds. */
+/** Unit tier: the startup guard of the non-default profiles names every insecure setting it finds. */
 class InsecureSettingsGuardTest {
 
   @Test
@@ -27,8 +28,10 @@ class InsecureSettingsGuardTest {
     MockEnvironment env = new MockEnvironment()
         .withProperty("linli.demo.identity", "true")
         .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "a-real-one")
         .withProperty("linli.security.secure-cookies", "false")
         .withProperty("linli.keycloak.url", "http://keycloak");
+    env.setActiveProfiles("keycloak");
     InsecureSettingsGuard guard = new InsecureSettingsGuard(engine, env);
     assertThat(String.join("\n", guard.problems()))
         .contains("camunda.bpm.authorization.enabled", "java-serialization-format-enabled",
@@ -49,6 +52,46 @@ class InsecureSettingsGuardTest {
     assertThat(new InsecureSettingsGuard(hardened(), env).problems()).isEmpty();
   }
 
+  @Test
+  @DisplayName("outside the default profile the shipped demo secrets are refused by name")
+  void demoSecretsAreNamed() {
+    MockEnvironment env = new MockEnvironment()
+        .withProperty("linli.crypto.key", InsecureSettingsGuard.DEMO_CRYPTO_KEY)
+        .withProperty("spring.security.oauth2.client.registration.keycloak.client-secret", "linli-webapp-secret")
+        .withProperty("plugin.identity.keycloak.client-secret", "linli-identity-secret")
+        .withProperty("linli.embedded-postgres.enabled", "false")
+        .withProperty("spring.datasource.password", "linli")
+        .withProperty("linli.demo.identity", "true")
+        .withProperty("linli.demo.password", "demo")
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "admin");
+    env.setActiveProfiles("postgres");
+    List<String> problems = new InsecureSettingsGuard(hardened(), env).problems();
+    assertThat(String.join("\n", problems))
+        .contains("LINLI_CRYPTO_KEY", "LINLI_WEBAPP_CLIENT_SECRET", "LINLI_IDENTITY_CLIENT_SECRET",
+            "LINLI_DB_PASSWORD", "LINLI_DEMO_PASSWORD", "LINLI_ADMIN_PASSWORD")
+        .doesNotContain("camunda.bpm.authorization.enabled"); // the keycloak checks need that profile
+    assertThat(problems).hasSize(6);
+  }
+
+  @Test
+  @DisplayName("a local demo accepts the demo secrets, and only with Keycloak on localhost")
+  void localDemoOnlyOnLocalhost() {
+    MockEnvironment env = secureEnv()
+        .withProperty("linli.crypto.key", InsecureSettingsGuard.DEMO_CRYPTO_KEY)
+        .withProperty("plugin.identity.keycloak.client-secret", "linli-identity-secret")
+        .withProperty("linli.security.local-demo", "true")
+        .withProperty("linli.security.allow-insecure-http", "true")
+        .withProperty("linli.keycloak.url", "http://localhost:8081");
+    assertThat(new InsecureSettingsGuard(hardened(), env).problems()).isEmpty();
+    env.setProperty("linli.keycloak.url", "http://sso.example.org");
+    assertThat(new InsecureSettingsGuard(hardened(), env).problems())
+        .singleElement().asString().contains("LINLI_LOCAL_DEMO", "localhost");
+    env.setProperty("linli.security.local-demo", "false");
+    env.setProperty("linli.keycloak.url", "http://localhost:8081");
+    assertThat(new InsecureSettingsGuard(hardened(), env).problems()).hasSize(2);
+  }
+
   static StandaloneInMemProcessEngineConfiguration hardened() {
     StandaloneInMemProcessEngineConfiguration engine = new StandaloneInMemProcessEngineConfiguration();
     engine.setAuthorizationEnabled(true);
@@ -59,8 +102,10 @@ class InsecureSettingsGuardTest {
   }
 
   static MockEnvironment secureEnv() {
-    return new MockEnvironment()
+    MockEnvironment env = new MockEnvironment()
         .withProperty("linli.demo.identity", "false")
         .withProperty("linli.keycloak.url", "https://sso.example.org");
+    env.setActiveProfiles("keycloak");
+    return env;
   }
 }

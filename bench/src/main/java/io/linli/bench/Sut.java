@@ -42,6 +42,7 @@ final class Sut implements AutoCloseable {
     // postgres profile); the bench's own settings go in as arguments, above application.yaml.
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("LINLI_CRYPTO_KEY", DEMO_KEY);
+    defaults.put("LINLI_LOCAL_DEMO", "true"); // a throwaway database with the demo key and users
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + config.httpPort(),
         "--spring.main.banner-mode=off",
