@@ -33,13 +33,38 @@ public final class RawHttp {
       InputStream in = s.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);
-      String text = all.toString(StandardCharsets.UTF_8);
-      int split = text.indexOf("\r\n\r\n");
-      String responseHead = split < 0 ? text : text.substring(0, split);
-      String responseBody = split < 0 ? "" : text.substring(split + 4);
+      byte[] bytes = all.toByteArray();
+      int split = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+      String responseHead = new String(bytes, 0, split < 0 ? bytes.length : split, StandardCharsets.ISO_8859_1);
+      byte[] rest = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, split + 4, bytes.length);
+      if (responseHead.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) rest = dechunk(rest);
       int status = Integer.parseInt(responseHead.substring(9, 12));
-      return new Answer(status, responseHead, responseBody);
+      return new Answer(status, responseHead, new String(rest, StandardCharsets.UTF_8));
     }
+  }
+
+  static byte[] dechunk(byte[] in) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int i = 0;
+    while (i < in.length) {
+      int eol = indexOf(in, new byte[] {'\r', '\n'}, i);
+      if (eol < 0) break;
+      String size = new String(in, i, eol - i, StandardCharsets.US_ASCII).split(";")[0].trim();
+      int n = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+      if (n == 0) break;
+      out.write(in, eol + 2, Math.min(n, in.length - eol - 2));
+      i = eol + 2 + n + 2;
+    }
+    return out.toByteArray();
+  }
+
+  static int indexOf(byte[] hay, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= hay.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+      return i;
+    }
+    return -1;
   }
 
   /** A header value as the UTF-8 bytes of {@code text}, which a strict server sees as ISO-8859-1. */

@@ -99,12 +99,16 @@ class BadInputTest {
 
     refusedNaming(postJson("/api/service-catalogue/items", catalogueItem("管道疏通\u0000")), "name");
 
-    ResponseEntity<String> ids = http.get()
-        .uri("/open311/v2/requests.json?jurisdiction_id=tfsq&service_request_id=GR-1%00")
-        .retrieve().toEntity(String.class);
-    assertThat(ids.getStatusCode().value()).as(ids.getBody()).isEqualTo(400);
-    assertThat(json.readTree(ids.getBody()).get(0).get("code").asInt()).isEqualTo(400);
-    noInternals(ids.getBody());
+    RawHttp.Answer ids = RawHttp.send(port,
+        "GET /open311/v2/requests.json?jurisdiction_id=tfsq&service_request_id=GR-1%00 HTTP/1.1", null);
+    assertThat(ids.status()).as(ids.body()).isEqualTo(400);
+    assertThat(json.readTree(ids.body()).get(0).get("code").asInt()).isEqualTo(400);
+    noInternals(ids.body());
+    RawHttp.Answer code = RawHttp.send(port, "POST /open311/v2/requests.json HTTP/1.1\r\n"
+        + "Content-Type: application/x-www-form-urlencoded",
+        "jurisdiction_id=tfsq&service_code=WATER%00&description=a&address_id=dtsz".getBytes(StandardCharsets.US_ASCII));
+    assertThat(code.status()).as(code.body()).isEqualTo(400);
+    noInternals(code.body());
   }
 
   static Map<String, Object> catalogueItem(String name) {

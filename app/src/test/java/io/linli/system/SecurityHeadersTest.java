@@ -37,7 +37,7 @@ class SecurityHeadersTest {
       assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
           "frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
       assertThat(h.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
-      assertThat(h.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+      assertThat(h.getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
       assertThat(h.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
     }
   }
