@@ -48,6 +48,10 @@ class SupervisorPageBrowserTest {
     setDate(from, "2026-01-01");
     setDate(browser.findElement(By.name("to")), "2026-06-30");
     new Select(browser.findElement(By.cssSelector("#filters select[name=community]"))).selectByValue("tfsq");
+    // The first, unfiltered load must be over before the filtered one is awaited, or its
+    // data-loaded mark is taken for the filtered answer's.
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("delete document.body.dataset.loaded");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
         && d.findElement(By.cssSelector("#rates tbody")).getText().contains("东方花苑"));
