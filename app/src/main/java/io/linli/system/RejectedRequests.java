@@ -72,13 +72,18 @@ class RejectedRequests {
         return;
       }
       String type = request.getContentType();
-      if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && "POST".equals(request.getMethod())) {
+      // Spring MVC's uploads only: /engine-rest (Jersey) and /camunda parse their own.
+      String uri = request.getRequestURI();
+      if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && "POST".equals(request.getMethod())
+          && !uri.startsWith("/engine-rest/") && !uri.startsWith("/camunda/")) {
         try {
           request.getParts();
         } catch (IllegalStateException e) {
-          boolean tooLarge = e.getCause() != null && e.getCause().getClass().getSimpleName().contains("Size");
-          write(request, response, tooLarge ? 413 : 400, tooLarge ? "上传内容过大" : "上传内容无效", json, answers);
-          return;
+          if (e.getCause() != null && e.getCause().getClass().getSimpleName().contains("Size")) {
+            write(request, response, 413, "上传内容过大", json, answers);
+            return;
+          }
+          // not a size limit (e.g. no multipart configuration here): the servlet decides
         } catch (IOException | ServletException | RuntimeException e) {
           write(request, response, 400, "上传内容无效（multipart 格式或文件名有误）", json, answers);
           return;
