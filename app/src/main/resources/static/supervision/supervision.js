@@ -19,7 +19,8 @@
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     Object.entries(attrs || {}).forEach(([k, v]) => {
-      if (k === 'class') e.className = v; else e.setAttribute(k, v);
+      // Styles through the CSSOM: a style attribute would be refused by the page's CSP.
+      if (k === 'class') e.className = v; else if (k === 'style') e.style.cssText = v; else e.setAttribute(k, v);
     });
     children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
     return e;

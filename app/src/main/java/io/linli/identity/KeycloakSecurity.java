@@ -107,6 +107,7 @@ class KeycloakSecurity {
         .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtConverter())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable()) // bearer tokens, no cookies
+        .headers(io.linli.system.SecurityHeaders::configure)
         .addFilterAfter(new EngineAuthenticationFilter(identity), BearerTokenAuthenticationFilter.class)
         .build();
   }
@@ -126,6 +127,7 @@ class KeycloakSecurity {
             .permitAll()
             .anyRequest().authenticated())
         .oauth2Login(o -> o.authorizationEndpoint(e -> e.authorizationRequestResolver(pkce)))
+        .headers(io.linli.system.SecurityHeaders::configure)
         // The webapps send Camunda's own XSRF token; Camunda's CSRF filter checks it there.
         // Open311 clients post form data without a session, as the GeoReport spec has it.
         .csrf(c -> c.ignoringRequestMatchers(antMatcher("/camunda/api/**"), antMatcher("/open311/**")))

@@ -36,6 +36,8 @@ class CasePhotoController {
       @PathVariable String flow, @PathVariable String caseNo, @RequestParam String token,
       @RequestPart("photo") MultipartFile photo) throws IOException {
     String f = checked(flow, caseNo, token);
+    // The name is not kept, but it is text a client sent: the one rule applies.
+    TextInput.clean("photo", photo.getOriginalFilename());
     return ResponseEntity.status(HttpStatus.CREATED).body(photos.add(f, caseNo, photo.getBytes()));
   }
 

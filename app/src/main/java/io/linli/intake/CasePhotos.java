@@ -1,15 +1,15 @@
 package io.linli.intake;
 
 import io.linli.system.Times;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Photos of a case, in the case_photo table. An upload is accepted only if its first bytes are a
  * JPEG, PNG or GIF signature (415 otherwise, whatever the file name says) and it decodes; it is
  * then re-encoded as a JPEG from its pixels alone, so EXIF, GPS and any other metadata are gone.
+ * Decoding is bounded in pixels, memory and concurrency ({@link PhotoDecoder}).
  * At most {@code linli.intake.photos.max-count} per case and {@code max-size} each (413).
  */
 @Repository
@@ -33,16 +33,17 @@ public class CasePhotos {
   private final JdbcClient jdbc;
   private final int maxCount;
   private final DataSize maxSize;
-  private final int maxEdge;
+  private final PhotoDecoder decoder;
+  private final TransactionTemplate tx;
 
-  CasePhotos(JdbcClient jdbc,
+  CasePhotos(JdbcClient jdbc, PhotoDecoder decoder, PlatformTransactionManager transactions,
       @Value("${linli.intake.photos.max-count:3}") int maxCount,
-      @Value("${linli.intake.photos.max-size:5MB}") DataSize maxSize,
-      @Value("${linli.intake.photos.max-edge:2048}") int maxEdge) {
+      @Value("${linli.intake.photos.max-size:5MB}") DataSize maxSize) {
     this.jdbc = jdbc;
+    this.decoder = decoder;
+    this.tx = new TransactionTemplate(transactions);
     this.maxCount = maxCount;
     this.maxSize = maxSize;
-    this.maxEdge = maxEdge;
   }
 
   public record Photo(long id, String contentType, int width, int height) {}
@@ -54,27 +55,38 @@ public class CasePhotos {
     }
   }
 
-  @Transactional
+  /**
+   * Checks size and signature, decodes (bounded: {@link PhotoDecoder}) and re-encodes outside any
+   * transaction, then counts and stores under the case's lock.
+   */
   public Photo add(String flow, String caseNo, byte[] upload) {
     if (upload.length > maxSize.toBytes()) {
       throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "照片不能超过" + maxSize.toMegabytes() + "MB");
     }
     if (!looksLikeImage(upload)) throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "只能上传 JPEG、PNG 或 GIF 图片");
-    // Serialise uploads of one case so two at once cannot both pass the count.
-    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(flow + ":" + caseNo).query().singleRow();
-    long have = jdbc.sql("select count(*) from case_photo where flow = ? and case_no = ?")
-        .params(flow, caseNo).query(Long.class).single();
-    if (have >= maxCount) {
-      throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "每个案件最多" + maxCount + "张照片");
-    }
-    BufferedImage img = decode(upload);
+    if (count(flow, caseNo) >= maxCount) throw tooMany();
+    BufferedImage img = decoder.decode(upload);
     byte[] jpeg = reencode(img);
-    long id = jdbc.sql("""
-            insert into case_photo (flow, case_no, content_type, width, height, bytes, created_at)
-            values (?, ?, 'image/jpeg', ?, ?, ?, ?) returning id""")
-        .params(flow, caseNo, img.getWidth(), img.getHeight(), jpeg, Timestamp.from(Times.now()))
-        .query(Long.class).single();
-    return new Photo(id, "image/jpeg", img.getWidth(), img.getHeight());
+    return tx.execute(s -> {
+      // Serialise uploads of one case so two at once cannot both pass the count.
+      jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(flow + ":" + caseNo).query().singleRow();
+      if (count(flow, caseNo) >= maxCount) throw tooMany();
+      long id = jdbc.sql("""
+              insert into case_photo (flow, case_no, content_type, width, height, bytes, created_at)
+              values (?, ?, 'image/jpeg', ?, ?, ?, ?) returning id""")
+          .params(flow, caseNo, img.getWidth(), img.getHeight(), jpeg, Timestamp.from(Times.now()))
+          .query(Long.class).single();
+      return new Photo(id, "image/jpeg", img.getWidth(), img.getHeight());
+    });
+  }
+
+  private long count(String flow, String caseNo) {
+    return jdbc.sql("select count(*) from case_photo where flow = ? and case_no = ?")
+        .params(flow, caseNo).query(Long.class).single();
+  }
+
+  private Refused tooMany() {
+    return new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "每个案件最多" + maxCount + "张照片");
   }
 
   public List<Photo> of(String flow, String caseNo) {
@@ -94,26 +106,6 @@ public class CasePhotos {
     boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     boolean gif = b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8';
     return jpeg || png || gif;
-  }
-
-  private BufferedImage decode(byte[] upload) {
-    try {
-      BufferedImage img = ImageIO.read(new ByteArrayInputStream(upload));
-      if (img == null) throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "无法识别的图片");
-      double scale = Math.min(1.0, (double) maxEdge / Math.max(img.getWidth(), img.getHeight()));
-      int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
-      int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
-      BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = rgb.createGraphics();
-      g.setColor(java.awt.Color.WHITE);
-      g.fillRect(0, 0, w, h);
-      g.drawImage(img, 0, 0, w, h, null);
-      g.dispose();
-      return rgb;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof Refused r) throw r;
-      throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "无法识别的图片");
-    }
   }
 
   private static byte[] reencode(BufferedImage img) {

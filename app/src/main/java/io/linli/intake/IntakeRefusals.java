@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Intake refusals as problem+json with a Chinese title, ahead of the app's catch-all handler: 429
- * with {@code Retry-After}; 413 and 415 for photos.
+ * with {@code Retry-After}; 413 and 415 for photos, 503 with {@code Retry-After} when this node is
+ * already decoding as many photos as it may.
  */
 @RestControllerAdvice(basePackages = "io.linli")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -24,6 +25,14 @@ class IntakeRefusals {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .body(pd);
+  }
+
+  /** Too many photos being decoded at once on this node: the server is busy, so 503, not 429. */
+  @ExceptionHandler(PhotoDecoder.Busy.class)
+  ResponseEntity<ProblemDetail> decodersBusy(PhotoDecoder.Busy e) {
+    ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
+    pd.setTitle(e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(pd);
   }
 
   @ExceptionHandler(CasePhotos.Refused.class)

@@ -58,9 +58,11 @@ class Open311Controller {
   private final CommunityDirectory directory;
   private final IdempotentIntake idempotency;
   private final ObjectMapper json;
+  private final RequestLocations locations;
 
   Open311Controller(Grievances grievances, Orders orders, CommunityDirectory directory,
-      IdempotentIntake idempotency, ObjectMapper json) {
+      IdempotentIntake idempotency, ObjectMapper json, RequestLocations locations) {
+    this.locations = locations;
     this.orders = orders;
     this.idempotency = idempotency;
     this.grievances = grievances;
@@ -123,6 +125,11 @@ class Open311Controller {
       @RequestBody MultiValueMap<String, String> form,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    // The text rule on every form field before anything reads it (the form is not bound).
+    form.forEach((name, values) -> {
+      TextInput.clean("form", name);
+      values.replaceAll(v -> TextInput.clean(name, v));
+    });
     String body = new java.util.TreeMap<>(form).toString();
     IdempotentIntake.Answer answer =
         idempotency.once("open311", idempotencyKey, body, () -> create(form));
@@ -146,8 +153,8 @@ class Open311Controller {
     if (description.length() > 2000) throw ApiError.invalid("description", "问题描述不能超过2000字");
     String addressId = TextInput.clean("address_id", form.getFirst("address_id"));
     String address = TextInput.clean("address_string", form.getFirst("address_string"));
-    boolean located = addressId != null || address != null
-        || (form.getFirst("lat") != null && form.getFirst("long") != null);
+    RequestLocations.LatLong at = RequestLocations.parse(form.getFirst("lat"), form.getFirst("long"));
+    boolean located = addressId != null || address != null || at != null;
     if (!located) throw ApiError.invalid("address_id", "须提供位置：address_id、address_string 或 lat/long");
     String estate = null;
     String building = null;
@@ -156,15 +163,18 @@ class Open311Controller {
       estate = parts[0];
       building = parts.length > 1 ? parts[1] : null;
     }
+    if (address != null && address.length() > 200) throw ApiError.invalid("address_string", "地址不能超过200字");
     if (address != null) description = description + "\n（地址：" + address + "）";
     String name = String.join("", Objects.requireNonNullElse(TextInput.clean("last_name", form.getFirst("last_name")), ""),
         Objects.requireNonNullElse(TextInput.clean("first_name", form.getFirst("first_name")), ""));
+    if (name.length() > 50) throw ApiError.invalid("last_name", "姓名（first_name 与 last_name）合计不能超过50字");
     String phone = PhoneNumbers.toE164("phone", TextInput.clean("phone", form.getFirst("phone")));
-    if (category.isEmpty()) {
-      return orders.order(community, estate, building, code, description, name.isBlank() ? null : name, phone);
-    }
-    return grievances.report(community, estate, building, category.get(), description,
-        name.isBlank() ? null : name, phone, Channel.API);
+    String number = category.isEmpty()
+        ? orders.order(community, estate, building, code, description, name.isBlank() ? null : name, phone)
+        : grievances.report(community, estate, building, category.get(), description,
+            name.isBlank() ? null : name, phone, Channel.API);
+    if (at != null) locations.save(category.isEmpty() ? "SERVICE_ORDER" : "GRIEVANCE", number, at);
+    return number;
   }
 
   @GetMapping({"/requests", "/requests.{format:json|xml}"})
@@ -178,6 +188,13 @@ class Open311Controller {
       @RequestParam(name = "status", required = false) String status,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     String community = jurisdiction(jurisdiction);
+    if (status != null) {
+      for (String st : status.split(",")) {
+        if (!st.strip().equals("open") && !st.strip().equals("closed")) {
+          throw ApiError.invalid("status", "取值无效，可选：open, closed");
+        }
+      }
+    }
     List<String> numbers;
     if (ids != null && !ids.isBlank()) {
       numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -194,7 +211,8 @@ class Open311Controller {
         .sorted(Comparator.comparing((Map<String, Object> m) -> (String) m.get("requested_datetime")).reversed())
         .limit(MAX_REQUESTS)
         .toList();
-    return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request", out, json);
+    return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request",
+        located(out), json);
   }
 
   @GetMapping({"/requests/{id:[A-Za-z0-9-]+}", "/requests/{id:[A-Za-z0-9-]+}.{format:json|xml}"})
@@ -205,7 +223,27 @@ class Open311Controller {
     String community = jurisdiction(jurisdiction);
     Map<String, Object> r = find(id, community).orElseThrow(() -> ApiError.notFound("没有这个服务请求：" + id));
     return Open311Format.answer(200, Open311Format.xml(format, accept), "service_requests", "request",
-        List.of(r), json);
+        located(List.of(r)), json);
+  }
+
+  /** The requests with the lat/long their Open311 client gave, where one did. */
+  private List<Map<String, Object>> located(List<Map<String, Object>> requests) {
+    Map<String, RequestLocations.LatLong> at = locations.of(
+        requests.stream().map(m -> (String) m.get("service_request_id")).toList());
+    if (at.isEmpty()) return requests;
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> m : requests) {
+      RequestLocations.LatLong l = at.get((String) m.get("service_request_id"));
+      if (l == null) {
+        out.add(m);
+        continue;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>(m);
+      copy.put("lat", l.lat().doubleValue());
+      copy.put("long", l.lon().doubleValue());
+      out.add(copy);
+    }
+    return out;
   }
 
   /** A grievance (GR-…) or a service order (SO-…) of the jurisdiction, as an Open311 request. */
@@ -293,12 +331,21 @@ class Open311Controller {
     return i == null ? null : OffsetDateTime.ofInstant(i, Times.BEIJING).toString();
   }
 
+  /** The earliest and latest date a list may ask for; beyond them a date is a typo or a probe. */
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private static Instant instant(String field, String value) {
+    Instant i;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      i = OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw ApiError.invalid(field, "须为带时区的 ISO 8601 时间，如 2026-11-22T08:00:00+08:00");
     }
+    if (i.isBefore(EARLIEST) || i.isAfter(LATEST)) {
+      throw ApiError.invalid(field, "须在 2000 年到 2100 年之间");
+    }
+    return i;
   }
 
   private String write(Object o) {

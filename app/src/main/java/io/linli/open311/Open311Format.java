@@ -63,18 +63,34 @@ final class Open311Format {
     }
   }
 
+  /**
+   * Escaped element text that is always well-formed XML 1.0: a character XML forbids (C0 controls
+   * other than tab and line breaks, a lone surrogate, U+FFFE/U+FFFF) becomes U+FFFD, whatever was
+   * stored before the text rule refused it at input.
+   */
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&apos;");
-        default -> out.append(c);
+        default -> {
+          if (xmlChar(cp)) out.appendCodePoint(cp);
+          else out.append('\uFFFD');
+        }
       }
     }
     return out.toString();
+  }
+
+  /** XML 1.0's Char production. */
+  static boolean xmlChar(int cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 }

@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code keycloak} profile, and would otherwise lock every URL (GOTCHAS 7). This chain keeps the
  * foundation's behaviour — the Camunda webapps log in against the built-in identity with their
  * own session and CSRF protection, {@code /api/**} and {@code /engine-rest/**} are open — so run
- * it on your own machine only. Tested by every {@code @LinliSpringTest} (integration tier).
+ * it on your own machine only. The response headers are every profile's ({@link SecurityHeaders}).
+ * Tested by every {@code @LinliSpringTest} (integration tier), headers by SecurityHeadersTest.
  */
 @Configuration
 @Profile("!keycloak")
@@ -21,7 +22,7 @@ class OpenWebSecurity {
   SecurityFilterChain openChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
-        .headers(h -> h.disable())
+        .headers(SecurityHeaders::configure)
         .requestCache(r -> r.disable())
         .securityContext(s -> s.disable())
         .sessionManagement(s -> s.disable())
