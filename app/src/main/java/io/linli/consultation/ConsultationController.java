@@ -139,7 +139,8 @@ class ConsultationController {
       @Valid @RequestBody FromGrievanceRequest r) {
     // The grievance's community's grid worker, party group or 社区党委, or the street above; an
     // unknown case and one out of reach get the same 404, so case numbers cannot be probed.
-    String community = links.grievance(r.grievanceCaseNo()).map(TopicLinks.Grievance::communityCode)
+    String community = links.grievance(ConsultationProposals.GRIEVANCE_FLOW, r.grievanceCaseNo())
+        .map(TopicLinks.Grievance::communityCode)
         .filter(c -> reach.inCommunity(c, Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)
             || reach.streetAbove(c))
         .orElseThrow(() -> ApiError.notFound("没有这个诉求案件：" + r.grievanceCaseNo()));
