@@ -20,6 +20,15 @@ public interface CaseEventKind {
    */
   String notice(String note);
 
+  /**
+   * Whether the event's note may be shown to anyone who can see the case (a note the system wrote:
+   * a tier, a case number, the channel). Notes staff or residents type are free text that can name
+   * people: they are shown to the case's own resident and to staff only.
+   */
+  default boolean notePublic() {
+    return false;
+  }
+
   /** A notice text, with the event's note in brackets after it when {@code withNote}. */
   static String notice(String text, boolean withNote, String note) {
     if (text == null) return null;

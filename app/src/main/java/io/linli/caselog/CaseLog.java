@@ -38,7 +38,13 @@ public class CaseLog {
     }
   }
 
-  public record Event(Instant occurredAt, CaseEventKind type, String actorRole, String note) {}
+  public record Event(Instant occurredAt, CaseEventKind type, String actorRole, String note) {
+
+    /** The note as a reader may see it: free text for the case's resident (and staff) only. */
+    public String noteFor(boolean caseResident) {
+      return caseResident || type.notePublic() ? note : null;
+    }
+  }
 
   public void record(String flow, String caseNo, CaseEventKind type, String actorRole, String note) {
     Instant at = Times.now();

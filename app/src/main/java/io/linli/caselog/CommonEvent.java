@@ -33,4 +33,10 @@ public enum CommonEvent implements CaseEventKind {
   public String notice(String note) {
     return notice;
   }
+
+  /** The 超时督办 note names the clock; the others carry what people typed. */
+  @Override
+  public boolean notePublic() {
+    return this == ESCALATED;
+  }
 }

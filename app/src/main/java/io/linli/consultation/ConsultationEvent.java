@@ -37,4 +37,10 @@ public enum ConsultationEvent implements CaseEventKind {
   public String notice(String note) {
     return CaseEventKind.notice(notice, withNote, note);
   }
+
+  /** Topics are public deliberation: their notes (reasons, meetings, results) are public too. */
+  @Override
+  public boolean notePublic() {
+    return true;
+  }
 }

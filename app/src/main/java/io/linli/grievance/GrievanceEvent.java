@@ -28,4 +28,10 @@ public enum GrievanceEvent implements CaseEventKind {
   public String notice(String note) {
     return CaseEventKind.notice(notice, withNote, note);
   }
+
+  /** Only the notes the system writes (the channel, the tier, the item) are public. */
+  @Override
+  public boolean notePublic() {
+    return this == RECEIVED || this == TIER_SET;
+  }
 }

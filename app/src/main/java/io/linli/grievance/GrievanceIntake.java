@@ -5,6 +5,7 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
+import io.linli.intake.ContactRedaction;
 import io.linli.intake.PhoneNumbers;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
@@ -92,7 +93,7 @@ class GrievanceIntake {
     vars.put(GrievanceVariables.CASE_NO, row.caseNo());
     vars.put(GrievanceVariables.COMMUNITY_CODE, r.communityCode());
     vars.put(GrievanceVariables.LOCATION_LABEL, location.label());
-    vars.put(GrievanceVariables.SUMMARY, summary(r.description()));
+    vars.put(GrievanceVariables.SUMMARY, ContactRedaction.mask(summary(r.description())));
     vars.put(GrievanceVariables.REPORTED_AT, Date.from(now));
     vars.put(GrievanceVariables.CHANNEL, r.channel().name());
     vars.put(GrievanceVariables.CATEGORY, r.category().name());

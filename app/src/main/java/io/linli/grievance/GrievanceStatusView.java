@@ -72,6 +72,15 @@ class GrievanceStatusView {
    */
   @Transactional(readOnly = true)
   Status of(String caseNo) {
+    return of(caseNo, false);
+  }
+
+  /**
+   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the
+   *     phone): they also read the notes staff typed on their case
+   */
+  @Transactional(readOnly = true)
+  Status of(String caseNo, boolean caseResident) {
     GrievanceCases.Row row =
         cases.find(caseNo).orElseThrow(() -> ApiError.notFound("没有这个案件：" + caseNo));
     List<CaseLog.Event> events = caseLog.history(caseNo);
@@ -100,7 +109,7 @@ class GrievanceStatusView {
         files.derivedFrom(caseNo).stream().findFirst().orElse(null),
         events.stream()
             .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
-                e.actorRole(), e.note()))
+                e.actorRole(), e.noteFor(caseResident)))
             .toList());
   }
 

@@ -29,6 +29,6 @@ class GrievanceTracking {
   Tracked track(String caseNo, String phone) {
     var flow = flows.get(GrievanceProcess.FLOW);
     String token = tracking.track(flow, caseNo, phone, "案件编号与手机号码不匹配");
-    return new Tracked(statusView.of(caseNo), token, CaseTracking.eventsUrl(flow, caseNo, token));
+    return new Tracked(statusView.of(caseNo, true), token, CaseTracking.eventsUrl(flow, caseNo, token));
   }
 }

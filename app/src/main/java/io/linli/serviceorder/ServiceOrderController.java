@@ -128,7 +128,7 @@ class ServiceOrderController {
     var flow = flows.get(ServiceOrderProcess.FLOW);
     String token = tracking.track(flow, orderNo, TextInput.clean("phone", r.phone()),
         "服务单编号与手机号码不匹配");
-    return new Tracked(statusView.of(orderNo), token, CaseTracking.eventsUrl(flow, orderNo, token));
+    return new Tracked(statusView.of(orderNo, true), token, CaseTracking.eventsUrl(flow, orderNo, token));
   }
 
   @GetMapping("/{orderNo}")

@@ -37,4 +37,10 @@ public enum ServiceOrderEvent implements CaseEventKind {
   public String notice(String note) {
     return CaseEventKind.notice(notice, withNote, note);
   }
+
+  /** Only the notes the system writes (the channel, the tier, the item) are public. */
+  @Override
+  public boolean notePublic() {
+    return this == ORDERED;
+  }
 }

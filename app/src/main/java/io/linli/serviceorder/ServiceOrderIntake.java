@@ -5,6 +5,7 @@ import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
 import io.linli.identity.Role;
+import io.linli.intake.ContactRedaction;
 import io.linli.notification.NotifyChannel;
 import io.linli.notification.Subscriptions;
 import io.linli.system.ApiError;
@@ -100,7 +101,7 @@ class ServiceOrderIntake {
     vars.put(ServiceOrderVariables.CASE_NO, row.orderNo());
     vars.put(ServiceOrderVariables.COMMUNITY_CODE, o.communityCode());
     vars.put(ServiceOrderVariables.LOCATION_LABEL, location.label());
-    vars.put(ServiceOrderVariables.SUMMARY, f.name() + "：" + summary(o.description()));
+    vars.put(ServiceOrderVariables.SUMMARY, f.name() + "：" + ContactRedaction.mask(summary(o.description())));
     vars.put(ServiceOrderVariables.ORDERED_AT, Date.from(now));
     vars.put(ServiceOrderVariables.CHANNEL, o.channel().name());
     vars.put(ServiceOrderVariables.ITEM_CODE, item.code());

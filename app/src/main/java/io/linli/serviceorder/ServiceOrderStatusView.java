@@ -57,6 +57,15 @@ class ServiceOrderStatusView {
 
   @Transactional(readOnly = true)
   Status of(String orderNo) {
+    return of(orderNo, false);
+  }
+
+  /**
+   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the
+   *     phone): they also read the notes staff typed on their case
+   */
+  @Transactional(readOnly = true)
+  Status of(String orderNo, boolean caseResident) {
     ServiceOrders.Row o =
         orders.find(orderNo).orElseThrow(() -> ApiError.notFound("没有这个服务单：" + orderNo));
     // The "52022" clocks as the ledger recorded them: the due times the timers ran on.
@@ -73,7 +82,7 @@ class ServiceOrderStatusView {
         o.orderedAt(), o.committedFinish(), deadlines,
         caseLog.history(orderNo).stream()
             .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
-                e.actorRole(), e.note()))
+                e.actorRole(), e.noteFor(caseResident)))
             .toList());
   }
 }
