@@ -2,6 +2,7 @@ package io.linli.cases;
 
 import io.linli.caselog.CaseEventCatalog;
 import io.linli.sla.SlaDeclarations;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +47,15 @@ public interface Flow extends SlaDeclarations, CaseEventCatalog {
   /** Whether its cases count in the on-time, satisfaction and rectification rates. */
   default boolean inRates() {
     return false;
+  }
+
+  /**
+   * What residents reach without an account in the {@code keycloak} profile, as
+   * {@code "METHOD /ant/pattern"}: intake and the calls that carry their own proof (the phone of
+   * 查询进度, the case's watch token). Everything else of the flow needs a staff token.
+   */
+  default List<String> anonymousEndpoints() {
+    return List.of();
   }
 
   /** Whether residents follow its cases on the resident page (查询进度) with their phone. */

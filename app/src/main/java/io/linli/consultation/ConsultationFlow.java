@@ -101,4 +101,11 @@ public class ConsultationFlow implements Flow {
   public Set<String> withdrawnStatuses() {
     return Set.of(TopicState.MERGED.name(), TopicState.REJECTED.name());
   }
+
+  /** The 协商事项清单 and topics are public; residents propose and support by phone. */
+  @Override
+  public List<String> anonymousEndpoints() {
+    return List.of("GET /api/consultations", "GET /api/consultations/YS-*", "POST /api/consultations",
+        "POST /api/consultations/*/supporters");
+  }
 }

@@ -103,4 +103,11 @@ public class GrievanceFlow implements Flow {
   public boolean inRates() {
     return true;
   }
+
+  @Override
+  public List<String> anonymousEndpoints() {
+    // the evaluation carries the case's watch token (checked per case by the access rules)
+    return List.of("POST /api/grievances", "POST /api/grievances/*/track",
+        "POST /api/grievances/*/evaluation");
+  }
 }

@@ -2,6 +2,8 @@ package io.linli.identity;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,9 +42,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <ul>
  *   <li>{@code /api/**} and {@code /engine-rest/**}: stateless JWT resource server (signature from
  *       the realm's keys, issuer and the {@code linli-api} audience checked by the properties under
- *       {@code spring.security.oauth2.resourceserver.jwt}). Open without a token: resident intake
- *       ({@code POST /api/grievances}) and Open311 reads ({@code GET /api/open311/**}, not built
- *       yet). {@code /engine-rest} is for staff only: a token whose only group is
+ *       {@code spring.security.oauth2.resourceserver.jwt}). Open without a token: what each flow
+ *       declares for residents (intake, tracking by phone, the resident's own decisions with the
+ *       case's watch token) and the resident page's own calls. {@code /engine-rest} is for staff only: a token whose only group is
  *       {@code resident} gets 403. Each request runs as the token's user and groups in the engine
  *       ({@link EngineAuthenticationFilter}).
  *   <li>everything else — Tasklist, Cockpit, Admin under {@code /camunda} — needs an OAuth2 login
@@ -62,47 +64,38 @@ class KeycloakSecurity {
   static final String AUTHORIZED_PARTY = "azp";
 
   /**
-   * What a resident reaches without an account (method, Ant pattern): intake, and the resident
-   * page's calls that carry their own proof — the phone for {@code track}, the per-case watch
-   * token for live updates and photos. Rating and everything else need a token.
+   * What a resident reaches without an account (method, Ant pattern): what each flow declares
+   * ({@link Flow#anonymousEndpoints()}) and the resident page's own calls — its options, the QR
+   * codes, and the live updates and photos that carry a case's watch token.
    */
-  static final java.util.List<String[]> RESIDENT_ANONYMOUS =
-      java.util.List.of(
-          new String[] {"POST", "/api/grievances"},
-          new String[] {"POST", "/api/grievances/*/track"},
-          // the resident's own case, with its watch token (CaseAccess)
-          new String[] {"POST", "/api/grievances/*/evaluation"},
-          new String[] {"POST", "/api/service-orders"},
-          new String[] {"POST", "/api/service-orders/*/track"},
-          new String[] {"POST", "/api/service-orders/*/quote-decision"},
-          new String[] {"POST", "/api/service-orders/*/completion"},
-          new String[] {"GET", "/api/service-catalogue"},
-          // 协商事项清单 and topics are public; residents propose and support by phone
-          new String[] {"GET", "/api/consultations"},
-          new String[] {"GET", "/api/consultations/YS-*"},
-          new String[] {"POST", "/api/consultations"},
-          new String[] {"POST", "/api/consultations/*/supporters"},
-          new String[] {"GET", "/api/resident/options"},
-          new String[] {"GET", "/api/qr/**"},
-          new String[] {"GET", "/api/cases/*/*/events"},
-          new String[] {"GET", "/api/cases/*/*/photos"},
-          new String[] {"GET", "/api/cases/*/*/photos/*"},
-          new String[] {"POST", "/api/cases/*/*/photos"});
+  static java.util.List<String[]> residentAnonymous(Flows flows) {
+    java.util.List<String[]> all = new java.util.ArrayList<>(java.util.List.of(
+        new String[] {"GET", "/api/resident/options"},
+        new String[] {"GET", "/api/qr/**"},
+        new String[] {"GET", "/api/cases/*/*/events"},
+        new String[] {"GET", "/api/cases/*/*/photos"},
+        new String[] {"GET", "/api/cases/*/*/photos/*"},
+        new String[] {"POST", "/api/cases/*/*/photos"}));
+    flows.all().forEach(f -> f.anonymousEndpoints().forEach(e -> all.add(e.split(" ", 2))));
+    return all;
+  }
+
   static final String GROUP_PREFIX = "GROUP_";
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, Flows flows)
+      throws Exception {
     // Ant matchers: /engine-rest is Jersey's servlet, which MVC matchers do not see.
     return http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(RESIDENT_ANONYMOUS.stream()
+            .requestMatchers(residentAnonymous(flows).stream()
                 .map(e -> antMatcher(HttpMethod.valueOf(e[0]), e[1]))
                 .toArray(org.springframework.security.web.util.matcher.RequestMatcher[]::new))
             .permitAll()
             .requestMatchers(antMatcher("/engine-rest/**")).hasAuthority(STAFF)
-            // Residents reach their own grievances and orders with the case's watch token
-            // (CaseAccess); everything else needs a valid token.
+            // Residents reach their own cases with the case's watch token (CaseAccess);
+            // everything else needs a valid token.
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtConverter())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

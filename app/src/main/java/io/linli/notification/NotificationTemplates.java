@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Chinese texts residents receive: each event kind says its own notice (or none: such events
- * still show on the resident page), each flow its noun (案件, 服务单, 议题).
+ * still show on the resident page), each flow its noun ({@code Flow#noun()}).
  */
 @Component
 class NotificationTemplates {

@@ -90,4 +90,12 @@ public class ServiceOrderFlow implements Flow {
     for (Catalogue.Category c : catalogue.categories()) m.put(c.code(), c.name());
     return m;
   }
+
+  @Override
+  public List<String> anonymousEndpoints() {
+    // the resident's decisions carry the order's watch token (checked per case)
+    return List.of("POST /api/service-orders", "POST /api/service-orders/*/track",
+        "POST /api/service-orders/*/quote-decision", "POST /api/service-orders/*/completion",
+        "GET /api/service-catalogue");
+  }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  * key under {@code linli.sla.} with the seed default; a clock whose length depends on a tier has one
  * key per tier) and what it counts for in the rates.
  *
- * @param id the ledger's name of the clock, e.g. {@code GRIEVANCE_RESPOND}
- * @param label 中文名, e.g. 诉求响应时限
+ * @param id the ledger's name of the clock, upper case with the flow's prefix
+ * @param label 中文名, as supervisors and the 督办 form read it
  * @param settings configuration key (relative to {@code linli.sla.}, kebab-case) → seed default
  * @param counts what the clock counts for in the supervision rates
  * @param internal a clock of the office's own follow-up (党小组回访), not shown to residents

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one SLA policy: every duration of every clock, read once at start from {@code linli.sla.<key>}
- * (ISO-8601, relaxed binding, so {@code LINLI_SLA_SERVICEORDER_DISPATCH} works too) with the seed
+ * (ISO-8601, relaxed binding, so an environment variable {@code LINLI_SLA_...} works too) with the seed
  * default its declarer gives ({@link SlaDeclarations}). It knows no flow: flows ask by key, through
  * their own small deadline beans that the models call. "Now" is the engine clock, so tests move time
  * with {@link ClockUtil}.

@@ -1,7 +1,6 @@
 package io.linli.supervision;
 
 import io.linli.identity.SupervisionAccess;
-import io.linli.sla.Clock;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -60,7 +59,7 @@ record AuditQuery(
     String clock = blank(p.clock());
     if (clock != null) {
       try {
-        Clock.valueOf(clock);
+        if (!clock.matches("[A-Z_]+")) throw new IllegalArgumentException(); // TEMP
       } catch (IllegalArgumentException e) {
         errors.add(new ApiError.FieldMessage("clock", "没有这个时限：" + clock));
       }

@@ -1,7 +1,6 @@
 package io.linli.supervision;
 
 import io.linli.identity.UserNames;
-import io.linli.sla.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -131,7 +130,7 @@ class BreachAudit {
 
   static String label(String clock) {
     try {
-      return Clock.valueOf(clock).label();
+      return clock; // TEMP
     } catch (IllegalArgumentException unknown) {
       return clock;
     }

@@ -55,6 +55,7 @@ class KeycloakSecurityIT extends KeycloakIT {
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RuntimeService runtime;
   @Autowired io.linli.intake.WatchTokens tokens;
+  @Autowired io.linli.cases.Flows flows;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String tfsqCase;
@@ -81,7 +82,7 @@ class KeycloakSecurityIT extends KeycloakIT {
     assertThat(endpoints).hasSizeGreaterThan(ENGINE_REST.size());
     List<String> failures = new ArrayList<>();
     for (String[] e : endpoints) {
-      boolean open = KeycloakSecurity.RESIDENT_ANONYMOUS.stream()
+      boolean open = KeycloakSecurity.residentAnonymous(flows).stream()
           .anyMatch(a -> a[0].equals(e[0]) && new org.springframework.util.AntPathMatcher().match(a[1], e[1]));
       int none = call(e[0], e[1], null).statusCode();
       if (!open && none != 401) failures.add("no token " + e[0] + " " + e[1] + " → " + none);
