@@ -1,6 +1,7 @@
 package io.linli.supervision;
 
 import io.linli.identity.SupervisionAccess;
+import io.linli.sla.Clock;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -59,7 +60,7 @@ record AuditQuery(
     String clock = blank(p.clock());
     if (clock != null) {
       try {
-        if (!clock.matches("[A-Z_]+")) throw new IllegalArgumentException(); // TEMP
+        Clock.valueOf(clock);
       } catch (IllegalArgumentException e) {
         errors.add(new ApiError.FieldMessage("clock", "没有这个时限：" + clock));
       }

@@ -1,6 +1,7 @@
 package io.linli.supervision;
 
 import io.linli.identity.UserNames;
+import io.linli.sla.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -130,7 +131,7 @@ class BreachAudit {
 
   static String label(String clock) {
     try {
-      return clock; // TEMP
+      return Clock.valueOf(clock).label();
     } catch (IllegalArgumentException unknown) {
       return clock;
     }

@@ -133,7 +133,8 @@ class SupervisionController {
         dims.companies(),
         ShuangShai.FLOW_LABELS.entrySet().stream().sorted(Map.Entry.comparingByKey())
             .map(e -> new Dimensions.Named(e.getKey(), e.getValue())).toList(),
-        List.<Dimensions.Named>of()); // TEMP
+        java.util.Arrays.stream(io.linli.sla.Clock.values())
+            .map(c -> new Dimensions.Named(c.name(), c.label())).toList());
   }
 
   private AuditQuery query(AuditQuery.Params params, boolean periodRequired) {
