@@ -2,36 +2,21 @@ package io.linli.grievance;
 
 import io.linli.caselog.CaseEventKind;
 
-/** What the grievance flow writes into a case's log (the shared ones are CommonEvent's). */
+/** What the grievance flow writes into a case's log (the shared kinds are CommonEvent's). Only the notes the system writes (the channel, the tier) are public. */
 public enum GrievanceEvent implements CaseEventKind {
-  RECEIVED("已受理", "已受理，我们会尽快分流处理", false),
-  TIER_SET("已分流定级", "已分流定级", true),
-  RESPONDED("已响应", "已有工作人员响应", false),
-  PLAN_COMMITTED("已承诺整改措施和时限", "已承诺整改措施和整改时限", false);
+  RECEIVED(Text.of("已受理").notice("已受理，我们会尽快分流处理").publicNote()),
+  TIER_SET(Text.of("已分流定级").noticeQuotingNote("已分流定级").publicNote()),
+  RESPONDED(Text.of("已响应").notice("已有工作人员响应")),
+  PLAN_COMMITTED(Text.of("已承诺整改措施和时限").notice("已承诺整改措施和整改时限"));
 
-  private final String label;
-  private final String notice;
-  private final boolean withNote;
+  private final Text text;
 
-  GrievanceEvent(String label, String notice, boolean withNote) {
-    this.label = label;
-    this.notice = notice;
-    this.withNote = withNote;
+  GrievanceEvent(Text text) {
+    this.text = text;
   }
 
   @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String notice(String note) {
-    return CaseEventKind.notice(notice, withNote, note);
-  }
-
-  /** Only the notes the system writes (the channel, the tier, the item) are public. */
-  @Override
-  public boolean notePublic() {
-    return this == RECEIVED || this == TIER_SET;
+  public Text text() {
+    return text;
   }
 }

@@ -4,24 +4,17 @@ import io.linli.caselog.CaseEventKind;
 
 /** The test flow's own events. */
 enum DailyCheckEvent implements CaseEventKind {
-  REPORTED("已登记", "已登记，网格员将尽快巡查"),
-  CHECKED("已巡查", "已巡查完毕");
+  REPORTED(Text.of("已登记").notice("已登记，网格员将尽快巡查")),
+  CHECKED(Text.of("已巡查").notice("已巡查完毕"));
 
-  private final String label;
-  private final String notice;
+  private final Text text;
 
-  DailyCheckEvent(String label, String notice) {
-    this.label = label;
-    this.notice = notice;
+  DailyCheckEvent(Text text) {
+    this.text = text;
   }
 
   @Override
-  public String label() {
-    return label;
-  }
-
-  @Override
-  public String notice(String note) {
-    return notice;
+  public Text text() {
+    return text;
   }
 }
