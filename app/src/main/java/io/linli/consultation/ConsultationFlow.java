@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * durations (seed 002 tells of one topic taking two months of rounds); all are Linli's defaults.
  */
 @Component
-class ConsultationFlow implements Flow {
+public class ConsultationFlow implements Flow {
 
   static final String REVIEW = "consultation.review";
 

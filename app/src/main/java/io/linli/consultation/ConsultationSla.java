@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@link ConsultationFlow} declares.
  */
 @Component("consultationSla")
-class ConsultationSla {
+public class ConsultationSla {
 
   private final SlaPolicy policy;
 

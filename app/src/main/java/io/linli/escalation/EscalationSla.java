@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * 街道党工委 two (Linli's defaults; the seeds name the levels, "三级书记抓", not their times).
  */
 @Component("escalationSla")
-class EscalationSla implements SlaDeclarations {
+public class EscalationSla implements SlaDeclarations {
 
   static final String COMMUNITY = "escalation.community";
   static final String STREET = "escalation.street";

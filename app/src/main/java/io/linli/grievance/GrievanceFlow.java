@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * 上门或电话联系); rework, rating window and follow-up are Linli's defaults.
  */
 @Component
-class GrievanceFlow implements Flow {
+public class GrievanceFlow implements Flow {
 
   static final String REWORK = "grievance.rework";
   static final String FOLLOW_UP = "grievance.follow-up";

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * the SLA policy by the keys {@link GrievanceFlow} declares.
  */
 @Component("grievanceSla")
-class GrievanceSla {
+public class GrievanceSla {
 
   private final SlaPolicy policy;
 

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * plan").
  */
 @Component
-class ServiceOrderFlow implements Flow {
+public class ServiceOrderFlow implements Flow {
 
   private final Catalogue catalogue;
 
-  ServiceOrderFlow(Catalogue catalogue) {
+  public ServiceOrderFlow(Catalogue catalogue) {
     this.catalogue = catalogue;
   }
 

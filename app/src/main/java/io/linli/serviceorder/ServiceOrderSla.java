@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * from the SLA policy by the keys {@link ServiceOrderFlow} declares.
  */
 @Component("serviceOrderSla")
-class ServiceOrderSla {
+public class ServiceOrderSla {
 
   private final SlaPolicy policy;
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,14 @@ public class SlaPolicy {
 
   private final Map<String, Duration> durations;
 
+  @Autowired
   SlaPolicy(List<SlaDeclarations> declarations, Environment env) {
-    this.durations = Collections.unmodifiableMap(resolve(declarations, Binder.get(env)));
+    this(declarations, Binder.get(env));
+  }
+
+  /** The policy over {@code declarations} as {@code binder} configures them (unit tests). */
+  public SlaPolicy(List<SlaDeclarations> declarations, Binder binder) {
+    this.durations = Collections.unmodifiableMap(resolve(declarations, binder));
   }
 
   static Map<String, Duration> resolve(List<SlaDeclarations> declarations, Binder binder) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseEventKind;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class ConsultationEscalationTest {
     assertThat(runtime.getVariable(supervise.getExecutionId(), "clockLabel")).isEqualTo("协商事项办理时限");
     assertThat(runtime.getVariable(supervise.getExecutionId(), "caseNo")).isEqualTo(t.topicNo());
     assertThat(checklist.find(t.topicNo()).orElseThrow().overdue()).isTrue();
-    assertThat(events(t)).contains(CaseEventType.ESCALATED);
+    assertThat(events(t)).contains(CommonEvent.ESCALATED);
 
     tasks.claim(supervise.getId(), "committee1");
     tasks.complete(supervise.getId(), Map.of("supervisionNote", "请物业本周内完成", "reassignTo", ""));
@@ -143,7 +144,7 @@ class ConsultationEscalationTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  private List<CaseEventType> events(ConsultationScenario.Topic t) {
+  private List<CaseEventKind> events(ConsultationScenario.Topic t) {
     return caseLog.history(t.topicNo()).stream().map(CaseLog.Event::type).toList();
   }
 

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseEventKind;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
@@ -141,9 +142,9 @@ class ConsultationProcessTest {
     assertThat(item.rating().total()).isEqualTo(9);
     assertThat(item.rating().satisfactionPercent()).isEqualTo(89);
     assertThat(item.overdue()).isFalse();
-    assertThat(events(t)).containsExactly(CaseEventType.PROPOSED, CaseEventType.TOPIC_ACCEPTED,
-        CaseEventType.MEETING_SCHEDULED, CaseEventType.VOTE_AGREED, CaseEventType.LISTED,
-        CaseEventType.EXECUTED, CaseEventType.ASKED_TO_RATE, CaseEventType.PUBLISHED);
+    assertThat(events(t)).containsExactly(ConsultationEvent.PROPOSED, ConsultationEvent.TOPIC_ACCEPTED,
+        ConsultationEvent.MEETING_SCHEDULED, ConsultationEvent.VOTE_AGREED, ConsultationEvent.LISTED,
+        ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE, ConsultationEvent.PUBLISHED);
   }
 
   @Test
@@ -165,7 +166,7 @@ class ConsultationProcessTest {
     assertThat(row.state()).isEqualTo(TopicState.REJECTED);
     assertThat(row.closedAt()).isEqualTo(scenario.now());
     CaseLog.Event last = caseLog.history(t.topicNo()).get(caseLog.history(t.topicNo()).size() - 1);
-    assertThat(last.type()).isEqualTo(CaseEventType.REJECTED);
+    assertThat(last.type()).isEqualTo(ConsultationEvent.REJECTED);
     assertThat(last.note()).contains("业主大会");
     assertThat(last.actorRole()).isEqualTo("党小组");
   }
@@ -196,7 +197,7 @@ class ConsultationProcessTest {
     assertThat(topic(t).mergedInto()).isEqualTo(target.topicNo());
     assertThat(topics.supporterCount(topic(target).id()))
         .as("resident1 and resident8 support both; resident7 comes along").isEqualTo(3);
-    assertThat(events(target)).contains(CaseEventType.MERGED);
+    assertThat(events(target)).contains(ConsultationEvent.MERGED);
     assertThat(target.instance()).isWaitingAt(TASK_REVIEW);
 
     ConsultationScenario.Topic late = scenario.propose(TopicCategory.SUPPORTING_FACILITY, "充电桩");
@@ -241,8 +242,8 @@ class ConsultationProcessTest {
             Rounds.Meeting::abstain, Rounds.Meeting::outcome)
         .containsExactly(Tuple.tuple(1, 15, 3, 2, VoteOutcome.NO_QUORUM),
             Tuple.tuple(2, 20, 8, 2, VoteOutcome.AGREED));
-    assertThat(events(t)).containsSubsequence(CaseEventType.MEETING_SCHEDULED,
-        CaseEventType.VOTE_NO_QUORUM, CaseEventType.MEETING_SCHEDULED, CaseEventType.VOTE_AGREED);
+    assertThat(events(t)).containsSubsequence(ConsultationEvent.MEETING_SCHEDULED,
+        ConsultationEvent.VOTE_NO_QUORUM, ConsultationEvent.MEETING_SCHEDULED, ConsultationEvent.VOTE_AGREED);
   }
 
   @Test
@@ -259,7 +260,7 @@ class ConsultationProcessTest {
     assertThat(state(t)).isEqualTo(TopicState.LAPSED);
     assertThat(rounds.meetings(topic(t).id())).extracting(Rounds.Meeting::outcome)
         .containsOnly(VoteOutcome.NO_QUORUM).hasSize(3);
-    assertThat(events(t)).endsWith(CaseEventType.VOTE_NO_QUORUM, CaseEventType.LAPSED);
+    assertThat(events(t)).endsWith(ConsultationEvent.VOTE_NO_QUORUM, ConsultationEvent.LAPSED);
   }
 
   @Test
@@ -304,10 +305,10 @@ class ConsultationProcessTest {
     assertThat(item.rating().evaluationRound()).isEqualTo(2);
     assertThat(item.rating().dissatisfied()).isEqualTo(4);
     assertThat(item.execution().reworkDoneAt()).isNotNull();
-    assertThat(events(t)).containsSubsequence(CaseEventType.EXECUTED, CaseEventType.ASKED_TO_RATE,
-        CaseEventType.REWORK, CaseEventType.EXECUTED, CaseEventType.ASKED_TO_RATE,
-        CaseEventType.PUBLISHED);
-    assertThat(events(t)).filteredOn(e -> e == CaseEventType.REWORK).hasSize(1);
+    assertThat(events(t)).containsSubsequence(ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE,
+        CommonEvent.REWORK, ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE,
+        ConsultationEvent.PUBLISHED);
+    assertThat(events(t)).filteredOn(e -> e == CommonEvent.REWORK).hasSize(1);
   }
 
   @Test
@@ -376,7 +377,7 @@ class ConsultationProcessTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  private List<CaseEventType> events(ConsultationScenario.Topic t) {
+  private List<CaseEventKind> events(ConsultationScenario.Topic t) {
     return caseLog.history(t.topicNo()).stream().map(CaseLog.Event::type).toList();
   }
 }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseEventKind;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class GrievanceEscalationTest {
     assertThat(runtime.getVariable(supervise.getExecutionId(), "holderLabel").toString())
         .contains("天府社区 物业服务中心");
     assertThat(groups(scenario.task(c, TASK_RESPOND))).containsExactly("tfsq-property-staff");
-    assertThat(events(c)).contains(CaseEventType.ESCALATED);
+    assertThat(events(c)).contains(CommonEvent.ESCALATED);
   }
 
   @Test
@@ -145,7 +146,7 @@ class GrievanceEscalationTest {
           assertThat(e.level()).isEqualTo(1);
           assertThat(e.actor()).isEqualTo("committee1");
         });
-    assertThat(events(c)).contains(CaseEventType.SUPERVISED, CaseEventType.REASSIGNED);
+    assertThat(events(c)).contains(CommonEvent.SUPERVISED, CommonEvent.REASSIGNED);
     assertThat(escalationsOf(c)).singleElement()
         .extracting(HistoricProcessInstance::getEndActivityId).isEqualTo("EndEvent_Supervised");
   }
@@ -267,7 +268,7 @@ class GrievanceEscalationTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  private List<CaseEventType> events(GrievanceScenario.Case c) {
+  private List<CaseEventKind> events(GrievanceScenario.Case c) {
     return caseLog.history(c.caseNo()).stream().map(CaseLog.Event::type).toList();
   }
 

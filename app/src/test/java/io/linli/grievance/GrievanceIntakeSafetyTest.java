@@ -146,7 +146,7 @@ class GrievanceIntakeSafetyTest {
 
     assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
         .query(String.class).single()).isEqualTo(text);
-    var stored = jdbc.sql("select contact_phone, contact_phone_enc from grievance_case where case_no = ?")
+    var stored = jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
         .param(caseNo).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
     assertThat(stored[0]).as("no clear phone").isNull();
     assertThat(new String((byte[]) stored[1], java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -177,18 +177,23 @@ class GrievanceIntakeSafetyTest {
   }
 
   @Test
-  @DisplayName("V6 之前明文保存的手机号：启动时加密为 E.164 并清空明文列")
+  @DisplayName("V6 之前明文保存的手机号（V13 移入 case_file 的明文列）：启动时加密为 E.164 并清空明文列")
   void phonesStoredInClearBeforeV6AreEncrypted() {
     String caseNo = "GR-1999-" + (100000 + new java.util.Random().nextInt(899999));
+    long id = jdbc.sql("""
+            insert into grievance_case (case_no, community_code, category, description,
+              channel, status, reported_at) values (?, 'tfsq', 'OTHER', '旧数据', 'WEB',
+              'CLOSED', now()) returning id""")
+        .param(caseNo).query(Long.class).single();
     jdbc.sql("""
-            insert into grievance_case (case_no, community_code, category, description, contact_phone,
-              channel, status, reported_at) values (?, 'tfsq', 'OTHER', '旧数据', '13800009999', 'WEB',
-              'CLOSED', now())""")
-        .param(caseNo).update();
+            insert into case_file (flow, case_id, case_no, community_code, category, status,
+              reported_at, legacy_contact_phone) values ('GRIEVANCE', ?, ?, 'tfsq', 'OTHER', 'CLOSED',
+              now(), '13800009999')""")
+        .params(id, caseNo).update();
 
     backfill.run(null);
 
-    var row = jdbc.sql("select contact_phone, contact_phone_enc from grievance_case where case_no = ?")
+    var row = jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
         .param(caseNo).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
     assertThat(row[0]).isNull();
     assertThat(cipher.decrypt((byte[]) row[1])).isEqualTo("+8613800009999");

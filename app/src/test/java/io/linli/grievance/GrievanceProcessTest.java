@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseEventKind;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
@@ -106,9 +107,9 @@ class GrievanceProcessTest {
     assertThat(row.status()).isEqualTo("CLOSED");
     assertThat(row.tier()).isEqualTo("GENERAL");
     assertThat(events(c))
-        .containsExactly(CaseEventType.RECEIVED, CaseEventType.TIER_SET, CaseEventType.RESPONDED,
-            CaseEventType.RESOLVED, CaseEventType.ASKED_TO_RATE, CaseEventType.RATED,
-            CaseEventType.FOLLOWED_UP, CaseEventType.CLOSED);
+        .containsExactly(GrievanceEvent.RECEIVED, GrievanceEvent.TIER_SET, GrievanceEvent.RESPONDED,
+            CommonEvent.RESOLVED, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED,
+            CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
   }
 
   @Test
@@ -135,7 +136,7 @@ class GrievanceProcessTest {
     scenario.followUpAndClose(c);
     assertThat(c.instance()).isEnded();
     assertThat(ledger.entriesOf(c.caseNo())).isEmpty();
-    assertThat(events(c)).contains(CaseEventType.RESPONDED, CaseEventType.RESOLVED, CaseEventType.CLOSED);
+    assertThat(events(c)).contains(GrievanceEvent.RESPONDED, CommonEvent.RESOLVED, CommonEvent.CLOSED);
   }
 
   @Test
@@ -164,7 +165,7 @@ class GrievanceProcessTest {
     scenario.followUpAndClose(c);
     assertThat(c.instance()).isEnded();
     assertThat(ledger.entriesOf(c.caseNo())).isEmpty();
-    assertThat(events(c)).contains(CaseEventType.PLAN_COMMITTED);
+    assertThat(events(c)).contains(GrievanceEvent.PLAN_COMMITTED);
   }
 
   @Test
@@ -209,9 +210,9 @@ class GrievanceProcessTest {
     scenario.followUpAndClose(c);
     assertThat(c.instance()).isEnded();
     assertThat(cases.find(c.caseNo()).orElseThrow().rating()).isEqualTo("DISSATISFIED");
-    assertThat(events(c)).containsSubsequence(CaseEventType.RATED, CaseEventType.REWORK,
-        CaseEventType.RESOLVED, CaseEventType.ASKED_TO_RATE, CaseEventType.RATED,
-        CaseEventType.FOLLOWED_UP);
+    assertThat(events(c)).containsSubsequence(CommonEvent.RATED, CommonEvent.REWORK,
+        CommonEvent.RESOLVED, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED,
+        CommonEvent.FOLLOWED_UP);
   }
 
   @Test
@@ -240,7 +241,7 @@ class GrievanceProcessTest {
     assertThat(c.instance()).isWaitingAt(TASK_TRIAGE);
     assertThat(scenario.variable(c, "channel")).isEqualTo("PHONE");
     CaseLog.Event received = caseLog.history(c.caseNo()).get(0);
-    assertThat(received.type()).isEqualTo(CaseEventType.RECEIVED);
+    assertThat(received.type()).isEqualTo(GrievanceEvent.RECEIVED);
     assertThat(received.note()).contains("工作人员代登记");
   }
 
@@ -259,7 +260,7 @@ class GrievanceProcessTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  private List<CaseEventType> events(GrievanceScenario.Case c) {
+  private List<CaseEventKind> events(GrievanceScenario.Case c) {
     return caseLog.history(c.caseNo()).stream().map(CaseLog.Event::type).toList();
   }
 }

@@ -54,7 +54,7 @@ class KeycloakSecurityIT extends KeycloakIT {
   @LocalServerPort int port;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired RuntimeService runtime;
-  @Autowired io.linli.intake.ContactCipher tokens;
+  @Autowired io.linli.intake.WatchTokens tokens;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String tfsqCase;
@@ -104,10 +104,10 @@ class KeycloakSecurityIT extends KeycloakIT {
     assertThat(call("POST", "/api/grievances/" + tfsqCase + "/evaluation", null).statusCode())
         .as("no watch token: as if the case did not exist").isEqualTo(404);
     HttpResponse<String> wrongToken = send("POST", "/api/grievances/" + tfsqCase + "/evaluation", null,
-        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.watchToken("GRIEVANCE", jdsqCase)));
+        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.issue(jdsqCase)));
     assertThat(wrongToken.statusCode()).as("another case's token").isEqualTo(404);
     HttpResponse<String> ownToken = send("POST", "/api/grievances/" + tfsqCase + "/evaluation", null,
-        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.watchToken("GRIEVANCE", tfsqCase)));
+        Map.of("rating", "SATISFIED"), Map.of(CaseAccess.WATCH_TOKEN, tokens.issue(tfsqCase)));
     assertThat(ownToken.statusCode()).as("reaches the rating rules: the case is not awaiting a rating yet "
         + ownToken.body()).isEqualTo(409);
   }
@@ -133,7 +133,10 @@ class KeycloakSecurityIT extends KeycloakIT {
     assertThat(early.statusCode()).as("with the token: the order's own rule answers " + early.body()).isEqualTo(409);
     HttpResponse<String> tracked = send("POST", path + "/track", null, Map.of("phone", "138 0000 2345"), Map.of());
     assertThat(tracked.statusCode()).as(tracked.body()).isEqualTo(200);
-    assertThat(JSON.readTree(tracked.body()).get("watchToken").asText()).isEqualTo(watch);
+    // Tracking issues a new random token (none is derived from a key any more); it opens the order.
+    String again = JSON.readTree(tracked.body()).get("watchToken").asText();
+    assertThat(send("POST", path + "/completion", null, Map.of("paidFen", 0),
+        Map.of(CaseAccess.WATCH_TOKEN, again)).statusCode()).isEqualTo(409);
   }
 
   @Test

@@ -55,7 +55,8 @@ class IntakeInputTest {
     assertThat(cipher.decrypt(a)).isEqualTo("+8613800001234");
     a[a.length - 1] ^= 1;
     assertThatThrownBy(() -> cipher.decrypt(a)).isInstanceOf(IllegalStateException.class);
-    assertThat(cipher.validWatchToken("GRIEVANCE", "GR-1", cipher.watchToken("GRIEVANCE", "GR-1"))).isTrue();
-    assertThat(cipher.validWatchToken("GRIEVANCE", "GR-2", cipher.watchToken("GRIEVANCE", "GR-1"))).isFalse();
+    assertThat(cipher.pseudonym("RESIDENT", "+8613800001234"))
+        .isEqualTo(cipher.pseudonym("RESIDENT", "+8613800001234"))
+        .isNotEqualTo(cipher.pseudonym("RESIDENT", "+8613800001235"));
   }
 }

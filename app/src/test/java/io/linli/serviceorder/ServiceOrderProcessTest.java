@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
-import io.linli.caselog.CaseEventType;
+import io.linli.caselog.CaseEventKind;
+import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.sla.SlaLedger;
 import io.linli.system.ApiError;
@@ -140,10 +141,10 @@ class ServiceOrderProcessTest {
     assertThat(row.paidFen()).isEqualTo(4550L);
     assertThat(row.followUpSatisfaction()).isEqualTo("SATISFIED");
     assertThat(events(o)).containsExactly(
-        CaseEventType.ORDERED, CaseEventType.DISPATCHED, CaseEventType.ACCEPTED,
-        CaseEventType.ARRIVED, CaseEventType.ASSESSED, CaseEventType.QUOTED,
-        CaseEventType.QUOTE_ACCEPTED, CaseEventType.WORK_DONE, CaseEventType.COMPLETED,
-        CaseEventType.PAID, CaseEventType.FOLLOWED_UP, CaseEventType.CLOSED);
+        ServiceOrderEvent.ORDERED, ServiceOrderEvent.DISPATCHED, ServiceOrderEvent.ACCEPTED,
+        ServiceOrderEvent.ARRIVED, ServiceOrderEvent.ASSESSED, ServiceOrderEvent.QUOTED,
+        ServiceOrderEvent.QUOTE_ACCEPTED, ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
+        ServiceOrderEvent.PAID, CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
   }
 
   @Test
@@ -180,7 +181,7 @@ class ServiceOrderProcessTest {
     assertThat(o.instance()).hasPassed(END_ARRIVE_ESCALATED).isWaitingAt(TASK_AWAIT_COMPLETION);
     assertThat(single(ledger.entriesOf(o.orderNo()).stream()
         .filter(e -> e.event().equals("BREACHED")).toList()).clock()).isEqualTo("SERVICE_ORDER_ARRIVE");
-    assertThat(events(o)).contains(CaseEventType.ESCALATED, CaseEventType.SUPERVISED);
+    assertThat(events(o)).contains(CommonEvent.ESCALATED, CommonEvent.SUPERVISED);
   }
 
   @Test
@@ -252,9 +253,9 @@ class ServiceOrderProcessTest {
     assertThat(row.committedFinish()).isEqualTo(finish);
     assertThat(row.quoteFen()).isEqualTo(38000L);
     assertThat(row.paidFen()).isEqualTo(36000L);
-    assertThat(events(o)).containsSubsequence(CaseEventType.ASSESSED, CaseEventType.PLAN_MADE,
-        CaseEventType.QUOTED, CaseEventType.REPLIED, CaseEventType.QUOTE_ACCEPTED,
-        CaseEventType.WORK_DONE, CaseEventType.COMPLETED, CaseEventType.PAID);
+    assertThat(events(o)).containsSubsequence(ServiceOrderEvent.ASSESSED, ServiceOrderEvent.PLAN_MADE,
+        ServiceOrderEvent.QUOTED, ServiceOrderEvent.REPLIED, ServiceOrderEvent.QUOTE_ACCEPTED,
+        ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED, ServiceOrderEvent.PAID);
   }
 
   @Test
@@ -321,7 +322,7 @@ class ServiceOrderProcessTest {
     assertThat(row.declineReason()).isEqualTo("价格偏高，自己处理");
     assertThat(row.paidFen()).isNull();
     CaseLog.Event last = caseLog.history(o.orderNo()).get(caseLog.history(o.orderNo()).size() - 1);
-    assertThat(last.type()).isEqualTo(CaseEventType.QUOTE_DECLINED);
+    assertThat(last.type()).isEqualTo(ServiceOrderEvent.QUOTE_DECLINED);
     assertThat(last.note()).isEqualTo("价格偏高，自己处理");
     assertThatThrownBy(() -> scenario.decide(o, true, null))
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status().value()).isEqualTo(409));
@@ -368,7 +369,7 @@ class ServiceOrderProcessTest {
     ServiceOrders.Row row = orders.find(o.orderNo()).orElseThrow();
     assertThat(row.workerId()).isEqualTo("worker1");
     assertThat(row.paidFen()).isZero();
-    assertThat(caseLog.history(o.orderNo())).filteredOn(e -> e.type() == CaseEventType.DISPATCHED)
+    assertThat(caseLog.history(o.orderNo())).filteredOn(e -> e.type() == ServiceOrderEvent.DISPATCHED)
         .singleElement().extracting(CaseLog.Event::note).isEqualTo("派给能工巧匠（个人）");
   }
 
@@ -393,7 +394,7 @@ class ServiceOrderProcessTest {
     assertThat(o.instance()).isWaitingAt(TASK_FOLLOW_UP_VISIT);
   }
 
-  private List<CaseEventType> events(ServiceOrderScenario.Order o) {
+  private List<CaseEventKind> events(ServiceOrderScenario.Order o) {
     return caseLog.history(o.orderNo()).stream().map(CaseLog.Event::type).toList();
   }
 

@@ -4,71 +4,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Unit tier: the SLA policy's calendar arithmetic and its defaults, bound as Spring binds them. */
+/** Unit tier: the policy knows durations by key only, from configuration or the declared seed. */
 class SlaPolicyTest {
 
-  static final Date REPORTED = Date.from(Instant.parse("2026-03-02T01:00:00Z"));
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private static SlaPolicy policy(java.util.Map<String, String> config) {
-    SlaProperties props =
-        new Binder(new MapConfigurationPropertySource(config))
-            .bindOrCreate("linli.sla", SlaProperties.class);
-    return new SlaPolicy(props);
-  }
-
-  @Test
-  @DisplayName("默认值即种子材料的时限：4小时响应，中等问题24小时办结")
-  void seedDefaults() {
-    SlaPolicy p = policy(java.util.Map.of());
-    for (String tier : new String[] {"GENERAL", "MEDIUM", "DIFFICULT"}) {
-      assertThat(p.grievanceRespondBy(REPORTED, tier).toInstant())
-          .isEqualTo(REPORTED.toInstant().plus(Duration.ofHours(4)));
+  private static final SlaDeclarations DECLARED = new SlaDeclarations() {
+    @Override
+    public List<ClockSpec> clocks() {
+      return List.of(ClockSpec.of("TEST_CLOCK", "测试时限", "test.clock", Duration.ofHours(4)));
     }
-    assertThat(p.grievanceResolveBy(REPORTED, "MEDIUM").toInstant())
-        .isEqualTo(REPORTED.toInstant().plus(Duration.ofHours(24)));
-    assertThat(p.grievanceRatingWindow()).isEqualTo("PT168H");
+
+    @Override
+    public Map<String, Duration> settings() {
+      return Map.of("test.window", Duration.ofDays(7));
+    }
+  };
+
+  private static SlaPolicy policy(Map<String, String> config, SlaDeclarations... declarations) {
+    return new SlaPolicy(List.of(declarations), new Binder(new MapConfigurationPropertySource(config)));
   }
 
   @Test
-  @DisplayName("配置覆盖某一级时限，只改变该级")
-  void overrideOneTier() {
-    SlaPolicy p = policy(java.util.Map.of("linli.sla.grievance.general.respond", "PT5S"));
-    assertThat(p.grievanceRespondBy(REPORTED, "GENERAL").toInstant())
-        .isEqualTo(REPORTED.toInstant().plusSeconds(5));
-    assertThat(p.grievanceRespondBy(REPORTED, "MEDIUM").toInstant())
-        .isEqualTo(REPORTED.toInstant().plus(Duration.ofHours(4)));
+  @DisplayName("未配置的时限取声明的种子默认值，配置（宽松绑定）覆盖之")
+  void seedOrConfiguration() {
+    assertThat(policy(Map.of(), DECLARED).duration("test.clock")).isEqualTo(Duration.ofHours(4));
+    assertThat(policy(Map.of("linli.sla.test.clock", "PT5S"), DECLARED).duration("test.clock"))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(policy(Map.of("linli.sla.test.window", "P1D"), DECLARED).duration("test.window"))
+        .isEqualTo(Duration.ofDays(1));
   }
 
   @Test
-  @DisplayName("相对时限从引擎时钟起算")
-  void relativeDeadlinesUseEngineClock() {
-    SlaPolicy p = policy(java.util.Map.of("linli.sla.escalation.community", "PT2H"));
-    ClockUtil.setCurrentTime(REPORTED);
-    assertThat(p.communitySupervisionDue().toInstant())
-        .isEqualTo(REPORTED.toInstant().plus(Duration.ofHours(2)));
-    assertThat(p.streetSupervisionDue().toInstant())
-        .isEqualTo(REPORTED.toInstant().plus(Duration.ofDays(2)));
-    assertThat(p.latestCommitment()).isEqualTo(REPORTED.toInstant().plus(Duration.ofDays(90)));
-  }
-
-  @Test
-  @DisplayName("未知分级报错，不默默套用默认时限")
-  void unknownTier() {
-    assertThatThrownBy(() -> policy(java.util.Map.of()).grievanceRespondBy(REPORTED, "URGENT"))
-        .hasMessageContaining("URGENT");
+  @DisplayName("未声明的时限、非正时长、同一键两个不同默认值：启动即报错")
+  void refusesWhatCannotBeRight() {
+    assertThatThrownBy(() -> policy(Map.of(), DECLARED).duration("test.nothing"))
+        .hasMessageContaining("linli.sla.test.nothing");
+    assertThatThrownBy(() -> policy(Map.of("linli.sla.test.clock", "PT0S"), DECLARED))
+        .hasMessageContaining("linli.sla.test.clock");
+    SlaDeclarations twice = new SlaDeclarations() {
+      @Override
+      public Map<String, Duration> settings() {
+        return Map.of("test.clock", Duration.ofHours(5));
+      }
+    };
+    assertThatThrownBy(() -> policy(Map.of(), DECLARED, twice)).hasMessageContaining("declared twice");
   }
 }

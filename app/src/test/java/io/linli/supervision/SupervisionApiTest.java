@@ -1,5 +1,6 @@
 package io.linli.supervision;
 
+import io.linli.identity.SupervisionAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
