@@ -1,14 +1,16 @@
 package io.linli.open311;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linli.cases.CaseFile;
+import io.linli.cases.CaseFiles;
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
+import io.linli.cases.ResidentIntake;
 import io.linli.community.CommunityDirectory;
-import io.linli.grievance.Category;
-import io.linli.grievance.Channel;
-import io.linli.grievance.Grievances;
-import io.linli.serviceorder.Orders;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.TextInput;
+import io.linli.sla.ClockStates;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -36,13 +38,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open311 GeoReport v2 over the grievance and service-order flows: services are the grievance
- * categories (group 居民诉求) and the service catalogue's items (group 便民服务); {@code
- * jurisdiction_id} is the community code, {@code service_request_id} the case or order number,
- * {@code address_id} an estate code or {@code estate.building}. {@code expected_datetime} is the
- * case's open SLA deadline; {@code status_notes} carries the tier and the state of each deadline.
- * The resident's description and contact details are not listed back. POST honours
- * {@code Idempotency-Key} like the app's own intake.
+ * Open311 GeoReport v2 over every flow that takes residents' requests ({@link ResidentIntake}):
+ * services are what each offers (e.g. grievance categories, group 居民诉求; catalogue items, group
+ * 便民服务); {@code jurisdiction_id} is the community code, {@code service_request_id} the case
+ * number, {@code address_id} an estate code or {@code estate.building}. Requests are read from
+ * case_file and the SLA ledger: {@code expected_datetime} is the latest due time of a clock still
+ * running or breached; {@code status_notes} carries the status, what the flow adds (the tier) and
+ * the state of each deadline. The resident's description and contact details are not listed back.
+ * POST honours {@code Idempotency-Key} like the app's own intake.
  */
 @RestController
 @RequestMapping("/open311/v2")
@@ -53,20 +56,26 @@ class Open311Controller {
 
   private static final String SERVICE_CODE = "{code:[A-Za-z0-9_-]+}";
 
-  private final Grievances grievances;
-  private final Orders orders;
+  /** The intakes by flow key, in a fixed order (by key) so the service list is stable. */
+  private final List<ResidentIntake> intakes;
+  private final Flows flows;
+  private final CaseFiles files;
+  private final ClockStates clocks;
   private final CommunityDirectory directory;
   private final IdempotentIntake idempotency;
   private final ObjectMapper json;
   private final RequestLocations locations;
 
-  Open311Controller(Grievances grievances, Orders orders, CommunityDirectory directory,
-      IdempotentIntake idempotency, ObjectMapper json, RequestLocations locations) {
+  Open311Controller(List<ResidentIntake> intakes, Flows flows, CaseFiles files,
+      ClockStates clocks, CommunityDirectory directory, IdempotentIntake idempotency,
+      ObjectMapper json, RequestLocations locations) {
+    this.intakes = intakes.stream().sorted(Comparator.comparing(ResidentIntake::flow)).toList();
+    this.flows = flows;
+    this.files = files;
+    this.clocks = clocks;
     this.locations = locations;
-    this.orders = orders;
-    this.idempotency = idempotency;
-    this.grievances = grievances;
     this.directory = directory;
+    this.idempotency = idempotency;
     this.json = json;
   }
 
@@ -77,13 +86,10 @@ class Open311Controller {
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     jurisdiction(jurisdiction);
     List<Map<String, Object>> services = new ArrayList<>();
-    for (Category c : Category.values()) {
-      services.add(service(c.name(), c.label(), "居民诉求：" + c.label(), "诉求," + c.label(), "居民诉求"));
-    }
-    for (Orders.Item i : orders.items()) {
-      services.add(service(i.code(), i.name(),
-          i.categoryName() + "，" + i.pricingLabel() + (i.description() == null ? "" : "：" + i.description()),
-          "服务," + i.categoryName() + "," + i.name(), "便民服务"));
+    for (ResidentIntake intake : intakes) {
+      for (ResidentIntake.Service v : intake.services()) {
+        services.add(service(v.code(), v.name(), v.description(), v.keywords(), v.group()));
+      }
     }
     return Open311Format.answer(200, Open311Format.xml(format, accept), "services", "service", services, json);
   }
@@ -107,7 +113,7 @@ class Open311Controller {
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     jurisdiction(jurisdiction);
-    if (category(code).isEmpty() && !orders.isItem(code)) throw ApiError.notFound("没有这个服务：" + code);
+    if (intake(code).isEmpty()) throw ApiError.notFound("没有这个服务：" + code);
     Map<String, Object> definition = new LinkedHashMap<>();
     definition.put("service_code", code);
     definition.put("attributes", List.of());
@@ -146,8 +152,8 @@ class Open311Controller {
     String community = jurisdiction(form.getFirst("jurisdiction_id"));
     String code = form.getFirst("service_code");
     if (code == null || code.isBlank()) throw ApiError.invalid("service_code", "缺少 service_code");
-    Optional<Category> category = category(code);
-    if (category.isEmpty() && !orders.isItem(code)) throw ApiError.invalid("service_code", "没有这个服务：" + code);
+    ResidentIntake intake = intake(code)
+        .orElseThrow(() -> ApiError.invalid("service_code", "没有这个服务：" + code));
     String description = TextInput.clean("description", form.getFirst("description"));
     if (description == null || description.isBlank()) throw ApiError.invalid("description", "请描述问题");
     if (description.length() > 2000) throw ApiError.invalid("description", "问题描述不能超过2000字");
@@ -169,11 +175,9 @@ class Open311Controller {
         Objects.requireNonNullElse(TextInput.clean("first_name", form.getFirst("first_name")), ""));
     if (name.length() > 50) throw ApiError.invalid("last_name", "姓名（first_name 与 last_name）合计不能超过50字");
     String phone = PhoneNumbers.toE164("phone", TextInput.clean("phone", form.getFirst("phone")));
-    String number = category.isEmpty()
-        ? orders.order(community, estate, building, code, description, name.isBlank() ? null : name, phone)
-        : grievances.report(community, estate, building, category.get(), description,
-            name.isBlank() ? null : name, phone, Channel.API);
-    if (at != null) locations.save(category.isEmpty() ? "SERVICE_ORDER" : "GRIEVANCE", number, at);
+    String number = intake.submit(new ResidentIntake.Submission(code, community, estate, building,
+        description, name.isBlank() ? null : name, phone, "API"));
+    if (at != null) locations.save(intake.flow(), number, at);
     return number;
   }
 
@@ -201,8 +205,8 @@ class Open311Controller {
     } else {
       Instant to = end == null ? Times.now().plusSeconds(1) : instant("end_date", end);
       Instant from = start == null ? to.minusSeconds(90L * 24 * 3600) : instant("start_date", start);
-      numbers = new ArrayList<>(grievances.caseNos(community, from, to, MAX_REQUESTS));
-      numbers.addAll(orders.orderNos(community, from, to, MAX_REQUESTS));
+      numbers = files.caseNos(intakes.stream().map(ResidentIntake::flow).toList(), community,
+          from, to, MAX_REQUESTS);
     }
     List<Map<String, Object>> out = numbers.stream()
         .map(n -> find(n, community)).flatMap(Optional::stream)
@@ -246,28 +250,27 @@ class Open311Controller {
     return out;
   }
 
-  /** A grievance (GR-…) or a service order (SO-…) of the jurisdiction, as an Open311 request. */
+  /** A case of the jurisdiction in a flow that takes requests, as an Open311 request. */
   private Optional<Map<String, Object>> find(String number, String community) {
-    if (number.startsWith("SO-")) {
-      return orders.summary(number).filter(o -> o.communityCode().equals(community)).map(Open311Controller::request);
-    }
-    return grievances.summary(number).filter(g -> g.communityCode().equals(community)).map(Open311Controller::request);
+    return files.find(number).filter(c -> c.communityCode().equals(community))
+        .flatMap(c -> intakeOf(c.flow()).map(intake -> request(c, intake)));
   }
 
-  static Map<String, Object> request(Orders.Summary o) {
-    List<Due> dues = o.deadlines().stream().map(d -> new Due(d.label(), d.dueAt(), d.state())).toList();
-    return request(o.orderNo(), o.closed(), o.statusLabel(), o.itemName(), o.itemCode(), "接单机构",
-        o.orderedAt(), o.updatedAt(), o.locationLabel(), dues);
+  private Map<String, Object> request(CaseFile c, ResidentIntake intake) {
+    Flow flow = flows.get(c.flow());
+    String note = intake.statusNote(c.caseNo());
+    String status = flow.statusLabel(c.status()) + (note == null ? "" : "；" + note);
+    List<Due> dues = clocks.of(c.caseNo(), c.closed()).stream()
+        .filter(k -> flows.clock(k.clock()).map(spec -> !spec.internal()).orElse(true))
+        .map(k -> new Due(flows.clockLabel(k.clock()), k.dueAt(), k.state().name()))
+        .toList();
+    String serviceName = intake.serviceName(c.serviceCode())
+        .orElseGet(() -> flow.categoryLabel(c.category()));
+    return request(c.caseNo(), c.closed(), status, serviceName, c.serviceCode(), intake.agency(),
+        c.reportedAt(), files.updatedAt(c), c.locationLabel(), dues);
   }
 
-  static Map<String, Object> request(Grievances.Summary s) {
-    List<Due> dues = s.deadlines().stream().map(d -> new Due(d.label(), d.dueAt(), d.state())).toList();
-    String status = s.tierLabel() == null ? s.statusLabel() : s.statusLabel() + "；分级：" + s.tierLabel();
-    return request(s.caseNo(), s.closed(), status, s.category().label(), s.category().name(),
-        "物业服务中心", s.reportedAt(), s.updatedAt(), s.locationLabel(), dues);
-  }
-
-  /** A deadline of either flow: label, due time, OPEN / MET / BREACHED / STOPPED. */
+  /** A deadline: clock label, due time, OPEN / MET / LATE / BREACHED / STOPPED. */
   private record Due(String label, Instant dueAt, String state) {}
 
   /**
@@ -306,11 +309,12 @@ class Open311Controller {
   private static String deadlineNote(String label, Instant dueAt, String state) {
     String s = switch (state) {
       case "MET" -> "已按时完成";
+      case "LATE" -> "已完成（超时）";
       case "BREACHED" -> "已超时，已督办";
       case "STOPPED" -> "已终止";
       default -> "进行中";
     };
-    return label + ' ' + Times.label(dueAt) + ' ' + s;
+    return dueAt == null ? label + ' ' + s : label + ' ' + Times.label(dueAt) + ' ' + s;
   }
 
   private String jurisdiction(String code) {
@@ -323,8 +327,13 @@ class Open311Controller {
         .orElseThrow(() -> ApiError.notFound("没有这个辖区：" + code));
   }
 
-  private static Optional<Category> category(String code) {
-    return Arrays.stream(Category.values()).filter(c -> c.name().equals(code)).findFirst();
+  /** The intake offering the service {@code code}. */
+  private Optional<ResidentIntake> intake(String code) {
+    return intakes.stream().filter(i -> i.offers(code)).findFirst();
+  }
+
+  private Optional<ResidentIntake> intakeOf(String flow) {
+    return intakes.stream().filter(i -> i.flow().equals(flow)).findFirst();
   }
 
   private static String iso(Instant i) {

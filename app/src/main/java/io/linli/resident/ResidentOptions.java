@@ -1,8 +1,8 @@
 package io.linli.resident;
 
-import io.linli.consultation.TopicCategory;
-import io.linli.grievance.Category;
-import java.util.Arrays;
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/resident/options}: what the resident page offers — communities with their
- * estates and buildings, the grievance categories and the kinds of consultation topic. Public
- * data only.
+ * estates and buildings, and each flow's category list under the name the flow gives it ({@link
+ * Flow#categoryOptions()}: {@code categories}, {@code topicCategories}). Public data only.
  */
 @RestController
 class ResidentOptions {
 
   private final JdbcClient jdbc;
+  private final Flows flows;
 
-  ResidentOptions(JdbcClient jdbc) {
+  ResidentOptions(JdbcClient jdbc, Flows flows) {
     this.jdbc = jdbc;
+    this.flows = flows;
   }
 
   record Option(String code, String label) {}
@@ -30,15 +32,9 @@ class ResidentOptions {
 
   record CommunityOptions(String code, String name, List<Estate> estates) {}
 
-  /**
-   * @param categories grievance categories
-   * @param topicCategories the kinds of consultation topic (议事协商)
-   */
-  record Options(List<CommunityOptions> communities, List<Option> categories,
-      List<Option> topicCategories) {}
-
+  /** {@code communities}, then each flow's category list by its {@link Flow#categoryOptions()}. */
   @GetMapping("/api/resident/options")
-  Options options() {
+  Map<String, Object> options() {
     record Row(String community, String communityName, String estate, String estateName,
         String building, String buildingName) {}
     List<Row> rows = jdbc.sql("""
@@ -67,8 +63,12 @@ class ResidentOptions {
                 .map(e -> new Estate(e.getKey(), e.getValue(), buildings.getOrDefault(e.getKey(), List.of())))
                 .toList()))
         .toList();
-    return new Options(communities,
-        Arrays.stream(Category.values()).map(c -> new Option(c.name(), c.label())).toList(),
-        Arrays.stream(TopicCategory.values()).map(c -> new Option(c.name(), c.label())).toList());
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("communities", communities);
+    flows.all().stream().filter(f -> f.categoryOptions() != null)
+        .sorted(Comparator.comparing(Flow::categoryOptions))
+        .forEach(f -> options.put(f.categoryOptions(), f.categories().entrySet().stream()
+            .map(c -> new Option(c.getKey(), c.getValue())).toList()));
+    return options;
   }
 }

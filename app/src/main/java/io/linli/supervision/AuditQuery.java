@@ -1,7 +1,6 @@
 package io.linli.supervision;
 
 import io.linli.identity.SupervisionAccess;
-import io.linli.sla.Clock;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -22,8 +21,6 @@ import java.util.Set;
 record AuditQuery(
     String community, Long estateId, Long companyId, String flow, String clock, Integer level,
     Instant from, Instant to, Boolean open, Boolean resolved, Set<String> communities) {
-
-  static final Set<String> FLOWS = Set.of("GRIEVANCE", "SERVICE_ORDER", "CONSULTATION");
 
   /** The raw parameters, as strings, so that a bad value is named rather than a type error. */
   record Params(String community, String estate, String company, String flow, String clock,
@@ -54,16 +51,13 @@ record AuditQuery(
       else companyId = company.get().id();
     }
     String flow = blank(p.flow());
-    if (flow != null && !FLOWS.contains(flow)) {
-      errors.add(new ApiError.FieldMessage("flow", "取值无效，可选：GRIEVANCE, SERVICE_ORDER, CONSULTATION"));
+    if (flow != null && !dims.isFlow(flow)) {
+      errors.add(new ApiError.FieldMessage("flow", "取值无效，可选："
+          + String.join(", ", dims.flows().stream().map(Dimensions.Named::code).toList())));
     }
     String clock = blank(p.clock());
-    if (clock != null) {
-      try {
-        Clock.valueOf(clock);
-      } catch (IllegalArgumentException e) {
-        errors.add(new ApiError.FieldMessage("clock", "没有这个时限：" + clock));
-      }
+    if (clock != null && !dims.isClock(clock)) {
+      errors.add(new ApiError.FieldMessage("clock", "没有这个时限：" + clock));
     }
     Integer level = null;
     if (blank(p.level()) != null) {

@@ -1,7 +1,6 @@
 package io.linli.supervision;
 
 import io.linli.identity.UserNames;
-import io.linli.sla.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,11 +25,13 @@ class BreachAudit {
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final UserNames userNames;
+  private final Dimensions dims;
 
-  BreachAudit(JdbcClient jdbc, IdentityService identity, UserNames userNames) {
+  BreachAudit(JdbcClient jdbc, IdentityService identity, UserNames userNames, Dimensions dims) {
     this.jdbc = jdbc;
     this.identity = identity;
     this.userNames = userNames;
+    this.dims = dims;
   }
 
   record Breach(
@@ -85,7 +86,7 @@ class BreachAudit {
             .query((rs, n) -> new Breach(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                label(rs.getString(8)), rs.getInt(9), instant(rs.getTimestamp(10)),
+                dims.clockLabel(rs.getString(8)), rs.getInt(9), instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)), rs.getString(12),
                 holderLabels.computeIfAbsent(String.valueOf(rs.getString(12)), this::holderLabel),
                 instant(rs.getTimestamp(13)),
@@ -127,14 +128,6 @@ class BreachAudit {
       }
       return h;
     }).collect(Collectors.joining("、"));
-  }
-
-  static String label(String clock) {
-    try {
-      return Clock.valueOf(clock).label();
-    } catch (IllegalArgumentException unknown) {
-      return clock;
-    }
   }
 
   private static Instant instant(Timestamp t) {

@@ -1,18 +1,27 @@
 package io.linli.supervision;
 
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
+import io.linli.sla.ClockSpec;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The audit's dimensions by code: communities, estates (with their company), property companies. */
+/**
+ * The audit's dimensions by code: communities, estates (with their company), property companies,
+ * and the registered flows with their clocks.
+ */
 @Repository
 class Dimensions {
 
   private final JdbcClient jdbc;
+  private final Flows flows;
 
-  Dimensions(JdbcClient jdbc) {
+  Dimensions(JdbcClient jdbc, Flows flows) {
     this.jdbc = jdbc;
+    this.flows = flows;
   }
 
   record Named(String code, String name) {}
@@ -61,5 +70,38 @@ class Dimensions {
   List<Company> companies() {
     return jdbc.sql("select id, code, name from property_company order by code")
         .query((rs, n) -> new Company(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+  }
+
+  /** The flows by key, with their names for supervisors. */
+  List<Named> flows() {
+    return sortedFlows().stream().map(f -> new Named(f.key(), f.label())).toList();
+  }
+
+  /** Every flow's clocks, flow by flow (in the order of {@link #flows()}). */
+  List<Named> clocks() {
+    return sortedFlows().stream().flatMap(f -> f.clocks().stream())
+        .map(c -> new Named(c.id(), c.label())).toList();
+  }
+
+  boolean isFlow(String key) {
+    return flows.find(key).isPresent();
+  }
+
+  boolean isClock(String id) {
+    return flows.clock(id).isPresent();
+  }
+
+  /** The flow's name for supervisors, or its key for a flow no longer registered. */
+  String flowLabel(String key) {
+    return flows.find(key).map(Flow::label).orElse(key);
+  }
+
+  /** The clock's 中文 name, or its id for a clock no flow declares (any more). */
+  String clockLabel(String id) {
+    return flows.clock(id).map(ClockSpec::label).orElse(id);
+  }
+
+  private List<Flow> sortedFlows() {
+    return flows.all().stream().sorted(Comparator.comparing(Flow::key)).toList();
   }
 }

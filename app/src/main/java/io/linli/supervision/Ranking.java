@@ -42,7 +42,7 @@ class Ranking {
   }
 
   Board of(AuditQuery q, int minClosed) {
-    return new Board(rule(minClosed), SupervisionRates.RULES, rank(rates.of(q, SupervisionRates.GroupBy.COMPANY), minClosed),
+    return new Board(rule(minClosed), rates.rules(), rank(rates.of(q, SupervisionRates.GroupBy.COMPANY), minClosed),
         rank(rates.of(q, SupervisionRates.GroupBy.ESTATE), minClosed));
   }
 

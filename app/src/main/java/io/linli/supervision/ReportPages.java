@@ -57,7 +57,7 @@ final class ReportPages {
         .append("</th><th class=\"n\">").append(s.closed()).append("</th></tr></table>\n");
 
     SupervisionRates.Figures f = s.rates();
-    b.append("<h3>（二）居民诉求办理成效</h3>\n<table><tr><th style=\"width:40%\">指标</th><th class=\"n\" style=\"width:35%\">数值</th><th>计算</th></tr>\n");
+    b.append("<h3>（二）").append(esc(s.ratesOf())).append("办理成效</h3>\n<table><tr><th style=\"width:40%\">指标</th><th class=\"n\" style=\"width:35%\">数值</th><th>计算</th></tr>\n");
     rate(b, "按时办结率", f.onTimeClosureRate(), f.onTime() + " / " + f.closed());
     rate(b, "居民满意率", f.satisfactionRate(), f.satisfied() + " / " + f.rated());
     rate(b, "回访满意率", f.followUpSatisfactionRate(), f.followUpSatisfied() + " / " + f.followedUp());
@@ -82,11 +82,13 @@ final class ReportPages {
       b.append("</table>\n");
     }
     if (!s.topics().isEmpty()) {
-      b.append("<h3>（四）议事协商事项</h3>\n<table><tr><th>编号</th><th>事项</th><th>类别</th><th>进展</th></tr>\n");
+      String kinds = s.topics().stream().map(ShuangShai.Topic::flowLabel).distinct()
+          .collect(java.util.stream.Collectors.joining("、"));
+      b.append("<h3>（四）").append(esc(kinds)).append("事项</h3>\n<table><tr><th>编号</th><th>事项</th><th>类别</th><th>进展</th></tr>\n");
       for (ShuangShai.Topic t : s.topics()) {
-        b.append("<tr><td>").append(esc(t.topicNo())).append("</td><td>").append(esc(t.title()))
+        b.append("<tr><td>").append(esc(t.caseNo())).append("</td><td>").append(esc(t.title()))
             .append("</td><td>").append(esc(t.categoryLabel())).append("</td><td>")
-            .append(esc(t.stateLabel())).append("</td></tr>\n");
+            .append(esc(t.statusLabel())).append("</td></tr>\n");
       }
       b.append("</table>\n");
     }
@@ -103,9 +105,10 @@ final class ReportPages {
     b.append("<tr><th colspan=\"3\">合计（收缴率 ").append(percent(m.collectionRate()))
         .append("）</th><th class=\"n\">").append(yuan(m.billedFen())).append("</th><th class=\"n\">")
         .append(yuan(m.collectedFen())).append("</th></tr></table>\n");
-    b.append("<h3>（二）服务单收费与结算</h3>\n<table><tr><th>完工确认的服务单</th><th class=\"n\">居民支付（元）</th><th class=\"n\">服务中心管理费（元）</th><th class=\"n\">结算给接单人员（元）</th></tr>\n");
+    String orders = esc(m.ordersLabel());
+    b.append("<h3>（二）").append(orders).append("收费与结算</h3>\n<table><tr><th>完工确认的").append(orders).append("</th><th class=\"n\">居民支付（元）</th><th class=\"n\">服务中心管理费（元）</th><th class=\"n\">结算给接单人员（元）</th></tr>\n");
     ShuangShai.Orders o = m.serviceOrders();
-    b.append("<tr><td>").append(o.count()).append(" 单</td><td class=\"n\">").append(yuan(o.paidFen()))
+    b.append("<tr><td>").append(o.count()).append(" 件</td><td class=\"n\">").append(yuan(o.paidFen()))
         .append("</td><td class=\"n\">").append(yuan(o.feeFen())).append("</td><td class=\"n\">")
         .append(yuan(o.netFen())).append("</td></tr></table>\n");
     b.append("<h3>（三）支出</h3>\n<table><tr><th>项目</th><th class=\"n\">金额（元）</th></tr>\n");
@@ -114,11 +117,11 @@ final class ReportPages {
           .append("</td></tr>\n");
     }
     b.append("<tr><th>合计</th><th class=\"n\">").append(yuan(m.expenseFen())).append("</th></tr></table>\n");
-    b.append("<h3>（四）收支结余</h3>\n<table><tr><th>收入（物业费实收 + 服务单管理费）</th><th class=\"n\">")
+    b.append("<h3>（四）收支结余</h3>\n<table><tr><th>收入（物业费实收 + ").append(orders).append("管理费）</th><th class=\"n\">")
         .append(yuan(m.incomeFen())).append("</th></tr><tr><th>支出</th><th class=\"n\">")
         .append(yuan(m.expenseFen())).append("</th></tr><tr><th>结余</th><th class=\"n\">")
         .append(yuan(m.balanceFen())).append("</th></tr></table>\n");
-    b.append("<p class=\"sub\">以上数据由邻里平台根据案件台账、服务单和小区账目自动生成，生成时间 ")
+    b.append("<p class=\"sub\">以上数据由邻里平台根据案件台账、收费记录和小区账目自动生成，生成时间 ")
         .append(esc(Times.label(Times.now()))).append("。</p>\n");
     return b.append("</body></html>\n").toString();
   }
@@ -147,7 +150,7 @@ final class ReportPages {
               : e.list() == Ranking.Mark.BLACK ? "<span class=\"mark-black\">黑榜</span>" : "")
           .append("</td></tr>\n");
     }
-    if (entries.isEmpty()) b.append("<tr><td colspan=\"7\">期内没有结案的诉求。</td></tr>\n");
+    if (entries.isEmpty()) b.append("<tr><td colspan=\"7\">期内没有结案的案件。</td></tr>\n");
     b.append("</table>\n");
   }
 

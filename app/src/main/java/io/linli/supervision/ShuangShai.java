@@ -1,22 +1,23 @@
 package io.linli.supervision;
 
-import io.linli.consultation.TopicCategory;
-import io.linli.consultation.TopicState;
-import io.linli.grievance.Category;
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 双晒 (seed 002: 物业服务季报和收支季报): an estate's quarter — the service report (cases by flow
- * and category, the rates, notable cases) and the income/expense report (物业费 billed and
- * collected, spending, service-order payments with the centre's fee and the workers' settlement).
- * Money in fen; figures recomputed from the tables on every call.
+ * and category, the rates, notable cases, public topics) and the income/expense report (物业费
+ * billed and collected, spending, payments for paid services ({@link EstateIncome}) with the
+ * centre's fee and the workers' settlement). Money in fen; figures recomputed from the tables on
+ * every call.
  */
 @Component
 class ShuangShai {
@@ -26,9 +27,12 @@ class ShuangShai {
 
   record Notable(String caseNo, String flowLabel, String what, Instant at) {}
 
-  record Topic(String topicNo, String title, String categoryLabel, String stateLabel) {}
+  /** A case with a public title (a consultation topic) open during the quarter. */
+  record Topic(String caseNo, String flowLabel, String title, String categoryLabel,
+      String statusLabel) {}
 
-  record ServiceReport(List<CaseCount> cases, long reported, long closed,
+  /** @param ratesOf the flows the rates count, e.g. 居民诉求 */
+  record ServiceReport(List<CaseCount> cases, long reported, long closed, String ratesOf,
       SupervisionRates.Figures rates, long breaches, List<Notable> notable, List<Topic> topics) {}
 
   record FeeMonth(String month, int householdsBilled, int householdsPaid, long billedFen,
@@ -36,11 +40,13 @@ class ShuangShai {
 
   record Expense(String category, String label, long amountFen) {}
 
+  /** Paid services: what residents paid, the centre's fee, the rest settled to the workers. */
   record Orders(long count, long paidFen, long feeFen, long netFen) {}
 
+  /** @param ordersLabel what the paid services are called, e.g. 服务单 */
   record Finance(List<FeeMonth> fees, long billedFen, long collectedFen, Double collectionRate,
-      List<Expense> expenses, long expenseFen, Orders serviceOrders, long incomeFen,
-      long balanceFen) {}
+      List<Expense> expenses, long expenseFen, String ordersLabel, Orders serviceOrders,
+      long incomeFen, long balanceFen) {}
 
   record Report(Dimensions.EstateInfo estate, String quarter, String quarterLabel,
       java.time.LocalDate from, java.time.LocalDate to, ServiceReport service, Finance finance,
@@ -50,15 +56,17 @@ class ShuangShai {
       "STAFF", "人员费用", "CLEANING", "保洁", "GREENING", "绿化养护", "SECURITY", "秩序维护",
       "REPAIR", "共用部位维修", "UTILITIES", "公共水电", "REMUNERATION", "物业企业酬金", "OTHER", "其他");
 
-  static final Map<String, String> FLOW_LABELS =
-      Map.of("GRIEVANCE", "居民诉求", "SERVICE_ORDER", "服务单", "CONSULTATION", "议事协商");
-
   private final JdbcClient jdbc;
   private final SupervisionRates rates;
+  private final Flows flows;
+  private final ObjectProvider<EstateIncome> incomes;
 
-  ShuangShai(JdbcClient jdbc, SupervisionRates rates) {
+  ShuangShai(JdbcClient jdbc, SupervisionRates rates, Flows flows,
+      ObjectProvider<EstateIncome> incomes) {
     this.jdbc = jdbc;
     this.rates = rates;
+    this.flows = flows;
+    this.incomes = incomes;
   }
 
   @Transactional(readOnly = true)
@@ -70,41 +78,27 @@ class ShuangShai {
     List<CaseCount> cases = caseCounts(estate.id(), from, to);
     ServiceReport service = new ServiceReport(cases,
         cases.stream().mapToLong(CaseCount::reported).sum(),
-        cases.stream().mapToLong(CaseCount::closed).sum(),
+        cases.stream().mapToLong(CaseCount::closed).sum(), rates.countedLabel(),
         figures, breaches(estate.id(), from, to), notable(estate.id(), from, to),
         topics(estate.id(), from, to));
     return new Report(estate, quarter.toString(), quarter.label(), quarter.firstDay(),
-        quarter.lastDay(), service, finance(estate.id(), quarter, from, to), SupervisionRates.RULES);
+        quarter.lastDay(), service, finance(estate.id(), quarter, from, to), rates.rules());
   }
 
   private List<CaseCount> caseCounts(long estateId, Instant from, Instant to) {
-    Map<String, String> orderCategories = jdbc.sql("select code, name from service_category")
-        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     return jdbc.sql("""
             select flow, category, count(*), count(*) filter (where closed_at < :to)
-            from sla_case where estate_id = :estate and opened_at >= :from and opened_at < :to
+            from case_file where estate_id = :estate and reported_at >= :from and reported_at < :to
             group by flow, category order by flow, category""")
         .param("estate", estateId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
         .query((rs, n) -> {
           String flow = rs.getString(1);
           String category = rs.getString(2);
-          return new CaseCount(flow, FLOW_LABELS.getOrDefault(flow, flow), category,
-              categoryLabel(flow, category, orderCategories), rs.getLong(3), rs.getLong(4));
+          var f = flows.find(flow);
+          return new CaseCount(flow, f.map(Flow::label).orElse(flow), category,
+              f.map(x -> x.categoryLabel(category)).orElse(category), rs.getLong(3), rs.getLong(4));
         })
         .list();
-  }
-
-  private static String categoryLabel(String flow, String category, Map<String, String> orders) {
-    try {
-      return switch (flow) {
-        case "GRIEVANCE" -> Category.valueOf(category).label();
-        case "CONSULTATION" -> TopicCategory.valueOf(category).label();
-        default -> orders.getOrDefault(category, category);
-      };
-    } catch (IllegalArgumentException unknown) {
-      return category;
-    }
   }
 
   private long breaches(long estateId, Instant from, Instant to) {
@@ -128,23 +122,39 @@ class ShuangShai {
             order by b.occurred_at, b.id limit 10""")
         .params(estateId, Timestamp.from(from), Timestamp.from(to))
         .query((rs, n) -> new Notable(rs.getString(1),
-            FLOW_LABELS.getOrDefault(rs.getString(2), rs.getString(2)),
-            BreachAudit.label(rs.getString(3)) + "超时，提请社区党委督办；"
+            flows.find(rs.getString(2)).map(Flow::label).orElse(rs.getString(2)),
+            flows.clockLabel(rs.getString(3)) + "超时，提请社区党委督办；"
                 + (rs.getBoolean(5) ? "已督办" : "督办中") + "，"
                 + (rs.getBoolean(6) ? "已办结" : "尚未办结"),
             rs.getTimestamp(4).toInstant()))
         .list();
   }
 
+  /**
+   * Cases with a public title (topics) open at some time in the quarter, without those withdrawn
+   * (merged into another, rejected).
+   */
   private List<Topic> topics(long estateId, Instant from, Instant to) {
+    String withdrawn = flows.all().stream()
+        .flatMap(f -> f.withdrawnStatuses().stream().map(s -> f.key() + ":" + s))
+        .collect(Collectors.joining(","));
     return jdbc.sql("""
-            select topic_no, title, category, state from consultation_topic
-            where estate_id = ? and proposed_at < ? and (closed_at is null or closed_at >= ?)
-              and state not in ('MERGED', 'REJECTED')
-            order by proposed_at, topic_no limit 10""")
-        .params(estateId, Timestamp.from(to), Timestamp.from(from))
-        .query((rs, n) -> new Topic(rs.getString(1), rs.getString(2),
-            TopicCategory.valueOf(rs.getString(3)).label(), TopicState.valueOf(rs.getString(4)).label()))
+            select flow, case_no, title, category, status from case_file
+            where estate_id = :estate and title is not null
+              and reported_at < :to and (closed_at is null or closed_at >= :from)
+              and not (flow || ':' || status) = any(string_to_array(:withdrawn, ','))
+            order by reported_at, case_no limit 10""")
+        .param("estate", estateId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+        .param("withdrawn", withdrawn)
+        .query((rs, n) -> {
+          String flow = rs.getString(1);
+          String category = rs.getString(4);
+          String status = rs.getString(5);
+          var f = flows.find(flow);
+          return new Topic(rs.getString(2), f.map(Flow::label).orElse(flow), rs.getString(3),
+              f.map(x -> x.categoryLabel(category)).orElse(category),
+              f.map(x -> x.statusLabel(status)).orElse(status));
+        })
         .list();
   }
 
@@ -166,21 +176,22 @@ class ShuangShai {
         .query((rs, n) -> new Expense(rs.getString(1),
             EXPENSE_LABELS.getOrDefault(rs.getString(1), rs.getString(1)), rs.getLong(2)))
         .list();
-    // The centre's fee per order, half up to the fen, as the monthly settlement computes it.
-    Orders orders = jdbc.sql("""
-            select count(*), coalesce(sum(paid_fen), 0),
-                   coalesce(sum(round(paid_fen * fee_rate)), 0)
-            from service_order where estate_id = ? and completed_at >= ? and completed_at < ?
-              and paid_fen is not null""")
-        .params(estateId, Timestamp.from(from), Timestamp.from(to))
-        .query((rs, n) -> new Orders(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-            rs.getLong(2) - rs.getLong(3)))
-        .single();
+    List<EstateIncome> sources = incomes.orderedStream().toList();
+    long count = 0, paid = 0, fee = 0;
+    for (EstateIncome source : sources) {
+      EstateIncome.Income i = source.of(estateId, from, to);
+      count += i.count();
+      paid += i.paidFen();
+      fee += i.feeFen();
+    }
+    String ordersLabel = sources.isEmpty() ? "有偿服务"
+        : sources.stream().map(EstateIncome::label).distinct().collect(Collectors.joining("、"));
+    Orders orders = new Orders(count, paid, fee, paid - fee);
     long billed = fees.stream().mapToLong(FeeMonth::billedFen).sum();
     long collected = fees.stream().mapToLong(FeeMonth::collectedFen).sum();
     long spent = expenses.stream().mapToLong(Expense::amountFen).sum();
     long income = collected + orders.feeFen();
     return new Finance(fees, billed, collected, SupervisionRates.ratio(collected, billed), expenses,
-        spent, orders, income, income - spent);
+        spent, ordersLabel, orders, income, income - spent);
   }
 }

@@ -1,7 +1,9 @@
 package io.linli.supervision;
 
-import io.linli.identity.SupervisionAccess;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.linli.cases.Flow;
+import io.linli.cases.Flows;
+import io.linli.identity.SupervisionAccess;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.nio.charset.StandardCharsets;
@@ -35,14 +37,16 @@ class SupervisionController {
   private final Ranking ranking;
   private final Dimensions dims;
   private final SupervisionAccess access;
+  private final Flows flows;
 
   SupervisionController(BreachAudit audit, SupervisionRates rates, Ranking ranking,
-      Dimensions dims, SupervisionAccess access) {
+      Dimensions dims, SupervisionAccess access, Flows flows) {
     this.audit = audit;
     this.rates = rates;
     this.ranking = ranking;
     this.dims = dims;
     this.access = access;
+    this.flows = flows;
   }
 
   record BreachView(@JsonUnwrapped BreachAudit.Breach breach, String caseUrl, String residentUrl,
@@ -67,7 +71,7 @@ class SupervisionController {
     int s = number(size, "size", 1, MAX_PAGE, "每页条数须在1到" + MAX_PAGE + "之间");
     BreachAudit.Page found = audit.find(query(params, false), p, s);
     return new BreachPage(found.total(), found.page(), found.size(),
-        found.items().stream().map(SupervisionController::view).toList());
+        found.items().stream().map(this::view).toList());
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
@@ -99,7 +103,7 @@ class SupervisionController {
     AuditQuery q = query(params, true);
     SupervisionRates.Table t = rates.of(q, by);
     return new RateTable(LocalDate.parse(params.from().trim()), LocalDate.parse(params.to().trim()),
-        t.groupBy(), SupervisionRates.RULES, t.total(), t.months(), t.groups());
+        t.groupBy(), rates.rules(), t.total(), t.months(), t.groups());
   }
 
   @GetMapping("/ranking")
@@ -130,11 +134,7 @@ class SupervisionController {
     return new DimensionsView(
         dims.communities().stream().filter(c -> scope.reaches(c.code())).toList(),
         dims.estates().stream().filter(e -> scope.reaches(e.communityCode())).toList(),
-        dims.companies(),
-        ShuangShai.FLOW_LABELS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .map(e -> new Dimensions.Named(e.getKey(), e.getValue())).toList(),
-        java.util.Arrays.stream(io.linli.sla.Clock.values())
-            .map(c -> new Dimensions.Named(c.name(), c.label())).toList());
+        dims.companies(), dims.flows(), dims.clocks());
   }
 
   private AuditQuery query(AuditQuery.Params params, boolean periodRequired) {
@@ -159,14 +159,15 @@ class SupervisionController {
     }
   }
 
-  static BreachView view(BreachAudit.Breach b) {
-    String caseUrl = switch (b.flow()) {
-      case "GRIEVANCE" -> "/api/grievances/" + b.caseNo();
-      case "SERVICE_ORDER" -> "/api/service-orders/" + b.caseNo();
-      case "CONSULTATION" -> "/api/consultations/" + b.caseNo();
-      default -> null;
-    };
-    String resident = "GRIEVANCE".equals(b.flow()) ? "/resident/#track=" + b.caseNo() : null;
+  /**
+   * The breach with its links: the case in its flow's API, the resident page for flows residents
+   * follow there, and the process instance in Cockpit.
+   */
+  BreachView view(BreachAudit.Breach b) {
+    var flow = flows.find(b.flow());
+    String caseUrl = flow.map(f -> f.apiPath() + "/" + b.caseNo()).orElse(null);
+    String resident = flow.filter(Flow::residentTracked)
+        .map(f -> "/resident/#track=" + b.caseNo()).orElse(null);
     String cockpit = b.processInstanceId() == null ? null
         : "/camunda/app/cockpit/default/#/process-instance/" + b.processInstanceId();
     return new BreachView(b, caseUrl, resident, cockpit);

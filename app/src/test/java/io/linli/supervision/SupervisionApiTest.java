@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linli.LinliSpringTest;
 import io.linli.TestHttp;
+import io.linli.identity.SupervisionAccess;
 import io.linli.system.ApiError;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -342,24 +343,54 @@ class SupervisionApiTest {
 
   private void closedCase(String name, long estateId, Instant reported, int closeHours,
       String rating, String followUp, boolean plan) {
-    jdbc.sql("""
+    long id = jdbc.sql("""
         insert into grievance_case (case_no, community_code, estate_id, category, tier, description,
           channel, status, reported_at, committed_deadline, rating, follow_up_satisfaction,
           closed_at, process_instance_id)
-        values (?, ?, ?, 'FACILITY', ?, '测试', 'API', 'CLOSED', ?, ?, ?, ?, ?, ?)""")
+        values (?, ?, ?, 'FACILITY', ?, '测试', 'API', 'CLOSED', ?, ?, ?, ?, ?, ?) returning id""")
         .params(no(name), community, estateId, plan ? "DIFFICULT" : "MEDIUM", Timestamp.from(reported),
             plan ? Timestamp.from(hours(reported, 72)) : null, rating, followUp,
             Timestamp.from(hours(reported, closeHours)), "pi-" + name)
-        .update();
+        .query(Long.class).single();
+    file(id, name, estateId, "CLOSED", reported, hours(reported, closeHours), rating, followUp);
+    if (plan) committed(name, reported, hours(reported, 72), estateId);
   }
 
   private void openCase(String name, long estateId, Instant reported) {
-    jdbc.sql("""
+    long id = jdbc.sql("""
         insert into grievance_case (case_no, community_code, estate_id, category, tier, description,
           channel, status, reported_at, committed_deadline, process_instance_id)
-        values (?, ?, ?, 'FACILITY', 'DIFFICULT', '测试', 'API', 'RECTIFYING', ?, ?, ?)""")
+        values (?, ?, ?, 'FACILITY', 'DIFFICULT', '测试', 'API', 'RECTIFYING', ?, ?, ?) returning id""")
         .params(no(name), community, estateId, Timestamp.from(reported),
             Timestamp.from(hours(reported, 240)), "pi-" + name)
+        .query(Long.class).single();
+    file(id, name, estateId, "RECTIFYING", reported, null, null, null);
+    committed(name, reported, hours(reported, 240), estateId);
+  }
+
+  /** The case's case_file row, as the grievance intake and its listeners keep it. */
+  private void file(long id, String name, long estateId, String status, Instant reported,
+      Instant closed, String rating, String followUp) {
+    jdbc.sql("""
+        insert into case_file (flow, case_id, case_no, community_code, estate_id,
+          property_company_id, category, service_code, status, reported_at, closed_at,
+          process_instance_id, rating, follow_up_rating)
+        values ('GRIEVANCE', ?, ?, ?, ?, (select property_company_id from estate where id = ?),
+          'FACILITY', 'FACILITY', ?, ?, ?, ?, ?, ?)""")
+        .params(id, no(name), community, estateId, estateId, status, Timestamp.from(reported),
+            closed == null ? null : Timestamp.from(closed), "pi-" + name, rating, followUp)
+        .update();
+  }
+
+  /** The committed deadline's clock starting, as the SLA listener records the plan's task. */
+  private void committed(String name, Instant reported, Instant due, long estateId) {
+    jdbc.sql("""
+        insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level, due_at,
+          occurred_at, holder, process_instance_id, estate_id, property_company_id)
+        values ('GRIEVANCE', 0, ?, ?, 'GRIEVANCE_COMMITTED', 'STARTED', 0, ?, ?, 'group:test', ?, ?,
+          (select property_company_id from estate where id = ?))""")
+        .params(no(name), community, Timestamp.from(due), Timestamp.from(hours(reported, 1)),
+            "pi-" + name, estateId, estateId)
         .update();
   }
 

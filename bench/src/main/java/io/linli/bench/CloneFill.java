@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * community that Linli's intake made (waiting in 分流定级) is the template; each copy gets the
  * template's rows in every engine table (runtime: executions, task, candidate-group link,
  * variables, SLA timer job; history: process, activity, task, variable, link, decision instances)
- * and in the app's tables (grievance_case, case_event, sla_ledger), with every id that belongs to
+ * and in the app's tables (grievance_case, case_file, case_event, sla_ledger), with every id that belongs to
  * the template suffixed ({@code <id>~<n>}) and its own case number and case id in the business key
  * and variables. The engine then treats a copy like any case: its task can be claimed and
  * completed, its timer fires. Rows only, no engine code runs while copying — that is why it is
@@ -138,6 +138,7 @@ final class CloneFill {
         insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note)
         select src.flow, c.case_no, src.occurred_at, src.event_type, src.actor_role, src.note
         from bench_clone c join case_event src on src.case_no = c.tmpl_case_no""");
+    insert("case_file", "case_file", "src.case_no = c.tmpl_case_no");
     insert("sla_ledger", "sla_ledger", "src.case_no = c.tmpl_case_no");
   }
 

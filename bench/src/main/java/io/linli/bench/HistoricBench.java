@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * (d) The breach audit and the rates over a year of history: N closed grievances (default
- * 1,000,000) with their case events and SLA ledger rows, written by bulk SQL ({@code
+ * 1,000,000) with their case_file rows, case events and SLA ledger rows, written by bulk SQL ({@code
  * generate_series}) straight into the app's tables, not through the engine (history of this size
  * would take hours through it). Then the supervision API, one client, first page and filters.
  *
@@ -121,7 +121,19 @@ final class HistoricBench {
         cross join lateral (select now() - interval '365 days'
             + make_interval(secs => g::double precision * 365 * 86400 / ?) as reported) x
         join bench_location l on l.i = g % (select count(*) from bench_location)""", n, n);
-    log.info("(d) cases: {} s", Stats.round((System.nanoTime() - t) / 1e9));
+    // Each case's case_file row, as the grievance intake writes it: the shared mechanisms (the
+    // rates, 双晒, Open311) read case_file, not grievance_case.
+    sut.jdbc.update("""
+        insert into case_file (flow, case_id, case_no, community_code, estate_id, building_id,
+          property_company_id, category, service_code, status, reported_at, closed_at,
+          process_instance_id, rating, follow_up_rating)
+        select 'GRIEVANCE', g.id, g.case_no, g.community_code, g.estate_id, g.building_id,
+          e.property_company_id, g.category, g.category, g.status, g.reported_at, g.closed_at,
+          g.process_instance_id, g.rating, g.follow_up_satisfaction
+        from grievance_case g left join estate e on e.id = g.estate_id
+        where g.case_no like 'HI-%'
+        on conflict (case_no) do nothing""");
+    log.info("(d) cases and case files: {} s", Stats.round((System.nanoTime() - t) / 1e9));
     // One row per historic case with the times the events and ledger rows derive from.
     sut.jdbc.execute("drop table if exists bench_history");
     sut.jdbc.execute("""

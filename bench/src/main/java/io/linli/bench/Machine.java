@@ -66,7 +66,7 @@ final class Machine {
         "select tablename || ': ' || indexname || ' ' || substring(indexdef from ' USING .*$') "
             + "from pg_indexes where schemaname = current_schema() and tablename in "
             + "('act_ru_task', 'act_ru_job', 'act_ru_identitylink', 'sla_ledger', 'grievance_case', "
-            + "'case_event') order by 1", String.class);
+            + "'case_file', 'case_event') order by 1", String.class);
     m.put("indexes", indexes);
     return m;
   }
