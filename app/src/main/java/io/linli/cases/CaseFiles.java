@@ -146,9 +146,9 @@ public class CaseFiles {
 
   /** When the case last changed: its newest case event, else when it was reported. */
   public Instant updatedAt(CaseFile c) {
-    Timestamp t = jdbc.sql("select max(occurred_at) from case_event where case_no = ?")
-        .param(c.caseNo()).query(Timestamp.class).single();
-    return t == null ? c.reportedAt() : t.toInstant();
+    return jdbc.sql("select max(occurred_at) from case_event where case_no = ?")
+        .param(c.caseNo()).query((rs, n) -> rs.getTimestamp(1)).optional()
+        .map(Timestamp::toInstant).orElse(c.reportedAt());
   }
 
   private static final String SELECT = """

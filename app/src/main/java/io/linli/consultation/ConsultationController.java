@@ -5,7 +5,7 @@ import io.linli.identity.Role;
 import io.linli.identity.StaffReach;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneNumbers;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import io.linli.notification.NotifyChannel;
 import io.linli.system.ApiError;
 import jakarta.validation.Valid;

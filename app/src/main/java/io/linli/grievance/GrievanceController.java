@@ -5,7 +5,7 @@ import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.QrRateLimit;
 import jakarta.servlet.http.HttpServletRequest;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import io.linli.notification.NotifyChannel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

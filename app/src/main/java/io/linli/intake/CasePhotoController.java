@@ -1,5 +1,6 @@
 package io.linli.intake;
 
+import io.linli.system.TextInput;
 import io.linli.system.ApiError;
 import java.io.IOException;
 import java.util.List;
@@ -57,8 +58,8 @@ class CasePhotoController {
   }
 
   private String checked(String flow, String caseNo, String token) {
-    String f = flow.toUpperCase(Locale.ROOT);
-    if (!tokens.valid(caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
+    String f = flow.toUpperCase(Locale.ROOT).replace('-', '_');
+    if (!tokens.opens(flow, caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
     return f;
   }
 }

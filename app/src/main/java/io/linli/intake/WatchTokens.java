@@ -55,6 +55,22 @@ public class WatchTokens {
         .query(Long.class).single() > 0;
   }
 
+  /**
+   * The flow of the case a valid {@code token} opens, as case_file stores it: empty for a wrong,
+   * expired or revoked token, or a token of another case.
+   */
+  public java.util.Optional<String> flowOf(String caseNo, String token) {
+    if (!valid(caseNo, token)) return java.util.Optional.empty();
+    return jdbc.sql("select flow from case_file where case_no = ?").param(caseNo)
+        .query(String.class).optional();
+  }
+
+  /** True when {@code token} opens the case and the case belongs to the flow a path names. */
+  public boolean opens(String flowSegment, String caseNo, String token) {
+    return flowSegment != null && flowOf(caseNo, token)
+        .filter(f -> f.equalsIgnoreCase(flowSegment.replace('-', '_'))).isPresent();
+  }
+
   /** Ends every token of the case: the resident asks for a new one with their phone. */
   public int revoke(String caseNo) {
     return jdbc.sql("delete from case_watch_token where case_no = ?").param(caseNo).update();

@@ -30,8 +30,8 @@ class LiveUpdatesController {
   SseEmitter events(
       @PathVariable String flow, @PathVariable String caseNo, @RequestParam String token,
       @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-    String f = flow.toUpperCase(Locale.ROOT);
-    if (!tokens.valid(caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
+    String f = flow.toUpperCase(Locale.ROOT).replace('-', '_');
+    if (!tokens.opens(flow, caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);
     return updates.watch(f, caseNo, lastEventId);
   }
 }

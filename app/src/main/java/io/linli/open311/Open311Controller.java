@@ -9,7 +9,7 @@ import io.linli.cases.ResidentIntake;
 import io.linli.community.CommunityDirectory;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import io.linli.sla.ClockStates;
 import io.linli.system.ApiError;
 import io.linli.system.Times;

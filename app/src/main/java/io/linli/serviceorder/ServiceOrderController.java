@@ -5,7 +5,7 @@ import io.linli.cases.Flows;
 import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import io.linli.notification.NotifyChannel;
 import io.linli.system.ApiError;
 import jakarta.validation.Valid;

@@ -2,7 +2,7 @@ package io.linli.system;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.linli.intake.TextInput;
+import io.linli.system.TextInput;
 import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.linli.intake;
 
+import io.linli.system.TextInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

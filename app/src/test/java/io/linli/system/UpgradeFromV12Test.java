@@ -118,6 +118,9 @@ class UpgradeFromV12Test {
         "--spring.datasource.username=postgres",
         "--linli.crypto.key=" + KEY,
         "--camunda.bpm.job-execution.enabled=false",
+        // its own engine name: the shared test context's engine stays the JVM's "default", which
+        // /engine-rest and the webapps look up by name
+        "--camunda.bpm.process-engine-name=upgrade",
         "--server.port=0");
     http = TestHttp.client(((WebServerApplicationContext) app).getWebServer().getPort());
   }

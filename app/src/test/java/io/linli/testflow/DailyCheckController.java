@@ -6,7 +6,7 @@ import io.linli.sla.ClockStates;
 import io.linli.system.ApiError;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The test flow's API: report, read, track by phone. */
 @RestController
 @RequestMapping("/api/test-checks")
-@Profile("test-flow")
+@ConditionalOnProperty(name = "linli.test-flow", havingValue = "true")
 class DailyCheckController {
 
   private final DailyChecks checks;

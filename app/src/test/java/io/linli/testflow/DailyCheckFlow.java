@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * A flow that exists only in the test sources (profile {@code test-flow}): one user task on one
+ * A flow that exists only in the test sources (on with {@code linli.test-flow=true}): one user task on one
  * clock. It proves that a new flow plugs into the shared mechanisms with its own package, model and
  * beans alone — escalation, ledger rows, notifications, tracking and supervision come with it.
  */
 @Component
-@Profile("test-flow")
+@ConditionalOnProperty(name = "linli.test-flow", havingValue = "true")
 class DailyCheckFlow implements Flow {
 
   static final String KEY = "DAILY_CHECK";

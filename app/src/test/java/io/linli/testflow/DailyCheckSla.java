@@ -2,12 +2,12 @@ package io.linli.testflow;
 
 import io.linli.sla.SlaPolicy;
 import java.util.Date;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** The test model's deadline: {@code ${dailyCheckSla.due(reportedAt)}}. */
 @Component("dailyCheckSla")
-@Profile("test-flow")
+@ConditionalOnProperty(name = "linli.test-flow", havingValue = "true")
 public class DailyCheckSla {
 
   private final SlaPolicy policy;

@@ -16,7 +16,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * API: case_file, the case log, subscriptions, watch tokens. It keeps no table of its own.
  */
 @Service("dailyChecks")
-@Profile("test-flow")
+@ConditionalOnProperty(name = "linli.test-flow", havingValue = "true")
 class DailyChecks implements TaskListener {
 
   private final Locations locations;

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -38,9 +37,9 @@ import org.springframework.web.client.RestClient;
       "camunda.bpm.deployment-resource-pattern[0]=classpath*:processes/**/*.bpmn",
       "camunda.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
       "camunda.bpm.deployment-resource-pattern[2]=classpath*:forms/**/*.form",
-      "camunda.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn"
+      "camunda.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn",
+      "linli.test-flow=true"
     })
-@ActiveProfiles("test-flow")
 class PluggedFlowTest {
 
   @LocalServerPort int port;

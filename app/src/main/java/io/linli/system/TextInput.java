@@ -1,6 +1,5 @@
-package io.linli.intake;
+package io.linli.system;
 
-import io.linli.system.ApiError;
 import java.text.Normalizer;
 
 /**
