@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -27,7 +28,12 @@ import org.springframework.web.client.RestClient;
  * rows with a breach and its 督办), is upgraded in place by starting today's application on it. Every
  * old case then has its case_file, tracks by phone, shows its recorded clocks and its topic, and is
  * counted by supervision; nothing personal is left behind in the flows' tables.
+ *
+ * <p>It runs after the tests that log into the webapps of the shared test application: a second
+ * Camunda application in the same JVM leaves the webapps' static engine lookup of the first one
+ * unusable once it stops (a test-JVM artefact; production runs one application per JVM).
  */
+@Order(Integer.MAX_VALUE - 2)
 class UpgradeFromV12Test {
 
   static final String KEY = Base64.getEncoder().encodeToString("upgrade-test-key-0123456789abcde".getBytes());

@@ -38,7 +38,9 @@ import org.springframework.web.client.RestClient;
       "camunda.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
       "camunda.bpm.deployment-resource-pattern[2]=classpath*:forms/**/*.form",
       "camunda.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn",
-      "linli.test-flow=true"
+      "linli.test-flow=true",
+      // its own engine name: /engine-rest and the webapps of the shared test context look up "default"
+      "camunda.bpm.process-engine-name=testflow"
     })
 class PluggedFlowTest {
 
