@@ -4,7 +4,9 @@
 #   java -jar app/target/linli-app.jar --server.port=18094 \
 #     --linli.embedded-postgres.data-directory=/tmp/linli-demo \
 #     --linli.sla.consultation.collection=PT20S --linli.sla.consultation.vote-window=PT30S \
-#     --linli.sla.consultation.evaluation=PT20S
+#     --linli.sla.consultation.evaluation=PT20S --linli.intake.anonymous-limit=1000
+# (the default profile signs nobody in, so the 40-odd votes and ratings below, all from this one
+# address, would pass the anonymous write limit of 30 per 10 minutes)
 # then: B=http://localhost:18094 demo/consultation.sh
 # The party branch and the property company act through /engine-rest as Tasklist does (the same
 # tasks appear in Tasklist for party1 / property1, and each representative's vote for rep01..rep33,

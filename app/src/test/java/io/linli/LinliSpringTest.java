@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Import;
  * per context) by default, an external server with {@code SPRING_PROFILES_ACTIVE=postgres} and
  * {@code LINLI_DB_URL}/{@code LINLI_DB_USER}/{@code LINLI_DB_PASSWORD}. The job executor is off:
  * tests move the engine clock and execute due jobs themselves. All classes with this annotation
- * share one cached context. Process test coverage (camunda-process-test-coverage) writes its
+ * share one cached context, whose anonymous-write limits are set out of reach: the suite sends
+ * thousands of anonymous requests from 127.0.0.1 (AnonymousLimitTest has low ones in its own
+ * context). Process test coverage (camunda-process-test-coverage) writes its
  * reports under target/process-test-coverage.
  */
 @Target(ElementType.TYPE)
@@ -24,7 +26,9 @@ import org.springframework.context.annotation.Import;
       "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
-      "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}"
+      "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
+      "linli.intake.anonymous-limit=1000000",
+      "linli.intake.proof-limit=1000000"
     })
 @Import(ProcessEngineCoverageConfiguration.class)
 public @interface LinliSpringTest {}

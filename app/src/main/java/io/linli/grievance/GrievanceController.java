@@ -3,6 +3,7 @@ package io.linli.grievance;
 import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
+import io.linli.intake.ProofAttempt;
 import io.linli.intake.QrRateLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import io.linli.system.TextInput;
@@ -132,6 +133,7 @@ class GrievanceController {
   record TrackRequest(@NotBlank(message = "请填写上报时留的手机号码") @Size(max = 40) String phone) {}
 
   /** 查询进度: case number + phone; 404 unless the phone matches. */
+  @ProofAttempt // a phone guessed per case number: the tighter anonymous limit
   @PostMapping("/{caseNo}/track")
   GrievanceTracking.Tracked track(@PathVariable String caseNo, @Valid @RequestBody TrackRequest r) {
     return tracking.track(caseNo, TextInput.clean("phone", r.phone()));

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code Idempotency-Key} for intake POSTs. The key row is inserted first, in the same transaction
  * as the intake: a concurrent duplicate blocks on the unique key until the first commits (then
  * gets the stored answer) or rolls back (then does the intake itself). Nothing is held in memory,
- * so this holds across nodes. The same key with a different request body is a 409.
+ * so this holds across nodes. The same key with a different request body is a 409. A replay gives
+ * back the request's count against the anonymous write limit ({@link AnonymousLimit}).
  */
 @Component
 public class IdempotentIntake {
@@ -33,9 +34,11 @@ public class IdempotentIntake {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final AnonymousLimit limit;
 
-  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json) {
+  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, AnonymousLimit limit) {
     this.jdbc = jdbc;
+    this.limit = limit;
     this.tx = tx;
     this.json = json;
   }
@@ -63,7 +66,11 @@ public class IdempotentIntake {
               values (?, ?, ?, ?) on conflict do nothing""")
           .params(scope, key, hash, Timestamp.from(Times.now()))
           .update();
-      if (inserted == 0) return replay(scope, key, hash);
+      if (inserted == 0) {
+        Answer replayed = replay(scope, key, hash);
+        limit.refundCurrentRequest(); // a replay writes nothing: it does not count as an anonymous write
+        return replayed;
+      }
       String body = intake.get();
       jdbc.sql("""
               update idempotency_key set response_status = 201, response_body = ?

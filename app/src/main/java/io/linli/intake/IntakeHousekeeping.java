@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Forgets what intake no longer needs: {@code Idempotency-Key} answers older than {@code
  * linli.intake.idempotency-retention} (a client retrying after that gets a new case; a week covers
- * any sane retry policy) and QR rate-limit windows that have ended. Plain deletes by age, so every
- * node may run them at once.
+ * any sane retry policy) and the rate-limit windows (QR, anonymous writes) that have ended. Plain
+ * deletes by age, so every node may run them at once.
  */
 @Component
 public class IntakeHousekeeping {
@@ -25,13 +25,16 @@ public class IntakeHousekeeping {
   private final JdbcClient jdbc;
   private final Duration retention;
   private final Duration qrWindow;
+  private final Duration anonymousWindow;
 
   IntakeHousekeeping(JdbcClient jdbc,
       @Value("${linli.intake.idempotency-retention:P7D}") Duration retention,
-      @Value("${linli.intake.qr-window:PT10M}") Duration qrWindow) {
+      @Value("${linli.intake.qr-window:PT10M}") Duration qrWindow,
+      @Value("${linli.intake.anonymous-window:PT10M}") Duration anonymousWindow) {
     this.jdbc = jdbc;
     this.retention = retention;
     this.qrWindow = qrWindow;
+    this.anonymousWindow = anonymousWindow;
   }
 
   @Scheduled(fixedDelayString = "${linli.intake.housekeeping-interval:PT1H}", initialDelayString = "PT5M")
@@ -45,10 +48,12 @@ public class IntakeHousekeeping {
         .param(Timestamp.from(now.minus(retention))).update();
     int windows = jdbc.sql("delete from qr_submission_window where window_start < ?")
         .param(Timestamp.from(now.minus(qrWindow))).update();
+    windows += jdbc.sql("delete from anonymous_write_window where window_start < ?")
+        .param(Timestamp.from(now.minus(anonymousWindow))).update();
     int tokens = jdbc.sql("delete from case_watch_token where expires_at <= ?")
         .param(Timestamp.from(now)).update();
     if (keys + windows + tokens > 0) {
-      log.info("purged {} idempotency keys, {} QR windows and {} expired watch tokens", keys, windows, tokens);
+      log.info("purged {} idempotency keys, {} rate-limit windows and {} expired watch tokens", keys, windows, tokens);
     }
     return keys + windows + tokens;
   }

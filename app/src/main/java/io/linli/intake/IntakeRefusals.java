@@ -1,5 +1,8 @@
 package io.linli.intake;
 
+import io.linli.system.ErrorAnswer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -11,19 +14,34 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Intake refusals as problem+json with a Chinese title, ahead of the app's catch-all handler: 429
- * with {@code Retry-After}; 413 and 415 for photos, 503 with {@code Retry-After} when this node is
- * already decoding as many photos as it may.
+ * with {@code Retry-After} past a rate limit (in Open311's own shape there, {@link ErrorAnswer});
+ * 413 and 415 for photos, 503 with {@code Retry-After} when this node is already decoding as many
+ * photos as it may.
  */
 @RestControllerAdvice(basePackages = "io.linli")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IntakeRefusals {
 
-  @ExceptionHandler(QrRateLimit.RateLimited.class)
-  ResponseEntity<ProblemDetail> rateLimited(QrRateLimit.RateLimited e) {
+  private final List<ErrorAnswer> answers;
+
+  IntakeRefusals(List<ErrorAnswer> answers) {
+    this.answers = answers;
+  }
+
+  @ExceptionHandler(RateLimited.class)
+  ResponseEntity<?> rateLimited(RateLimited e, HttpServletRequest request) {
+    String retryAfter = Long.toString(e.retryAfterSeconds());
+    for (ErrorAnswer a : answers) {
+      if (a.handles(request)) {
+        ResponseEntity<String> shaped = a.answer(request, 429, e.getMessage(), List.of());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(shaped.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, retryAfter).body(shaped.getBody());
+      }
+    }
     ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
     pd.setTitle(e.getMessage());
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .header(HttpHeaders.RETRY_AFTER, retryAfter)
         .body(pd);
   }
 

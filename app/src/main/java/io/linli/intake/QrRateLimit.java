@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Anonymous QR submissions: at most {@code linli.intake.qr-limit} per QR code and client address
  * in each {@code linli.intake.qr-window}. The counter is one row per window in PostgreSQL,
- * incremented by an atomic upsert, so every node counts against the same number.
+ * incremented by an atomic upsert, so every node counts against the same number. A rule per
+ * printed code, on top of the per-address limit on every anonymous write ({@link AnonymousLimit}).
  */
 @Component
 public class QrRateLimit {
@@ -30,8 +31,7 @@ public class QrRateLimit {
   /** Counts one submission; throws {@link RateLimited} (429 with Retry-After) past the limit. */
   public void count(String qrCode, String clientAddress) {
     Instant now = Times.now();
-    long w = window.toMillis();
-    Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), w) * w);
+    Instant start = RateLimited.windowStart(now, window);
     int n = jdbc.sql("""
             insert into qr_submission_window (qr_code, client_addr, window_start, submissions)
             values (?, ?, ?, 1)
@@ -40,23 +40,6 @@ public class QrRateLimit {
             returning submissions""")
         .params(qrCode, clientAddress, Timestamp.from(start))
         .query(Integer.class).single();
-    if (n > limit) {
-      long retryAfter = Math.max(1, Duration.between(now, start.plus(window)).toSeconds());
-      throw new RateLimited(retryAfter);
-    }
-  }
-
-  /** Past the limit: answered 429 with {@code Retry-After} by {@link IntakeRefusals}. */
-  public static class RateLimited extends RuntimeException {
-    private final long retryAfterSeconds;
-
-    RateLimited(long retryAfterSeconds) {
-      super("提交过于频繁，请" + retryAfterSeconds + "秒后再试");
-      this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-      return retryAfterSeconds;
-    }
+    if (n > limit) throw RateLimited.until(now, start, window);
   }
 }

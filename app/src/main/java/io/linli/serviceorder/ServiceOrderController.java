@@ -5,6 +5,7 @@ import io.linli.cases.Flows;
 import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
+import io.linli.intake.ProofAttempt;
 import io.linli.system.TextInput;
 import io.linli.notification.NotifyChannel;
 import io.linli.system.ApiError;
@@ -123,6 +124,7 @@ class ServiceOrderController {
   record Tracked(ServiceOrderStatusView.Status status, String watchToken, String eventsUrl) {}
 
   /** 查询进度: order number + the phone given when ordering; 404 unless the phone matches. */
+  @ProofAttempt // a phone guessed per case number: the tighter anonymous limit
   @PostMapping("/{orderNo}/track")
   Tracked track(@PathVariable String orderNo, @Valid @RequestBody TrackRequest r) {
     var flow = flows.get(ServiceOrderProcess.FLOW);

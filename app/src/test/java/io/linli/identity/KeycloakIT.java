@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "linli.security.secure-cookies=false",
       "linli.security.allow-insecure-http=true",
       // the expired-token test waits 2.5 s, not the production skew
-      "linli.security.jwt-clock-skew=PT0S"
+      "linli.security.jwt-clock-skew=PT0S",
+      // anonymous requests from 127.0.0.1 across all these tests: AnonymousLimitTest tests the limit
+      "linli.intake.anonymous-limit=1000000",
+      "linli.intake.proof-limit=1000000"
     })
 @ActiveProfiles("keycloak")
 abstract class KeycloakIT {

@@ -98,6 +98,6 @@ class QrIntakeTest {
         .query(String.class).single();
     QrRateLimit otherNode = new QrRateLimit(jdbc, 5, Duration.ofMinutes(10));
     assertThatThrownBy(() -> otherNode.count("tfsq.wjaz.b4", client))
-        .isInstanceOf(QrRateLimit.RateLimited.class);
+        .isInstanceOf(RateLimited.class);
   }
 }

@@ -47,7 +47,10 @@ final class Sut implements AutoCloseable {
         "--server.port=" + config.httpPort(),
         "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
-        "--logging.level.io.linli.bench=INFO"));
+        "--logging.level.io.linli.bench=INFO",
+        // the bench is one client address sending thousands of anonymous writes
+        "--linli.intake.anonymous-limit=100000000",
+        "--linli.intake.proof-limit=100000000"));
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(LinliApplication.class)
             .web(WebApplicationType.SERVLET)
