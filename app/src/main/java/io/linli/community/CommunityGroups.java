@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * uses the group path without its leading slash as the group id). The patterns are
  * {@code linli.identity.group-pattern} ({@code {community}}, {@code {role}}) and
  * {@code linli.identity.street-group-pattern} ({@code {street}}). Role ids are those of
- * shared/DOMAIN.md.
+ * docs/domain.md.
  */
 @Component("communityGroups")
 public class CommunityGroups {

@@ -1,6 +1,6 @@
 package io.linli.identity;
 
-/** The roles of shared/DOMAIN.md; {@link #id()} is the Camunda group id (and its suffix per community). */
+/** The roles of docs/domain.md; {@link #id()} is the Camunda group id (and its suffix per community). */
 public enum Role {
   RESIDENT("resident", "居民"),
   GRID_WORKER("grid-worker", "网格员"),

@@ -33,7 +33,7 @@ class EmbeddedPostgresConfiguration {
   record Settings(boolean enabled, Path dataDirectory, boolean clean, Integer port) {}
 
   // Not registering zonky's shutdown hook: Spring closes the bean, so a cached test context
-  // does not keep the JVM waiting at exit (GOTCHAS 11).
+  // does not keep the JVM waiting at exit (docs/stack-notes.md 7).
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(Settings settings) throws IOException {
     Path dir = settings.dataDirectory().toAbsolutePath();

@@ -78,7 +78,7 @@ final class KeycloakServer {
     }
     try {
       Path data = home.resolve("data");
-      deleteTree(data); // --import-realm skips a realm that exists (GOTCHAS 12)
+      deleteTree(data); // --import-realm skips a realm that exists (docs/stack-notes.md 8)
       Files.createDirectories(data.resolve("import"));
       Files.copy(realm, data.resolve("import/linli-realm.json"), StandardCopyOption.REPLACE_EXISTING);
       int port = freePort();
