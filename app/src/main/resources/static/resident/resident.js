@@ -3,6 +3,8 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
+  // #community=… works like ?community=… (a link that keeps the query for something else)
+  const hashParams = new URLSearchParams(location.hash.replace(/^#/, ''));
   let options = null;
   let idempotencyKey = null;   // one per submission attempt; reused on retry until it succeeds
   let tracked = null;          // {caseNo, phone, kind, token}
@@ -65,7 +67,10 @@
     return {
       init() {
         fill(c, options.communities.map((x) => ({ code: x.code, label: x.name })));
-        if (params.get('community')) c.value = params.get('community');
+        // the community the link names, else the first of the list (the server lists the
+        // community set up first first: the demo's 天府社区)
+        const named = params.get('community') || hashParams.get('community');
+        if (named && options.communities.some((x) => x.code === named)) c.value = named;
         onCommunity();
         if (params.get('estate')) { e.value = params.get('estate'); onEstate(); }
         if (b && params.get('building')) b.value = params.get('building');

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/resident/options}: what the resident page offers — communities with their
  * estates and buildings, and each flow's category list under the name the flow gives it ({@link
  * Flow#categoryOptions()}: {@code categories}, {@code topicCategories}). Public data only.
+ * Communities come in the order they were set up (by their first estate), so the resident page,
+ * which opens on the first unless its link names one, opens on the demo's 天府社区.
  */
 @RestController
 class ResidentOptions {
@@ -42,7 +44,8 @@ class ResidentOptions {
             from community c
             left join estate e on e.community_code = c.code
             left join building b on b.estate_id = e.id
-            order by c.code, e.code, b.id""")
+            order by (select min(f.id) from estate f where f.community_code = c.code) nulls last,
+                     c.code, e.code, b.id""")
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6)))
         .list();

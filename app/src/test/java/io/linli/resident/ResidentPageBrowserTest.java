@@ -78,6 +78,21 @@ class ResidentPageBrowserTest {
   }
 
   @Test
+  @DisplayName("居民页面默认打开天府社区（最先设立的社区），链接指定社区时打开该社区")
+  void opensOnTheFirstCommunityUnlessTheLinkNamesOne() {
+    // (each link differs from the one before in its query, so each is a fresh page load)
+    for (String[] link : new String[][] {{"", "tfsq"}, {"?community=nope", "tfsq"},
+        {"?community=jdsq", "jdsq"}, {"#community=jdsq", "jdsq"}}) {
+      browser.get("http://localhost:" + port + "/resident/" + link[0]);
+      wait.until(d -> new Select(el("category")).getOptions().size() > 1);
+      for (String chooser : new String[] {"community", "so-community", "yi-community"}) {
+        assertThat(new Select(el(chooser)).getFirstSelectedOption().getAttribute("value"))
+            .as("%s of /resident/%s", chooser, link[0]).isEqualTo(link[1]);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("居民页面：扫码上报、得到案件编号、实时看到状态变化、评价")
   void reportTrackAndRateInTheBrowser() throws Exception {
     // given: a QR-style link for 地铁首座小区 3栋

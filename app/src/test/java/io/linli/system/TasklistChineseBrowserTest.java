@@ -22,8 +22,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Browser tier (headless Chromium, skipped without it): a demo grid worker logs into Tasklist and
- * meets it in Chinese — login, filter names, claim and complete buttons, a relative due date — and
- * completes a triage task through its Camunda Form. Screenshots go to target/screenshots.
+ * meets it in Chinese — login, filter names, claim and complete buttons, a relative due date, no
+ * Camunda 8 banner — and completes a triage task through its Camunda Form. Screenshots go to target/screenshots.
  */
 @LinliSpringTest
 class TasklistChineseBrowserTest {
@@ -68,6 +68,9 @@ class TasklistChineseBrowserTest {
     for (String filter : new String[] {"我的待办", "本社区待认领", "即将超时", "已超时"}) {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(text(filter))));
     }
+    // Camunda's "migrate to Camunda 8" banner: rendered by the header, hidden by user-styles.css
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
+        .isNotEmpty().noneMatch(WebElement::isDisplayed);
     String filterId = filters.createFilterQuery().filterName("本社区待认领").singleResult().getId();
     // Other tests share the database, so the list holds many 分流定级 tasks: open this case's one.
     String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)

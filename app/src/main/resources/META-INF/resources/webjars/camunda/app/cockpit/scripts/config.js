@@ -16,6 +16,9 @@
  */
 
 export default {
+  // Linli (issue 20): Camunda's "migrate to Camunda 8" banner has no option
+  // here in 7.24.0 (the community build always shows it); it is switched off
+  // in styles/user-styles.css.
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

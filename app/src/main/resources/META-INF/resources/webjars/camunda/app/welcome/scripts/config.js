@@ -16,10 +16,14 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Linli (issue 20): the welcome page's heading (login page, header and page
+  // title) is the app name, not a locale key; 7.24 defaults it to "Welcome".
+  app: {
+    name: '欢迎页'
+  },
+  // Linli (issue 20): Camunda's "migrate to Camunda 8" banner has no option
+  // here in 7.24.0 (the community build always shows it); it is switched off
+  // in styles/user-styles.css.
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
