@@ -113,14 +113,6 @@ public class CaseFiles {
         .list().stream().flatMap(Optional::stream).findFirst();
   }
 
-  /** The resident's name as given, for staff who must call them; null when none was given. */
-  public Optional<String> contactName(String caseNo) {
-    return jdbc.sql("select contact_name_enc from case_file where case_no = ?")
-        .param(caseNo)
-        .query((rs, n) -> Optional.ofNullable(rs.getBytes(1)))
-        .list().stream().flatMap(Optional::stream).findFirst().map(cipher::decrypt);
-  }
-
   /** The cases made from {@code caseNo} (a topic from a grievance), oldest first. */
   public List<String> derivedFrom(String caseNo) {
     return jdbc.sql("select case_no from case_file where origin_case_no = ? order by reported_at, id")

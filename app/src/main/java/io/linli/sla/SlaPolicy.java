@@ -67,11 +67,6 @@ public class SlaPolicy {
     return d;
   }
 
-  /** Every declared key with its configured duration, for the documentation and the tests. */
-  public Map<String, Duration> durations() {
-    return durations;
-  }
-
   /** {@code key}'s duration counted from {@code from}. */
   public Date due(String key, Date from) {
     return Date.from(from.toInstant().plus(duration(key)));
