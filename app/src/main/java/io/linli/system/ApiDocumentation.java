@@ -19,7 +19,7 @@ class ApiDocumentation {
         .description("""
             居民诉求、服务单、议事协商的受理与查询，督查台账与比率，Open311 GeoReport v2。
 
-            错误格式：参数错误为 400，正文为 problem+json，`fields` 逐项列出字段及中文说明；\
+            错误格式：参数错误为 400，正文为 problem+json，`errors` 逐项列出字段（`field`）及中文说明（`message`）；\
             无权访问为 401/403，不存在或无权查看的案件一律 404；状态冲突为 409；提交过于频繁为 429 \
             并带 `Retry-After`；数据库暂不可用为 503 并带 `Retry-After`。任何错误都不返回 Java 类型或堆栈。\
             重试安全：受理接口接受 `Idempotency-Key` 请求头，同一键的重试得到第一次的答复。"""));
