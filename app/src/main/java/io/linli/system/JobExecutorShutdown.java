@@ -35,6 +35,7 @@ class JobExecutorShutdown {
 
   private static final Logger log = LoggerFactory.getLogger(JobExecutorShutdown.class);
   private static final Duration RUNNING_JOBS_WAIT = Duration.ofSeconds(10);
+  private static final int UNLOCK_ROUNDS = 5;
 
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final ObjectProvider<TaskExecutor> jobThreads;
@@ -58,22 +59,39 @@ class JobExecutorShutdown {
     awaitIdle(jobThreads.getIfAvailable());
     String owner = jobExecutor.getLockOwner();
     int unlocked = 0;
-    try {
-      List<String> stillLocked = jdbc.sql("select id_ from act_ru_job where lock_owner_ = ?")
-          .param(owner).query(String.class).list();
+    // A few rounds: right after a database outage the pool still hands out broken connections, and
+    // an unlock that fails on one is tried again on a fresh one rather than left to expire.
+    for (int round = 0; round < UNLOCK_ROUNDS; round++) {
+      List<String> stillLocked;
+      try {
+        stillLocked = jdbc.sql("select id_ from act_ru_job where lock_owner_ = ?")
+            .param(owner).query(String.class).list();
+      } catch (RuntimeException e) {
+        log.warn("could not read the job locks of {} (round {}): {}", owner, round + 1, e.toString());
+        pause();
+        continue;
+      }
+      if (stillLocked.isEmpty()) break;
       for (String id : stillLocked) {
         try {
           engineConfiguration.getCommandExecutorTxRequired().execute(new UnlockJobCmd(id));
           unlocked++;
         } catch (RuntimeException e) {
-          // done or deleted meanwhile
+          // done or deleted meanwhile, or a broken connection: the next round reads it again
         }
       }
-    } catch (RuntimeException e) {
-      log.warn("could not release job locks of {} (they expire by themselves): {}", owner, e.toString());
+      pause();
     }
     log.info("shutting down: job acquisition stopped, queued jobs unlocked, {} acquired jobs released ({})",
         unlocked, owner);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void awaitIdle(TaskExecutor threads) {

@@ -1,6 +1,7 @@
 package io.linli.system;
 
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,8 @@ class JobLockOwner {
       public Object postProcessBeforeInitialization(Object bean, String name) {
         if (bean instanceof JobExecutor jobExecutor && !node.isEmpty()) {
           jobExecutor.setLockOwner(node + "-" + UUID.randomUUID().toString().substring(0, 8));
+          LoggerFactory.getLogger(JobLockOwner.class)
+              .info("this node's job locks are named {}", jobExecutor.getLockOwner());
         }
         return bean;
       }

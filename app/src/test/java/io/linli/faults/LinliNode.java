@@ -115,6 +115,17 @@ final class LinliNode {
     }
   }
 
+  /** The lock owner of this node's current start, as it logs it ({@code JobLockOwner}). */
+  String lockOwner() throws IOException {
+    String marker = "this node's job locks are named ";
+    List<String> lines = Files.readAllLines(log);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      int at = lines.get(i).indexOf(marker);
+      if (at >= 0) return lines.get(i).substring(at + marker.length()).strip();
+    }
+    throw new IllegalStateException(name + " logged no lock owner");
+  }
+
   /** Waits until ready; fails early, with the log's tail, when the process died. */
   Duration awaitReady(Duration timeout) throws Exception {
     Instant from = Instant.now();
