@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +21,12 @@ public class CaseFiles {
 
   private final JdbcClient jdbc;
   private final ContactCipher cipher;
+  private final ApplicationEventPublisher events;
 
-  CaseFiles(JdbcClient jdbc, ContactCipher cipher) {
+  CaseFiles(JdbcClient jdbc, ContactCipher cipher, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.cipher = cipher;
+    this.events = events;
   }
 
   /**
@@ -60,6 +63,7 @@ public class CaseFiles {
         .param("phone", cipher.encrypt(c.contactPhone()))
         .param("origin", c.originCaseNo())
         .update();
+    events.publishEvent(new CaseFileChanged(c.flow(), c.caseId(), c.caseNo(), CaseFileChanged.Change.OPENED));
   }
 
   // The flow's own changes, mirrored here in the same transaction; a case is named by its flow and
@@ -70,30 +74,45 @@ public class CaseFiles {
   }
 
   public void setStatus(String flow, long caseId, String status) {
-    update("status = ?", status, flow, caseId);
+    update("status = ?", status, flow, caseId, CaseFileChanged.Change.STATUS);
   }
 
   public void setCategory(String flow, long caseId, String category, String serviceCode) {
     jdbc.sql("update case_file set category = ?, service_code = ? where flow = ? and case_id = ?")
         .params(category, serviceCode, flow, caseId).update();
+    changed(flow, caseId, CaseFileChanged.Change.CATEGORY);
   }
 
   public void setRating(String flow, long caseId, String rating) {
-    update("rating = ?", rating, flow, caseId);
+    update("rating = ?", rating, flow, caseId, CaseFileChanged.Change.RATING);
   }
 
   public void setFollowUpRating(String flow, long caseId, String rating) {
-    update("follow_up_rating = ?", rating, flow, caseId);
+    update("follow_up_rating = ?", rating, flow, caseId, CaseFileChanged.Change.FOLLOW_UP_RATING);
   }
 
   public void close(String flow, long caseId, String status, Instant at) {
     jdbc.sql("update case_file set status = ?, closed_at = ? where flow = ? and case_id = ?")
         .params(status, Timestamp.from(at), flow, caseId).update();
+    changed(flow, caseId, CaseFileChanged.Change.CLOSED);
   }
 
   private void update(String set, Object value, String flow, long caseId) {
     jdbc.sql("update case_file set " + set + " where flow = ? and case_id = ?")
         .params(value, flow, caseId).update();
+  }
+
+  private void update(String set, Object value, String flow, long caseId,
+      CaseFileChanged.Change change) {
+    update(set, value, flow, caseId);
+    changed(flow, caseId, change);
+  }
+
+  /** Publishes the change with the case's number (a case_file row the flow has not written: none). */
+  private void changed(String flow, long caseId, CaseFileChanged.Change change) {
+    jdbc.sql("select case_no from case_file where flow = ? and case_id = ?").params(flow, caseId)
+        .query(String.class).optional()
+        .ifPresent(no -> events.publishEvent(new CaseFileChanged(flow, caseId, no, change)));
   }
 
   public Optional<CaseFile> find(String caseNo) {

@@ -3,6 +3,7 @@ package io.linli.sla;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +29,19 @@ public class SlaLedger {
        where c.case_no = :caseNo)""";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  SlaLedger(JdbcClient jdbc) {
+  SlaLedger(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  private boolean written(int rows, String flow, String caseNo, String community, String clock,
+      String event, int level, Instant dueAt, Instant at) {
+    if (rows != 1) return false;
+    events.publishEvent(
+        new LedgerEntryWritten(flow, caseNo, community, clock, event, level, dueAt, at));
+    return true;
   }
 
   /** A breached clock, escalated to {@code level}. */
@@ -80,7 +91,7 @@ public class SlaLedger {
 
   /** @return true when this call wrote the breach, false when it was already recorded */
   public boolean recordBreach(Breach b) {
-    return jdbc.sql(
+    int rows = jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id)
@@ -99,8 +110,9 @@ public class SlaLedger {
             .param("at", ts(b.breachedAt()))
             .param("holder", b.holder())
             .param("pi", b.processInstanceId())
-            .update()
-        == 1;
+            .update();
+    return written(rows, b.flow(), b.caseNo(), b.communityCode(), b.clock(), "BREACHED",
+        b.level(), b.dueAt(), b.breachedAt());
   }
 
   /** @return true when this call wrote the start, false when the clock had started already */
@@ -122,7 +134,7 @@ public class SlaLedger {
   }
 
   private boolean insertRun(ClockRun r, String event, Instant at, String actor, String onConflict) {
-    return jdbc.sql(
+    int rows = jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, actor, process_instance_id, task_id, activity_id,
@@ -144,15 +156,16 @@ public class SlaLedger {
             .param("pi", r.processInstanceId())
             .param("taskId", r.taskId())
             .param("activityId", r.activityId())
-            .update()
-        == 1;
+            .update();
+    return written(rows, r.flow(), r.caseNo(), r.communityCode(), r.clock(), event, r.level(),
+        r.dueAt(), at);
   }
 
   /** A 督办 at {@code level} was done by {@code actor}. */
   public void recordSupervised(
       String flow, long caseId, String caseNo, String communityCode, String clock, int level,
       Instant at, String actor, String note, String processInstanceId) {
-    jdbc.sql(
+    int rows = jdbc.sql(
             """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
               occurred_at, actor, note, process_instance_id, estate_id, property_company_id)
@@ -170,6 +183,7 @@ public class SlaLedger {
         .param("note", note)
         .param("pi", processInstanceId)
         .update();
+    written(rows, flow, caseNo, communityCode, clock, "SUPERVISED", level, null, at);
   }
 
   /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
