@@ -103,23 +103,19 @@ class ShuangShai {
 
   private long breaches(long estateId, Instant from, Instant to) {
     return jdbc.sql("""
-            select count(*) from sla_ledger where event = 'BREACHED' and level = 1
-              and estate_id = ? and occurred_at >= ? and occurred_at < ?""")
+            select count(*) from breach_state where level = 1
+              and estate_id = ? and breached_at >= ? and breached_at < ?""")
         .params(estateId, Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
   }
 
   /** 典型案例: the quarter's escalated clocks, what became of them (no resident's text or name). */
   private List<Notable> notable(long estateId, Instant from, Instant to) {
     return jdbc.sql("""
-            select b.case_no, b.flow, b.clock, b.occurred_at,
-              exists (select 1 from sla_ledger s where s.case_no = b.case_no and s.clock = b.clock
-                and s.level = 1 and s.event = 'SUPERVISED') as supervised,
-              exists (select 1 from sla_ledger r where r.case_no = b.case_no and r.clock = b.clock
-                and r.level = 0 and r.event in ('MET', 'RESOLVED') and r.occurred_at >= b.occurred_at) as resolved
-            from sla_ledger b
-            where b.event = 'BREACHED' and b.level = 1 and b.estate_id = ?
-              and b.occurred_at >= ? and b.occurred_at < ?
-            order by b.occurred_at, b.id limit 10""")
+            select b.case_no, b.flow, b.clock, b.breached_at, b.supervised_at is not null,
+              b.resolved_at is not null
+            from breach_state b
+            where b.level = 1 and b.estate_id = ? and b.breached_at >= ? and b.breached_at < ?
+            order by b.breached_at, b.id limit 10""")
         .params(estateId, Timestamp.from(from), Timestamp.from(to))
         .query((rs, n) -> new Notable(rs.getString(1),
             flows.find(rs.getString(2)).map(Flow::label).orElse(rs.getString(2)),

@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionController {
 
   static final int MAX_PAGE = 500;
+  /** Offset paging reaches this many rows in; beyond, the cursor pages. */
+  static final int MAX_OFFSET = 10_000;
+  /** The CSV export's rows at most. */
+  static final int MAX_CSV_ROWS = 100_000;
 
   private final BreachAudit audit;
   private final SupervisionRates rates;
@@ -52,7 +56,12 @@ class SupervisionController {
   record BreachView(@JsonUnwrapped BreachAudit.Breach breach, String caseUrl, String residentUrl,
       String cockpitUrl) {}
 
-  record BreachPage(long total, int page, int size, List<BreachView> items) {}
+  /**
+   * @param total exact when {@code totalExact}; otherwise the count stopped at this many
+   * @param next the cursor for {@code after=} to get the following page; null on the last page
+   */
+  record BreachPage(long total, boolean totalExact, int page, int size, List<BreachView> items,
+      String next) {}
 
   record RateTable(LocalDate from, LocalDate to, String groupBy, Map<String, String> rules,
       SupervisionRates.Figures total, List<SupervisionRates.Month> months,
@@ -66,20 +75,32 @@ class SupervisionController {
 
   @GetMapping("/breaches")
   BreachPage breaches(@ModelAttribute AuditQuery.Params params,
-      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size) {
+      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size,
+      @RequestParam(required = false) String after) {
     int p = number(page, "page", 0, Integer.MAX_VALUE, "页码须为不小于0的整数");
     int s = number(size, "size", 1, MAX_PAGE, "每页条数须在1到" + MAX_PAGE + "之间");
-    BreachAudit.Page found = audit.find(query(params, false), p, s);
-    return new BreachPage(found.total(), found.page(), found.size(),
-        found.items().stream().map(this::view).toList());
+    BreachAudit.Cursor cursor = after == null || after.isBlank() ? null : BreachAudit.Cursor.decode(after);
+    if (cursor == null && (long) p * s > MAX_OFFSET) {
+      throw ApiError.invalid("page", "按页码最多翻到第 " + MAX_OFFSET + " 条；更远请用上一页返回的 next 作为 after 翻页");
+    }
+    BreachAudit.Page found = audit.find(query(params, false), cursor, (long) p * s, s);
+    return new BreachPage(found.total(), found.totalExact(), cursor == null ? p : 0, found.size(),
+        found.items().stream().map(this::view).toList(), found.next());
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
   ResponseEntity<String> breachesCsv(@ModelAttribute AuditQuery.Params params) {
-    BreachAudit.Page p = audit.find(query(params, false), 0, Integer.MAX_VALUE);
+    AuditQuery q = query(params, false);
+    List<BreachAudit.Breach> all = new java.util.ArrayList<>();
+    BreachAudit.Cursor cursor = null;
+    do {
+      BreachAudit.Page page = audit.find(q, cursor, 0, MAX_PAGE);
+      all.addAll(page.items());
+      cursor = page.next() == null ? null : BreachAudit.Cursor.decode(page.next());
+    } while (cursor != null && all.size() < MAX_CSV_ROWS);
     String header = "案件编号,流程,社区,小区,物业服务企业,时限,督办级别,应完成时间,超时时间,超时时承办方,"
         + "督办完成时间,督办人,督办状态,办结时间,案件状态链接,Cockpit链接\n";
-    String rows = p.items().stream().map(b -> {
+    String rows = all.stream().limit(MAX_CSV_ROWS).map(b -> {
           BreachView v = view(b);
           return String.join(",",
               csv(b.caseNo()), csv(b.flow()), csv(b.communityCode()), csv(b.estateName()),

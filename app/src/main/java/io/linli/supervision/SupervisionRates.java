@@ -25,34 +25,19 @@ import org.springframework.stereotype.Repository;
 class SupervisionRates {
 
   private final JdbcClient jdbc;
-  /** The flows counted, the clocks of each kind: comma-joined, as the SQL's string_to_array reads them. */
-  private final String flows;
-  private final String handling;
-  private final String response;
-  private final String commitment;
+  private final CountedClocks clocks;
   private final Map<String, String> rules;
   private final String countedLabel;
 
-  SupervisionRates(JdbcClient jdbc, Flows registry) {
+  SupervisionRates(JdbcClient jdbc, CountedClocks clocks) {
     this.jdbc = jdbc;
-    List<Flow> counted = registry.all().stream().filter(Flow::inRates)
-        .sorted(java.util.Comparator.comparing(Flow::key)).toList();
-    this.flows = counted.stream().map(Flow::key).collect(Collectors.joining(","));
-    this.handling = clocks(counted, ClockSpec.Counts.HANDLING, ClockSpec::id, ",");
-    this.response = clocks(counted, ClockSpec.Counts.RESPONSE, ClockSpec::id, ",");
-    this.commitment = clocks(counted, ClockSpec.Counts.COMMITMENT, ClockSpec::id, ",");
-    String cases = counted.isEmpty() ? "案件"
-        : counted.stream().map(Flow::label).collect(Collectors.joining("、"));
+    this.clocks = clocks;
+    String cases = clocks.flows.isEmpty() ? "案件"
+        : clocks.flows.stream().map(Flow::label).collect(Collectors.joining("、"));
     this.countedLabel = cases;
-    this.rules = rules(cases, clocks(counted, ClockSpec.Counts.HANDLING, ClockSpec::label, "、"),
-        clocks(counted, ClockSpec.Counts.RESPONSE, ClockSpec::label, "、"),
-        clocks(counted, ClockSpec.Counts.COMMITMENT, ClockSpec::label, "、"));
-  }
-
-  private static String clocks(List<Flow> flows, ClockSpec.Counts counts,
-      java.util.function.Function<ClockSpec, String> part, String separator) {
-    return flows.stream().flatMap(f -> f.clocks().stream()).filter(c -> c.counts().contains(counts))
-        .map(part).collect(Collectors.joining(separator));
+    this.rules = rules(cases, clocks.join(ClockSpec.Counts.HANDLING, ClockSpec::label, "、"),
+        clocks.join(ClockSpec.Counts.RESPONSE, ClockSpec::label, "、"),
+        clocks.join(ClockSpec.Counts.COMMITMENT, ClockSpec::label, "、"));
   }
 
   /** The names of the flows the rates count, e.g. 居民诉求. */
@@ -75,9 +60,12 @@ class SupervisionRates {
     r.put("rectificationRate", "整改率 = 期内受理并作出整改承诺（" + or(commitment) + "开始计时）的" + cases
         + "中，已整改办结的件数 ÷ 期内受理并作出整改承诺的件数。受理时间决定计入的期间和月份；统计时尚未整改的计为未整改。");
     r.put("respondMinutes", "响应用时 = 从受理到" + or(response) + "首次停表的分钟数；取期内结案" + cases
-        + "的中位数和第90百分位（PostgreSQL percentile_cont，线性插值）。");
-    r.put("closeMinutes", "办结用时 = 从受理到结案的分钟数；取期内结案" + cases + "的中位数和第90百分位（同上）。");
-    r.put("company", "物业服务企业：案件台账记录的承办企业，即案件发生时该小区的物业服务企业；无台账记录时取小区当前的物业服务企业。");
+        + "的中位数和第90百分位。用时按分钟分段计数（分段下限：" + MinuteHistogram.describe()
+        + " 分钟），百分位按排序位次 q×(n−1) 在相邻两值间线性插值，同一分段内的 c 个值视为从分段下限起等距分布；"
+        + "误差小于所在分段的宽度。");
+    r.put("closeMinutes", "办结用时 = 从受理到结案的分钟数；取期内结案" + cases + "的中位数和第90百分位（计法同上）。");
+    r.put("company", "物业服务企业：案件台账记录的承办企业，即案件发生时该小区的物业服务企业；无台账记录时取案件受理时该小区的物业服务企业。");
+    r.put("source", "以上数字取自督查汇总表：案件结案、评价、回访或整改计时变化时即时写入，可随时由台账重算（重算结果与即时写入一致）。");
     r.put("empty", "没有可计数的件数时，比率为空（—），不记为0或100%。");
     return java.util.Collections.unmodifiableMap(r);
   }
@@ -127,34 +115,11 @@ class SupervisionRates {
 
   private record Cell(String key, String name, String month, Figures figures) {}
 
-  private static final String CASE_FILTER =
-      """
-        and g.flow = any(string_to_array(:flows, ','))
-        and (cast(:community as text) is null or g.community_code = :community)
-        and (cast(:communities as text) is null or g.community_code = any(string_to_array(:communities, ',')))
-        and (cast(:estate as bigint) is null or g.estate_id = :estate)
-      """;
-
-  /** The company a case counts for: its first ledger row's, else the estate's now. */
-  private static final String CASE_COMPANY =
-      """
-      coalesce((select l.property_company_id from sla_ledger l
-                where l.case_no = g.case_no and l.flow = g.flow and l.property_company_id is not null
-                order by l.id limit 1), ge.property_company_id)""";
-
   Table of(AuditQuery q, GroupBy by) {
-    Map<List<String>, Cell> cells = new LinkedHashMap<>();
-    for (Cell c : closedFigures(q, by)) cells.put(java.util.Arrays.asList(c.key(), c.month()), c);
-    for (Cell c : rectification(q, by)) {
-      List<String> k = java.util.Arrays.asList(c.key(), c.month());
-      Cell base = cells.getOrDefault(k, new Cell(c.key(), c.name(), c.month(), Figures.EMPTY));
-      cells.put(k, new Cell(c.key(), c.name(), c.month(),
-          base.figures().withRectification(c.figures().planned(), c.figures().rectified())));
-    }
     Figures total = Figures.EMPTY;
     List<Month> months = new ArrayList<>();
     Map<String, Group> groups = new LinkedHashMap<>();
-    for (Cell c : cells.values().stream()
+    for (Cell c : cells(q, by).stream()
         .sorted(java.util.Comparator.comparing((Cell c) -> nz(c.key())).thenComparing(c -> nz(c.month())))
         .toList()) {
       if (c.key() == null && c.month() == null) total = c.figures();
@@ -168,90 +133,69 @@ class SupervisionRates {
     return new Table(by.name(), total, months, List.copyOf(groups.values()));
   }
 
-  private List<Cell> closedFigures(AuditQuery q, GroupBy by) {
-    String sql =
-        """
-        with c as (
-          select g.case_no, g.flow, g.community_code, g.estate_id, g.reported_at, g.closed_at,
-                 g.rating, g.follow_up_rating, ge.property_company_id as estate_company_id
-          from case_file g left join estate ge on ge.id = g.estate_id
-          where g.closed_at >= :from and g.closed_at < :to
-        """ + CASE_FILTER + """
-        ), l as (
-          select l.case_no,
-            bool_or(l.clock = any(string_to_array(:handling, ','))
-              and ((l.event = 'BREACHED' and l.level = 1) or (l.event = 'RESOLVED' and l.level = 0))) as late,
-            min(l.occurred_at) filter (where l.clock = any(string_to_array(:response, ',')) and l.level = 0
-              and l.event in ('MET', 'RESOLVED')) as responded_at,
-            (array_agg(l.property_company_id order by l.id)
-              filter (where l.property_company_id is not null))[1] as company_id
-          from sla_ledger l join c on c.case_no = l.case_no and c.flow = l.flow
-          group by l.case_no
-        ), x as (
-          select c.*, coalesce(l.late, false) as late, l.responded_at,
-                 coalesce(l.company_id, c.estate_company_id) as company_id,
-                 to_char(c.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month
-          from c left join l on l.case_no = c.case_no
-        )
-        select KEY as k, NAME as n, x.month, grouping(KEY) as all_keys, grouping(x.month) as all_months,
-          count(*),
-          count(*) filter (where not x.late),
-          count(*) filter (where x.rating is not null and x.rating <> 'NONE'),
-          count(*) filter (where x.rating in ('SATISFIED', 'BASICALLY_SATISFIED')),
-          count(*) filter (where x.follow_up_rating is not null),
-          count(*) filter (where x.follow_up_rating in ('SATISFIED', 'BASICALLY_SATISFIED')),
-          percentile_cont(0.5) within group (order by extract(epoch from x.responded_at - x.reported_at) / 60),
-          percentile_cont(0.9) within group (order by extract(epoch from x.responded_at - x.reported_at) / 60),
-          percentile_cont(0.5) within group (order by extract(epoch from x.closed_at - x.reported_at) / 60),
-          percentile_cont(0.9) within group (order by extract(epoch from x.closed_at - x.reported_at) / 60)
-        from x
-        left join estate e on e.id = x.estate_id
-        left join property_company p on p.id = x.company_id
-        left join community cm on cm.code = x.community_code
-        where (cast(:company as bigint) is null or x.company_id = :company)
-        group by grouping sets ((KEY, NAME, x.month), (KEY, NAME), (x.month), ())
-        """;
-    return bind(jdbc.sql(sql.replace("KEY", by.key).replace("NAME", by.name)), q)
-        .query((rs, n) -> {
-          long closed = rs.getLong(6), onTime = rs.getLong(7), rated = rs.getLong(8),
-              satisfied = rs.getLong(9), followed = rs.getLong(10), followSat = rs.getLong(11);
-          return new Cell(key(rs), rs.getString(2), rs.getInt(5) == 1 ? null : rs.getString(3),
-              new Figures(closed, onTime, ratio(onTime, closed), rated, satisfied,
-                  ratio(satisfied, rated), followed, followSat, ratio(followSat, followed), 0, 0,
-                  null, dbl(rs, 12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15)));
-        })
-        .list();
-  }
-
-  private List<Cell> rectification(AuditQuery q, GroupBy by) {
+  /**
+   * The period's cells from the roll-ups: its whole months from supervision_month, the days
+   * before the first and after the last whole month from supervision_day. A year is at most 12
+   * month rows and 60 day rows per estate, company and flow, however many cases it had.
+   */
+  private List<Cell> cells(AuditQuery q, GroupBy by) {
+    java.time.LocalDate from = SupervisionReadModel.day(q.from());
+    java.time.LocalDate to = SupervisionReadModel.day(q.to());
+    java.time.LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+    java.time.LocalDate monthsTo = to.withDayOfMonth(1);
+    if (!monthsFrom.isBefore(monthsTo)) monthsFrom = monthsTo = from;
+    StringBuilder filter = new StringBuilder(" and x.flow = any(string_to_array(:flows, ','))");
+    if (q.community() != null) filter.append(" and x.community_code = :community");
+    if (q.communities() != null) filter.append(" and x.community_code = any(string_to_array(:communities, ','))");
+    if (q.estateId() != null) filter.append(" and x.estate_id = :estate");
+    if (q.companyId() != null) filter.append(" and x.company_id = :company");
+    String columns = "flow, community_code, estate_id, company_id, closed, on_time, rated, satisfied,"
+        + " followed_up, follow_up_satisfied, planned, rectified, respond_hist, close_hist";
     String sql =
         """
         with x as (
-          select g.community_code, g.estate_id,
-            to_char(g.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
-        """ + CASE_COMPANY + """
-             as company_id,
-            exists (select 1 from sla_ledger l where l.case_no = g.case_no and l.flow = g.flow
-              and l.clock = any(string_to_array(:commitment, ',')) and l.level = 0
-              and l.event in ('MET', 'RESOLVED')) as rectified
-          from case_file g left join estate ge on ge.id = g.estate_id
-          where g.reported_at >= :from and g.reported_at < :to
-            and exists (select 1 from sla_ledger s where s.case_no = g.case_no and s.flow = g.flow
-              and s.clock = any(string_to_array(:commitment, ',')) and s.level = 0 and s.event = 'STARTED')
-        """ + CASE_FILTER + """
+          select day, COLUMNS from supervision_day
+          where day >= :from and day < :to and not (day >= :monthsFrom and day < :monthsTo)
+          union all
+          select month, COLUMNS from supervision_month where month >= :monthsFrom and month < :monthsTo
         )
-        select KEY as k, NAME as n, x.month, grouping(KEY), grouping(x.month),
-          count(*), count(*) filter (where x.rectified)
+        select KEY as k, NAME as n, to_char(x.day, 'YYYY-MM') as month, grouping(KEY) as all_keys,
+          grouping(to_char(x.day, 'YYYY-MM')) as all_months,
+          sum(x.closed), sum(x.on_time), sum(x.rated), sum(x.satisfied), sum(x.followed_up),
+          sum(x.follow_up_satisfied), sum(x.planned), sum(x.rectified),
+          linli_hist_sum(x.respond_hist), linli_hist_sum(x.close_hist)
         from x
         left join estate e on e.id = x.estate_id
         left join property_company p on p.id = x.company_id
         left join community cm on cm.code = x.community_code
-        where (cast(:company as bigint) is null or x.company_id = :company)
-        group by grouping sets ((KEY, NAME, x.month), (KEY, NAME), (x.month), ())
-        """;
-    return bind(jdbc.sql(sql.replace("KEY", by.key).replace("NAME", by.name)), q)
-        .query((rs, n) -> new Cell(key(rs), rs.getString(2), rs.getInt(5) == 1 ? null : rs.getString(3),
-            Figures.EMPTY.withRectification(rs.getLong(6), rs.getLong(7))))
+        where true FILTER
+        group by grouping sets ((KEY, NAME, to_char(x.day, 'YYYY-MM')), (KEY, NAME),
+          (to_char(x.day, 'YYYY-MM')), ())
+        """.replace("COLUMNS", columns).replace("FILTER", filter)
+            .replace("KEY", by.key).replace("NAME", by.name);
+    JdbcClient.StatementSpec spec = jdbc.sql(sql)
+        .param("flows", clocks.flowKeys)
+        .param("from", from)
+        .param("to", to)
+        .param("monthsFrom", monthsFrom)
+        .param("monthsTo", monthsTo);
+    if (q.community() != null) spec = spec.param("community", q.community());
+    if (q.communities() != null) spec = spec.param("communities", String.join(",", q.communities()));
+    if (q.estateId() != null) spec = spec.param("estate", q.estateId());
+    if (q.companyId() != null) spec = spec.param("company", q.companyId());
+    return spec.query((rs, n) -> {
+          long closed = rs.getLong(6), onTime = rs.getLong(7), rated = rs.getLong(8),
+              satisfied = rs.getLong(9), followed = rs.getLong(10), followSat = rs.getLong(11),
+              planned = rs.getLong(12), rectified = rs.getLong(13);
+          int[] respond = SupervisionReadModel.ints(rs.getArray(14));
+          int[] close = SupervisionReadModel.ints(rs.getArray(15));
+          return new Cell(key(rs), rs.getString(2), rs.getInt(5) == 1 ? null : rs.getString(3),
+              new Figures(closed, onTime, ratio(onTime, closed), rated, satisfied,
+                  ratio(satisfied, rated), followed, followSat, ratio(followSat, followed), planned,
+                  rectified, ratio(rectified, planned), MinuteHistogram.percentile(respond, 0.5),
+                  MinuteHistogram.percentile(respond, 0.9), MinuteHistogram.percentile(close, 0.5),
+                  MinuteHistogram.percentile(close, 0.9)));
+        })
         .list();
   }
 
@@ -262,19 +206,6 @@ class SupervisionRates {
     return k == null ? "—" : k;
   }
 
-  private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery q) {
-    return spec.param("flows", flows)
-        .param("handling", handling)
-        .param("response", response)
-        .param("commitment", commitment)
-        .param("community", q.community())
-        .param("communities", q.communities() == null ? null : String.join(",", q.communities()))
-        .param("estate", q.estateId())
-        .param("company", q.companyId())
-        .param("from", Timestamp.from(q.from()))
-        .param("to", Timestamp.from(q.to()));
-  }
-
   static Double ratio(long numerator, long denominator) {
     return denominator == 0 ? null : (double) numerator / denominator;
   }
@@ -283,8 +214,4 @@ class SupervisionRates {
     return s == null ? "" : s;
   }
 
-  private static Double dbl(ResultSet rs, int i) throws SQLException {
-    double v = rs.getDouble(i);
-    return rs.wasNull() ? null : v;
-  }
 }
