@@ -14,7 +14,9 @@
   const filters = $('#filters');
   const breachFilters = $('#breach-filters');
   let page = 0;
-  let total = 0;
+  // the cursor (after=) of each page shown so far: cursors[page] opens page `page`
+  let cursors = [null];
+  let next = null;
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -177,10 +179,10 @@
   async function loadBreaches() {
     const q = breachQuery();
     $('#csv').href = API + 'breaches.csv?' + q;
-    q.set('page', page);
+    if (cursors[page]) q.set('after', cursors[page]);
     q.set('size', PAGE_SIZE);
     const p = await get('breaches?' + q);
-    total = p.total;
+    next = p.next;
     const body = $('#breaches tbody');
     body.replaceChildren();
     p.items.forEach((b) => {
@@ -198,10 +200,11 @@
         links));
     });
     if (!p.items.length) body.append(el('tr', {}, el('td', { colspan: 11 }, '没有符合条件的超时记录。')));
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    $('#page-info').textContent = '第 ' + (page + 1) + ' / ' + pages + ' 页，共 ' + total + ' 条';
+    const count = p.totalExact ? '共 ' + p.total + ' 条' : '超过 ' + p.total + ' 条';
+    const pages = p.totalExact ? ' / ' + Math.max(1, Math.ceil(p.total / PAGE_SIZE)) : '';
+    $('#page-info').textContent = '第 ' + (page + 1) + pages + ' 页，' + count;
     $('#prev').disabled = page === 0;
-    $('#next').disabled = page + 1 >= pages;
+    $('#next').disabled = !next;
   }
 
   // --- reports -------------------------------------------------------------------------------
@@ -224,10 +227,11 @@
     }
   }
 
-  filters.addEventListener('submit', (e) => { e.preventDefault(); page = 0; refresh(); });
-  breachFilters.addEventListener('submit', (e) => { e.preventDefault(); page = 0; loadBreaches().catch(showError); });
+  function firstPage() { page = 0; cursors = [null]; }
+  filters.addEventListener('submit', (e) => { e.preventDefault(); firstPage(); refresh(); });
+  breachFilters.addEventListener('submit', (e) => { e.preventDefault(); firstPage(); loadBreaches().catch(showError); });
   $('#prev').addEventListener('click', () => { page--; loadBreaches().catch(showError); });
-  $('#next').addEventListener('click', () => { page++; loadBreaches().catch(showError); });
+  $('#next').addEventListener('click', () => { cursors[page + 1] = next; page++; loadBreaches().catch(showError); });
   $('#report-form').addEventListener('change', reportLinks);
   $('#report-form').addEventListener('submit', (e) => {
     e.preventDefault();

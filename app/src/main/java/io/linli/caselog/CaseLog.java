@@ -50,9 +50,10 @@ public class CaseLog {
     Instant at = Times.now();
     long id = jdbc.sql(
             """
-            insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note)
-            values (?, ?, ?, ?, ?, ?) returning id""")
-        .params(flow, caseNo, Timestamp.from(at), type.name(), actorRole, note)
+            insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note, case_month)
+            values (?, ?, ?, ?, ?, ?, (select date_trunc('month', c.reported_at at time zone 'Asia/Shanghai')::date
+              from case_file c where c.case_no = ?)) returning id""")
+        .params(flow, caseNo, Timestamp.from(at), type.name(), actorRole, note, caseNo)
         .query(Long.class)
         .single();
     events.publishEvent(new CaseEventRecorded(id, flow, caseNo, type, actorRole, note, at));

@@ -19,13 +19,15 @@ import org.springframework.stereotype.Repository;
 public class SlaLedger {
 
   /**
-   * The case's estate (from its case_file, V13) and the property company serving that estate when
-   * the row is written.
+   * The case's estate (from its case_file, V13), the property company serving that estate when
+   * the row is written, and the month the case was reported in: the row's partition (V51).
    */
   private static final String DIMENSIONS =
       """
       (select c.estate_id from case_file c where c.case_no = :caseNo),
       (select e.property_company_id from case_file c join estate e on e.id = c.estate_id
+       where c.case_no = :caseNo),
+      (select date_trunc('month', c.reported_at at time zone 'Asia/Shanghai')::date from case_file c
        where c.case_no = :caseNo)""";
 
   private final JdbcClient jdbc;
@@ -94,12 +96,12 @@ public class SlaLedger {
     int rows = jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
-                  due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id)
+                  due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id, case_month)
                 values (:flow, :caseId, :caseNo, :community, :clock, 'BREACHED', :level, :dueAt,
                   :at, :holder, :pi,
                 """ + DIMENSIONS + """
                 )
-                on conflict (flow, case_no, clock, level) where event = 'BREACHED' do nothing""")
+                on conflict (flow, case_no, clock, level, case_month) where event = 'BREACHED' do nothing""")
             .param("flow", b.flow())
             .param("caseId", b.caseId())
             .param("caseNo", b.caseNo())
@@ -118,7 +120,7 @@ public class SlaLedger {
   /** @return true when this call wrote the start, false when the clock had started already */
   public boolean recordStarted(ClockRun run, Instant at) {
     return insertRun(run, "STARTED", at, null,
-        "on conflict (flow, case_no, clock, level) where event = 'STARTED' do nothing");
+        "on conflict (flow, case_no, clock, level, case_month) where event = 'STARTED' do nothing");
   }
 
   /**
@@ -130,7 +132,7 @@ public class SlaLedger {
   public boolean recordStopped(ClockRun run, Instant at, String actor) {
     boolean late = run.dueAt() != null && at.isAfter(run.dueAt());
     return insertRun(run, late ? "RESOLVED" : "MET", at, actor,
-        "on conflict (flow, case_no, clock, level, task_id) where event in ('MET', 'RESOLVED') do nothing");
+        "on conflict (flow, case_no, clock, level, task_id, case_month) where event in ('MET', 'RESOLVED') do nothing");
   }
 
   private boolean insertRun(ClockRun r, String event, Instant at, String actor, String onConflict) {
@@ -138,7 +140,7 @@ public class SlaLedger {
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, actor, process_instance_id, task_id, activity_id,
-                  estate_id, property_company_id)
+                  estate_id, property_company_id, case_month)
                 values (:flow, :caseId, :caseNo, :community, :clock, :event, :level, :dueAt, :at,
                   :holder, :actor, :pi, :taskId, :activityId,
                 """ + DIMENSIONS + ")\n" + onConflict)
@@ -168,7 +170,7 @@ public class SlaLedger {
     int rows = jdbc.sql(
             """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
-              occurred_at, actor, note, process_instance_id, estate_id, property_company_id)
+              occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
             values (:flow, :caseId, :caseNo, :community, :clock, 'SUPERVISED', :level, :at, :actor,
               :note, :pi,
             """ + DIMENSIONS + ")")

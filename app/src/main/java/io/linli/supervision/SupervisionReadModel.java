@@ -149,7 +149,7 @@ class SupervisionReadModel {
         .query().singleRow();
     Optional<Outcome> old = jdbc.sql("select * from case_outcome where case_no = ?")
         .param(caseNo).query(SupervisionReadModel::stored).optional();
-    Optional<Outcome> now = bindClocks(jdbc.sql(OUTCOME + " where c.case_no = :caseNo"))
+    Optional<Outcome> now = bindClocks(jdbc.sql(ONE_OUTCOME))
         .param("caseNo", caseNo).query(SupervisionReadModel::computed).optional()
         .filter(Outcome::counts);
     if (old.equals(now)) return;
@@ -232,16 +232,23 @@ class SupervisionReadModel {
   record Rebuilt(long outcomes, long days, long months, long breaches, long millis) {}
 
   /**
-   * Empties the read model and recomputes it from case_file and sla_ledger, in one transaction;
-   * the tables are locked meanwhile, so supervision reads and case writes wait for it.
+   * Recomputes the read model from case_file and sla_ledger, in one transaction; the tables are
+   * locked meanwhile, so supervision reads and case writes wait for it. Cases reported before the
+   * months retention dropped from the ledger keep the outcome and breach rows they had: the
+   * ledger no longer holds what they were computed from.
    */
   Rebuilt rebuild() {
     return tx.execute(status -> {
       long start = System.nanoTime();
-      jdbc.sql("truncate case_outcome, supervision_day, supervision_month, breach_state restart identity")
+      jdbc.sql("lock table case_outcome, breach_state, supervision_day, supervision_month in exclusive mode")
           .update();
-      long outcomes = bindClocks(jdbc.sql("insert into case_outcome select * from (" + OUTCOME
-              + ") o where o.closed_at is not null or o.planned")).update();
+      jdbc.sql("delete from case_outcome where reported_at >= " + RETAINED_FROM).update();
+      jdbc.sql("delete from breach_state b where not exists (select 1 from case_file c"
+          + " where c.case_no = b.case_no and c.reported_at < " + RETAINED_FROM + ")").update();
+      jdbc.sql("truncate supervision_day, supervision_month").update();
+      long outcomes = bindClocks(jdbc.sql("insert into case_outcome select * from (" + ALL_OUTCOMES
+              + " where c.reported_at >= " + RETAINED_FROM + ") o where o.closed_at is not null or o.planned"))
+          .update();
       Map<CellKey, Counts> days = new TreeMap<>();
       streaming.query("select * from case_outcome order by case_no",
           rs -> { add(days, stored(rs, 0).cells(1)); });
@@ -249,11 +256,16 @@ class SupervisionReadModel {
       days.forEach((k, c) -> months.merge(k.month(), c, Counts::plus));
       days.forEach((k, c) -> upsert("supervision_day", "day", k, c));
       months.forEach((k, c) -> upsert("supervision_month", "month", k, c));
-      long breaches = jdbc.sql(BREACHES + " order by b.id").update();
+      long breaches = jdbc.sql(BREACHES + " order by b.id on conflict (flow, case_no, clock, level) do nothing")
+          .update();
       return new Rebuilt(outcomes, days.size(), months.size(), breaches,
           (System.nanoTime() - start) / 1_000_000);
     });
   }
+
+  /** The first instant whose cases the ledger still holds in full (retention, V51). */
+  private static final String RETAINED_FROM = "coalesce((select r.retained_from::timestamp at time zone"
+      + " 'Asia/Shanghai' from ledger_retention r), '-infinity'::timestamptz)";
 
   /** A database upgraded from before the read model: fill it once, on one node. */
   @EventListener(ApplicationReadyEvent.class)
@@ -277,9 +289,23 @@ class SupervisionReadModel {
   /**
    * A case's outcome. Late: a handling clock breached to level 1 or stopped late at level 0.
    * Responded: the first stop of a response clock. Company: the first ledger row's, else the
-   * case's (the estate's company when it was reported), else the estate's now.
+   * case's (the estate's company when it was reported), else the estate's now. LEDGER is the
+   * case's ledger rows summed up: read per case ({@link #ONE_OUTCOME}) or for all cases at once
+   * ({@link #ALL_OUTCOMES}, a hash join rather than a probe of every monthly partition per case).
    */
-  static final String OUTCOME = """
+  private static final String LEDGER = """
+        bool_or(l.clock = any(string_to_array(:handling, ','))
+          and ((l.event = 'BREACHED' and l.level = 1) or (l.event = 'RESOLVED' and l.level = 0))) as late,
+        min(l.occurred_at) filter (where l.clock = any(string_to_array(:response, ',')) and l.level = 0
+          and l.event in ('MET', 'RESOLVED')) as responded_at,
+        (array_agg(l.property_company_id order by l.id)
+          filter (where l.property_company_id is not null))[1] as company_id,
+        bool_or(l.clock = any(string_to_array(:commitment, ',')) and l.level = 0
+          and l.event = 'STARTED') as planned,
+        bool_or(l.clock = any(string_to_array(:commitment, ',')) and l.level = 0
+          and l.event in ('MET', 'RESOLVED')) as rectified""";
+
+  private static final String OUTCOME = """
       select c.case_no, c.flow, c.community_code, c.estate_id,
         coalesce(l.company_id, c.property_company_id, e.property_company_id) as company_id,
         c.reported_at, c.closed_at, coalesce(l.late, false) as late,
@@ -289,19 +315,14 @@ class SupervisionReadModel {
         coalesce(l.rectified, false) as rectified
       from case_file c
       left join estate e on e.id = c.estate_id
-      left join lateral (
-        select
-          bool_or(l.clock = any(string_to_array(:handling, ','))
-            and ((l.event = 'BREACHED' and l.level = 1) or (l.event = 'RESOLVED' and l.level = 0))) as late,
-          min(l.occurred_at) filter (where l.clock = any(string_to_array(:response, ',')) and l.level = 0
-            and l.event in ('MET', 'RESOLVED')) as responded_at,
-          (array_agg(l.property_company_id order by l.id)
-            filter (where l.property_company_id is not null))[1] as company_id,
-          bool_or(l.clock = any(string_to_array(:commitment, ',')) and l.level = 0
-            and l.event = 'STARTED') as planned,
-          bool_or(l.clock = any(string_to_array(:commitment, ',')) and l.level = 0
-            and l.event in ('MET', 'RESOLVED')) as rectified
-        from sla_ledger l where l.case_no = c.case_no and l.flow = c.flow) l on true""";
+      """;
+
+  static final String ONE_OUTCOME = OUTCOME + "left join lateral (select " + LEDGER
+      + "\n from sla_ledger l where l.case_no = c.case_no and l.flow = c.flow) l on true"
+      + " where c.case_no = :caseNo";
+
+  static final String ALL_OUTCOMES = OUTCOME + "left join (select l.case_no, l.flow, " + LEDGER
+      + "\n from sla_ledger l group by l.case_no, l.flow) l on l.case_no = c.case_no and l.flow = c.flow";
 
   /** A breach with the first SUPERVISED row of its 督办 and the last stop of its clock since. */
   static final String BREACHES = """

@@ -153,6 +153,11 @@ class UpgradeFromV12Test {
         .query(Long.class).single()).as("no contact left in the flows' tables").isZero();
     assertThat(jdbc.sql("select property_company_id is not null from case_file where case_no = 'GR-2026-000001'")
         .query(Boolean.class).single()).isTrue();
+    assertThat(jdbc.sql("""
+            select distinct tableoid::regclass::text from sla_ledger where case_no = 'GR-2026-000001'
+            union select distinct tableoid::regclass::text from case_event where case_no = 'GR-2026-000001'""")
+        .query(String.class).list()).as("the old rows moved into their case's monthly partitions")
+        .containsExactlyInAnyOrder("sla_ledger_202605", "case_event_202605");
 
     JsonNode tracked = post("/api/grievances/GR-2026-000001/track", Map.of("phone", "13800001111"));
     assertThat(tracked.get("watchToken").asText()).isNotBlank();

@@ -135,8 +135,9 @@ final class CloneFill {
       insert(table, source(table), "src.bench_tmpl_pid = c.tmpl_pid");
     }
     sut.jdbc.update("""
-        insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note)
-        select src.flow, c.case_no, src.occurred_at, src.event_type, src.actor_role, src.note
+        insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note, case_month)
+        select src.flow, c.case_no, src.occurred_at, src.event_type, src.actor_role, src.note,
+          src.case_month
         from bench_clone c join case_event src on src.case_no = c.tmpl_case_no""");
     insert("case_file", "case_file", "src.case_no = c.tmpl_case_no");
     insert("sla_ledger", "sla_ledger", "src.case_no = c.tmpl_case_no");

@@ -20,19 +20,26 @@ final class Http {
   }
 
   String post(String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
         .header("Content-Type", "application/json")
         .POST(json == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST that may run long (the read model's rebuild). */
+  String post(String path, String json, Duration timeout) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   String get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET());
   }
 
   private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> r =
-        client.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
       String body = r.body();
       throw new IOException(r.request().method() + " " + r.request().uri().getPath() + " → "
