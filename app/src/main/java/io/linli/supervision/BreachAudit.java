@@ -36,8 +36,8 @@ class BreachAudit {
   private final UserNames userNames;
   private final Dimensions dims;
 
-  BreachAudit(JdbcClient jdbc, IdentityService identity, UserNames userNames, Dimensions dims) {
-    this.jdbc = jdbc;
+  BreachAudit(io.linli.system.ReportingDatabase reporting, IdentityService identity, UserNames userNames, Dimensions dims) {
+    this.jdbc = reporting.jdbc();
     this.identity = identity;
     this.userNames = userNames;
     this.dims = dims;

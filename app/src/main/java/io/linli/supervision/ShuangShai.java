@@ -61,9 +61,9 @@ class ShuangShai {
   private final Flows flows;
   private final ObjectProvider<EstateIncome> incomes;
 
-  ShuangShai(JdbcClient jdbc, SupervisionRates rates, Flows flows,
+  ShuangShai(io.linli.system.ReportingDatabase reporting, SupervisionRates rates, Flows flows,
       ObjectProvider<EstateIncome> incomes) {
-    this.jdbc = jdbc;
+    this.jdbc = reporting.jdbc();
     this.rates = rates;
     this.flows = flows;
     this.incomes = incomes;

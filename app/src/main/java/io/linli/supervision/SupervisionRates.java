@@ -29,8 +29,8 @@ class SupervisionRates {
   private final Map<String, String> rules;
   private final String countedLabel;
 
-  SupervisionRates(JdbcClient jdbc, CountedClocks clocks) {
-    this.jdbc = jdbc;
+  SupervisionRates(io.linli.system.ReportingDatabase reporting, CountedClocks clocks) {
+    this.jdbc = reporting.jdbc();
     this.clocks = clocks;
     String cases = clocks.flows.isEmpty() ? "案件"
         : clocks.flows.stream().map(Flow::label).collect(Collectors.joining("、"));

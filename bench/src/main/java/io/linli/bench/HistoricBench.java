@@ -57,8 +57,8 @@ final class HistoricBench {
     double worstRatio = 0;
     Map<String, Object> ratios = new LinkedHashMap<>();
     for (var q : ((Map<?, ?>) large.get("queries")).entrySet()) {
-      double p95 = ((Number) ((Map<?, ?>) q.getValue()).get("p95")).doubleValue();
-      double before = ((Number) ((Map<?, ?>) ((Map<?, ?>) small.get("queries")).get(q.getKey())).get("p95"))
+      double p95 = ((Number) ((Map<?, ?>) q.getValue()).get("p95Ms")).doubleValue();
+      double before = ((Number) ((Map<?, ?>) ((Map<?, ?>) small.get("queries")).get(q.getKey())).get("p95Ms"))
           .doubleValue();
       double ratio = Stats.round(p95 / Math.max(before, 1e-3));
       ratios.put((String) q.getKey(), ratio);

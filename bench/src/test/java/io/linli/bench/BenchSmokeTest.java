@@ -49,6 +49,9 @@ class BenchSmokeTest {
     assertThat(r.at("/c_escalation/burst/supervisionTasks").asInt()).isEqualTo(20);
     assertThat(r.at("/c_escalation/steady/ledgerRows").asInt()).isEqualTo(15);
     assertThat(r.at("/d_supervision/grievanceCases").asLong()).isGreaterThanOrEqualTo(2000);
+    assertThat(r.at("/d_supervision/small/rebuild/outcomes").asLong()).as("the read model at a tenth")
+        .isGreaterThanOrEqualTo(200);
+    assertThat(r.at("/d_supervision/p95LargeOverSmall").size()).isEqualTo(12);
     assertThat(r.at("/e_tasklist/unclaimed/matching").asLong()).isPositive();
     assertThat(r.findValues("errors")).allSatisfy(e -> assertThat(e.asInt()).isZero());
   }
