@@ -42,7 +42,8 @@ class DuePreviewController {
     this.directory = directory;
   }
 
-  record Preview(String clock, Duration duration, String counting, String countingLabel, String community,
+  /** @param duration ISO-8601, e.g. {@code P2D} */
+  record Preview(String clock, String duration, String counting, String countingLabel, String community,
       Instant from, Instant due, String fromLabel, String dueLabel) {}
 
   @GetMapping("/due-preview")
@@ -79,7 +80,7 @@ class DuePreviewController {
     }
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
     Instant due = policy.plus(start, length, mode, scope);
-    return new Preview(key, length, mode.name(), mode.label(), scope, start, due,
+    return new Preview(key, length.toString(), mode.name(), mode.label(), scope, start, due,
         Times.label(start), Times.label(due));
   }
 
