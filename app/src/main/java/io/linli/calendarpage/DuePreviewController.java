@@ -46,6 +46,16 @@ class DuePreviewController {
   record Preview(String clock, String duration, String counting, String countingLabel, String community,
       Instant from, Instant due, String fromLabel, String dueLabel) {}
 
+  record Clock(String key, String duration, String counting, String countingLabel) {}
+
+  /** Every declared duration with how it counts, as configured. */
+  @GetMapping("/clocks")
+  List<Clock> clocks() {
+    return policy.keys().stream()
+        .map(k -> new Clock(k, policy.duration(k).toString(), policy.counting(k).name(), policy.counting(k).label()))
+        .toList();
+  }
+
   @GetMapping("/due-preview")
   Preview preview(
       @RequestParam(required = false) String clock,
