@@ -39,7 +39,7 @@
     document.getElementById('summary').textContent = (y.loaded
       ? '已载入：' + (y.source || '国务院办公厅节假日安排')
       : '尚未载入该年的节假日安排：按周一至周五上班计算，请尽快载入。')
-      + ' 全年工作日 ' + y.workingDays + ' 天；工作时间 ' + y.workingHours + '。';
+      + (y.loaded ? '。' : '') + '全年工作日 ' + y.workingDays + ' 天；工作时间 ' + y.workingHours + '。';
     const months = document.getElementById('months');
     months.replaceChildren();
     for (let m = 1; m <= 12; m++) {
@@ -80,7 +80,7 @@
       (await get('/sla/clocks')).forEach(c => {
         const o = document.createElement('option');
         o.value = c.key;
-        o.textContent = c.key + '（' + c.duration + '，' + c.countingLabel + '）';
+        o.textContent = (c.label ? c.label + ' ' : '') + c.key + '（' + c.lengthLabel + '）';
         select.appendChild(o);
       });
     } catch (e) {
@@ -100,7 +100,7 @@
       showError(null);
       const p = await get('/sla/due-preview?' + q.toString());
       document.getElementById('due').textContent =
-        '从 ' + p.fromLabel + ' 起算，' + p.duration + '（' + p.countingLabel + '）到期于 ' + p.dueLabel + '（北京时间）';
+        '从 ' + p.fromLabel + ' 起算' + p.lengthLabel + '，到期于 ' + p.dueLabel + '（北京时间）';
     } catch (err) {
       showError(err);
     }

@@ -43,18 +43,43 @@ class DuePreviewController {
   }
 
   /** @param duration ISO-8601, e.g. {@code P2D} */
-  record Preview(String clock, String duration, String counting, String countingLabel, String community,
+  record Preview(String clock, String duration, String lengthLabel, String counting, String countingLabel,
+      String community,
       Instant from, Instant due, String fromLabel, String dueLabel) {}
 
-  record Clock(String key, String duration, String counting, String countingLabel) {}
+  /**
+   * @param label the clock's Chinese name when the key is a clock's, else null (a window, a limit)
+   * @param lengthLabel e.g. 2个工作日, 4小时, 5分钟
+   */
+  record Clock(String key, String label, String duration, String lengthLabel, String counting,
+      String countingLabel) {}
 
   /** Every declared duration with how it counts, as configured. */
   @GetMapping("/clocks")
   List<Clock> clocks() {
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    declarations.forEach(d -> d.clocks().forEach(c -> c.settings().keySet().forEach(k -> labels.putIfAbsent(k, c.label()))));
     return policy.keys().stream()
-        .map(k -> new Clock(k, policy.duration(k).toString(), policy.counting(k).name(), policy.counting(k).label()))
+        .map(k -> new Clock(k, labels.get(k), policy.duration(k).toString(),
+            lengthLabel(policy.duration(k), policy.counting(k)), policy.counting(k).name(), policy.counting(k).label()))
         .toList();
   }
+
+  /** A length as staff read it: 2个工作日, 16个工作小时, 4小时, 20分钟. */
+  static String lengthLabel(Duration d, Counting counting) {
+    long seconds = d.toSeconds();
+    // a wall-clock day is written in hours below two days, as the seeds write "24小时"
+    String plain = seconds % 86_400 == 0 && d.toDays() >= 2 && counting == Counting.WALL_CLOCK ? d.toDays() + "天"
+        : seconds % 3_600 == 0 ? d.toHours() + "小时"
+        : seconds % 60 == 0 ? d.toMinutes() + "分钟"
+        : seconds + "秒";
+    return switch (counting) {
+      case WALL_CLOCK -> plain;
+      case WORKING_DAYS -> seconds % 86_400 == 0 ? d.toDays() + "个工作日" : plain + "（只计工作日）";
+      case WORKING_HOURS -> plain + "（只计工作时间）";
+    };
+  }
+
 
   @GetMapping("/due-preview")
   Preview preview(
@@ -90,7 +115,7 @@ class DuePreviewController {
     }
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
     Instant due = policy.plus(start, length, mode, scope);
-    return new Preview(key, length.toString(), mode.name(), mode.label(), scope, start, due,
+    return new Preview(key, length.toString(), lengthLabel(length, mode), mode.name(), mode.label(), scope, start, due,
         Times.label(start), Times.label(due));
   }
 

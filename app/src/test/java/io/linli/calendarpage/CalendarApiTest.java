@@ -154,6 +154,7 @@ class CalendarApiTest {
   void duePreview() {
     JsonNode plan = get("/api/sla/due-preview?clock=service-order.plan&from=2026-09-30T16:00:00&community=tfsq").getBody();
     assertThat(plan.get("counting").asText()).isEqualTo("WORKING_DAYS");
+    assertThat(plan.get("lengthLabel").asText()).isEqualTo("2个工作日");
     assertThat(Instant.parse(plan.get("due").asText())).as("National Day: 8 h on the 30th, 40 h from 8 October")
         .isEqualTo(Instant.parse("2026-10-09T08:00:00Z"));
     JsonNode byId = get("/api/sla/due-preview?clock=SERVICE_ORDER_ARRIVE&from=2026-10-01T10:00:00").getBody();
@@ -162,6 +163,13 @@ class CalendarApiTest {
     JsonNode hours = get("/api/sla/due-preview?duration=PT4H&counting=working-hours&from=2026-02-13T17:00:00").getBody();
     assertThat(Instant.parse(hours.get("due").asText())).isEqualTo(Instant.parse("2026-02-14T03:30:00Z"));
     assertThat(Duration.parse(hours.get("duration").asText())).isEqualTo(Duration.ofHours(4));
+    assertThat(hours.get("lengthLabel").asText()).isEqualTo("4小时（只计工作时间）");
+    JsonNode clocks = get("/api/sla/clocks").getBody();
+    JsonNode arrive = null;
+    for (JsonNode c : clocks) if (c.get("key").asText().equals("service-order.arrive")) arrive = c;
+    assertThat(arrive.get("label").asText()).isEqualTo("接单后到场时限");
+    assertThat(arrive.get("lengthLabel").asText()).isEqualTo("5分钟");
+    assertThat(arrive.get("counting").asText()).isEqualTo("WALL_CLOCK");
 
     var unknown = get("/api/sla/due-preview?clock=nothing.here");
     assertThat(unknown.getStatusCode().value()).isEqualTo(400);
