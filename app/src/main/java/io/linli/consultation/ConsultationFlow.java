@@ -5,6 +5,7 @@ import static io.linli.sla.ClockSpec.Counts.HANDLING;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
+import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,6 +66,16 @@ public class ConsultationFlow implements Flow {
     m.put("consultation.max-execution", Duration.ofDays(180));
     m.put("consultation.evaluation", Duration.ofDays(7));
     return m;
+  }
+
+  /**
+   * The party branch's review and the rework are office deadlines in days: working days. The
+   * residents' and representatives' windows (征, 议, 评), the default 办理时限 written on the public
+   * 协商事项清单 and the upper limits stay calendar days.
+   */
+  @Override
+  public Map<String, Counting> counting() {
+    return Map.of(REVIEW, Counting.WORKING_DAYS, "consultation.rework", Counting.WORKING_DAYS);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.linli.escalation;
 
+import io.linli.calendar.Counting;
 import io.linli.sla.SlaDeclarations;
 import io.linli.sla.SlaPolicy;
 import java.time.Duration;
@@ -9,8 +10,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * How long each 督办 level has ({@code ${escalationSla.communityDue()}}): 社区党委 a day, then
- * 街道党工委 two (Linli's defaults; the seeds name the levels, "三级书记抓", not their times).
+ * How long each 督办 level has ({@code ${escalationSla.communityDue()}}): 社区党委 a working day, then
+ * 街道党工委 two working days (Linli's defaults; the seeds name the levels, "三级书记抓", not their times).
  */
 @Component("escalationSla")
 public class EscalationSla implements SlaDeclarations {
@@ -26,7 +27,13 @@ public class EscalationSla implements SlaDeclarations {
 
   @Override
   public Map<String, Duration> settings() {
-    return Map.of(COMMUNITY, Duration.ofHours(24), STREET, Duration.ofDays(2));
+    return Map.of(COMMUNITY, Duration.ofDays(1), STREET, Duration.ofDays(2));
+  }
+
+  /** A 督办 is an office's deadline in days: working days. */
+  @Override
+  public Map<String, Counting> counting() {
+    return Map.of(COMMUNITY, Counting.WORKING_DAYS, STREET, Counting.WORKING_DAYS);
   }
 
   public Date communityDue() {

@@ -7,6 +7,7 @@ import static io.linli.sla.ClockSpec.Counts.RESPONSE;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
+import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,6 +74,12 @@ public class GrievanceFlow implements Flow {
   @Override
   public Map<String, Duration> settings() {
     return Map.of(RATING_WINDOW, Duration.ofDays(7), MAX_COMMITMENT, Duration.ofDays(90));
+  }
+
+  /** The hour clocks run round the clock (a hotline's 4 and 24 hours); the day clock counts working days. */
+  @Override
+  public Map<String, Counting> counting() {
+    return Map.of(FOLLOW_UP, Counting.WORKING_DAYS);
   }
 
   @Override

@@ -29,6 +29,11 @@ public class GrievanceSla {
     return policy.due(tierKey(tier, "resolve"), reportedAt);
   }
 
+  /** The same instant outside the engine (the resident's countdown before the clock starts). */
+  public Instant resolveBy(Instant reportedAt, String tier, String community) {
+    return policy.due(tierKey(tier, "resolve"), reportedAt, community);
+  }
+
   public Date reworkDue() {
     return policy.dueFromNow(GrievanceFlow.REWORK);
   }

@@ -7,7 +7,6 @@ import io.linli.sla.ClockStates;
 import io.linli.system.ApiError;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -98,7 +97,7 @@ class GrievanceStatusView {
     if (Tier.MEDIUM.name().equals(tier) && row.closedAt() == null
         && !recorded.containsKey(RESOLVE)) {
       deadlines.add(new Deadline(RESOLVE, labels.get(RESOLVE),
-          sla.resolveBy(Date.from(row.reportedAt()), tier).toInstant(), "OPEN"));
+          sla.resolveBy(row.reportedAt(), tier, row.communityCode()), "OPEN"));
     }
     GrievanceStatus status = GrievanceStatus.valueOf(row.status());
     Category category = Category.valueOf(row.category());

@@ -5,6 +5,7 @@ import static io.linli.sla.ClockSpec.Counts.HANDLING;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
+import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,6 +70,16 @@ public class ServiceOrderFlow implements Flow {
   @Override
   public Map<String, Duration> settings() {
     return Map.of("service-order.max-commitment", Duration.ofDays(30));
+  }
+
+  /**
+   * "52022": the 5 and 20 minutes run round the clock; the two "2 days" are an office's days and
+   * count working days, as does the follow-up.
+   */
+  @Override
+  public Map<String, Counting> counting() {
+    return Map.of("service-order.plan", Counting.WORKING_DAYS, "service-order.reply", Counting.WORKING_DAYS,
+        "service-order.follow-up", Counting.WORKING_DAYS);
   }
 
   @Override

@@ -90,12 +90,12 @@ class ConsultationEscalationTest {
   }
 
   @Test
-  @DisplayName("小区党支部3天未审核议题：升级社区党委督办")
+  @DisplayName("小区党支部3个工作日未审核议题：升级社区党委督办")
   void reviewBreachEscalates() {
     ConsultationScenario.Topic t = scenario.propose(TopicCategory.PROPERTY_MANAGEMENT, "公示公共收益");
     scenario.endCollection(t);
     Instant due = scenario.task(t, TASK_REVIEW).getDueDate().toInstant();
-    scenario.advance(Duration.ofDays(3).plusMinutes(1));
+    scenario.advance(Duration.between(scenario.now(), due).plusMinutes(1));
     scenario.executeDueJobs(t);
 
     assertThat(t.instance()).hasPassed(TIMER_REVIEW_SLA).isWaitingAt(TASK_REVIEW);
@@ -119,7 +119,8 @@ class ConsultationEscalationTest {
     scenario.endEvaluation(t);
     assertThat(t.instance()).isWaitingAt(TASK_REWORK);
 
-    scenario.advance(Duration.ofDays(15).plusMinutes(1));
+    Instant reworkDue = scenario.task(t, TASK_REWORK).getDueDate().toInstant();
+    scenario.advance(Duration.between(scenario.now(), reworkDue).plusMinutes(1));
     scenario.executeDueJobs(t);
     assertThat(t.instance()).hasPassed(TIMER_REWORK_SLA).isWaitingAt(TASK_REWORK);
     SlaLedger.Entry breach = single(ledger.entriesOf(t.topicNo()));

@@ -52,6 +52,7 @@ class ConsultationProcessTest {
   @Autowired ConsultationVotes votes;
   @Autowired CaseLog caseLog;
   @Autowired SlaLedger ledger;
+  @Autowired io.linli.sla.SlaPolicy policy;
 
   @BeforeEach
   void init() {
@@ -91,7 +92,8 @@ class ConsultationProcessTest {
     assertThat(t.instance()).isWaitingAt(TASK_REVIEW);
     Task review = scenario.task(t, TASK_REVIEW);
     assertThat(groups(review)).containsExactly("tfsq-party-group");
-    assertThat(review.getDueDate().toInstant()).isEqualTo(scenario.now().plus(Duration.ofDays(3)));
+    assertThat(review.getDueDate().toInstant()).as("3 working days")
+        .isEqualTo(policy.due("consultation.review", scenario.now(), "tfsq"));
     assertThat(scenario.variable(t, "supporterCount")).isEqualTo(3);
     scenario.review(t, ReviewDecision.ACCEPT, null, "涉及小区安防，同意受理");
 
@@ -289,7 +291,8 @@ class ConsultationProcessTest {
     assertThat(t.instance()).hasPassed(TASK_TALLY_RATINGS).isWaitingAt(TASK_REWORK);
     Task rework = scenario.task(t, TASK_REWORK);
     assertThat(groups(rework)).containsExactly("tfsq-property-staff");
-    assertThat(rework.getDueDate().toInstant()).isEqualTo(scenario.now().plus(Duration.ofDays(15)));
+    assertThat(rework.getDueDate().toInstant()).as("15 working days")
+        .isEqualTo(policy.due("consultation.rework", scenario.now(), "tfsq"));
     assertThat(state(t)).isEqualTo(TopicState.REWORKING);
     assertThat(checklist.find(t.topicNo()).orElseThrow().rating().dissatisfied())
         .as("the rating that sent it back is shown").isEqualTo(5);

@@ -32,7 +32,7 @@ class ConsultationSlaTest {
   }
 
   @Test
-  @DisplayName("默认：征集7天、审核3天、会后3天表决截止、办理30天（最长180天）、整改15天、评价7天")
+  @DisplayName("默认：征集7天、审核3个工作日、会后3天表决截止、办理30天（最长180天）、整改15个工作日、评价7天")
   void defaults() {
     ConsultationSla p = policy(Map.of());
     assertThat(p.collectionEnds(Date.from(NOW)).toInstant()).isEqualTo(NOW.plus(Duration.ofDays(7)));
@@ -43,7 +43,8 @@ class ConsultationSlaTest {
     assertThat(p.latestMeeting()).isEqualTo(NOW.plus(Duration.ofDays(30)));
     assertThat(p.executionDefault()).isEqualTo(NOW.plus(Duration.ofDays(30)));
     assertThat(p.latestExecutionDeadline()).isEqualTo(NOW.plus(Duration.ofDays(180)));
-    assertThat(p.reworkDue().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(15)));
+    assertThat(p.reworkDue().toInstant()).as("15 working days from a Monday: three weeks")
+        .isEqualTo(NOW.plus(Duration.ofDays(21)));
     assertThat(p.evaluationEnds().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(7)));
   }
 

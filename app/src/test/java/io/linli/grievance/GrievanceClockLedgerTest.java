@@ -31,6 +31,7 @@ class GrievanceClockLedgerTest {
   @Autowired CaseClock clock;
   @Autowired SlaLedger ledger;
   @Autowired JdbcClient jdbc;
+  @Autowired io.linli.sla.SlaPolicy policy;
 
   @BeforeEach
   void pin() {
@@ -87,14 +88,16 @@ class GrievanceClockLedgerTest {
     scenario.complete(c, TASK_RESPOND, "property1",
         Map.of("responseNote", "已联系居民", "feedbackMethod", "PHONE"));
 
+    // the 督办 has one working day
+    Instant supervisionDue = policy.due("escalation.community", breachedAt, "tfsq");
     assertThat(ledger.allEntriesOf(c.caseNo()))
         .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::event, SlaLedger.Entry::level,
             SlaLedger.Entry::dueAt, SlaLedger.Entry::occurredAt)
         .containsExactly(
             tuple("GRIEVANCE_RESPOND", "STARTED", 0, reported.plus(Duration.ofHours(4)), reported),
             tuple("GRIEVANCE_RESPOND", "BREACHED", 1, reported.plus(Duration.ofHours(4)), breachedAt),
-            tuple("GRIEVANCE_RESPOND", "STARTED", 1, breachedAt.plus(Duration.ofHours(24)), breachedAt),
-            tuple("GRIEVANCE_RESPOND", "MET", 1, breachedAt.plus(Duration.ofHours(24)), supervisedAt),
+            tuple("GRIEVANCE_RESPOND", "STARTED", 1, supervisionDue, breachedAt),
+            tuple("GRIEVANCE_RESPOND", "MET", 1, supervisionDue, supervisedAt),
             tuple("GRIEVANCE_RESPOND", "SUPERVISED", 1, null, supervisedAt),
             // the next clock starts while the engine completes the task; the stop is written at commit
             tuple("GRIEVANCE_RESOLVE", "STARTED", 0, reported.plus(Duration.ofHours(24)), respondedAt),

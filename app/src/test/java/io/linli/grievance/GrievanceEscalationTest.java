@@ -47,6 +47,7 @@ class GrievanceEscalationTest {
   @Autowired TaskService tasks;
   @Autowired SlaLedger ledger;
   @Autowired CaseLog caseLog;
+  @Autowired io.linli.sla.SlaPolicy policy;
 
   @BeforeEach
   void init() {
@@ -82,7 +83,8 @@ class GrievanceEscalationTest {
 
     Task supervise = supervisionTask(c, "Task_SuperviseCommunity");
     assertThat(groups(supervise)).containsExactly("tfsq-community-committee");
-    assertThat(supervise.getDueDate().toInstant()).isEqualTo(scenario.now().plus(Duration.ofHours(24)));
+    assertThat(supervise.getDueDate().toInstant()).as("one working day")
+        .isEqualTo(policy.due("escalation.community", scenario.now(), "tfsq"));
     assertThat(runtime.getVariable(supervise.getExecutionId(), "clockLabel")).isEqualTo("诉求响应时限");
     assertThat(runtime.getVariable(supervise.getExecutionId(), "holderLabel").toString())
         .contains("天府社区 物业服务中心");
@@ -100,7 +102,7 @@ class GrievanceEscalationTest {
     Task community = supervisionTask(c, "Task_SuperviseCommunity");
     tasks.claim(community.getId(), "committee1");
 
-    scenario.advance(Duration.ofHours(25));
+    scenario.advance(Duration.between(scenario.now(), community.getDueDate().toInstant()).plusHours(1));
     scenario.executeDueJobs(c);
 
     Task street = supervisionTask(c, "Task_SuperviseStreet");
@@ -237,7 +239,10 @@ class GrievanceEscalationTest {
 
     scenario.complete(c, TASK_REWORK, "property1", Map.of("reworkResult", "重新处理"));
     scenario.rate(c, Rating.SATISFIED);
-    scenario.advance(Duration.ofDays(3).plusMinutes(1));
+    Instant followUpDue = scenario.task(c, TASK_FOLLOW_UP_VISIT).getDueDate().toInstant();
+    assertThat(followUpDue).as("3 working days")
+        .isEqualTo(policy.due("grievance.follow-up", scenario.now(), "tfsq"));
+    scenario.advance(Duration.between(scenario.now(), followUpDue).plusMinutes(1));
     scenario.executeDueJobs(c);
     assertThat(c.instance()).hasPassed(TIMER_FOLLOW_UP_SLA).isWaitingAt(TASK_FOLLOW_UP_VISIT);
     assertThat(ledger.entriesOf(c.caseNo()))

@@ -123,6 +123,14 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/resident/options", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}.png", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}/{building}.png", open);
+    // the business calendar: anyone signed in reads it and previews due dates; the national schedule
+    // is the street's and supervisors'; a community's own days and hours also its 社区党委's
+    EXPECTED.put("GET /api/calendar/{year}", signedIn);
+    EXPECTED.put("POST /api/calendar/national", "401 403 403 403 403 403 403 ok ok");
+    EXPECTED.put("PUT /api/calendar/communities/{community}/days", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("PUT /api/calendar/communities/{community}/working-hours", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("GET /api/sla/clocks", signedIn);
+    EXPECTED.put("GET /api/sla/due-preview", signedIn);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -360,6 +368,7 @@ class AuthorizationIT extends KeycloakIT {
       case "month" -> "2026-03";
       case "quarter" -> "2026-Q2";
       case "id" -> "1";
+      case "year" -> "2026";
       default -> throw new IllegalStateException("no value for {" + variable + "} in " + pattern
           + ": add one to AuthorizationIT.value");
     };

@@ -37,6 +37,7 @@ class ServiceOrderEscalationTest {
   @Autowired TaskService tasks;
   @Autowired SlaLedger ledger;
   @Autowired ServiceOrders orders;
+  @Autowired io.linli.sla.SlaPolicy policy;
 
   @BeforeEach
   void init() {
@@ -78,7 +79,11 @@ class ServiceOrderEscalationTest {
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_ACCEPT_SLA).isWaitingAt(TASK_ACCEPT);
 
-    scenario.advance(Duration.ofHours(24).plusMinutes(1));
+    java.time.Instant supervisionDue = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
+        .taskDefinitionKey("Task_SuperviseCommunity").singleResult().getDueDate().toInstant();
+    org.assertj.core.api.Assertions.assertThat(supervisionDue).as("one working day")
+        .isEqualTo(policy.due("escalation.community", scenario.now(), "tfsq"));
+    scenario.at(supervisionDue.plusSeconds(60));
     scenario.executeDueJobs(o);
     Task street = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
         .taskDefinitionKey("Task_SuperviseStreet").singleResult();
@@ -119,10 +124,10 @@ class ServiceOrderEscalationTest {
   }
 
   @Test
-  @DisplayName("居民确认后3天未回访：党小组回访超时升级")
+  @DisplayName("居民确认后3个工作日未回访：党小组回访超时升级")
   void followUpBreach() {
     ServiceOrderScenario.Order o = scenario.smallJobPaid(PIPE_REPAIR, "contractor1", "50", 5000);
-    scenario.advance(Duration.ofDays(3).plusMinutes(1));
+    scenario.at(scenario.task(o, TASK_FOLLOW_UP_VISIT).getDueDate().toInstant().plusSeconds(60));
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_FOLLOW_UP_SLA).isWaitingAt(TASK_FOLLOW_UP_VISIT);
     assertThat(single(ledger.entriesOf(o.orderNo())).holder()).isEqualTo("group:tfsq-party-group");

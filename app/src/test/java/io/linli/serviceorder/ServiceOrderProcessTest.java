@@ -51,6 +51,7 @@ class ServiceOrderProcessTest {
   @Autowired ServiceOrders orders;
   @Autowired CaseLog caseLog;
   @Autowired SlaLedger ledger;
+  @Autowired io.linli.sla.SlaPolicy policy;
 
   @BeforeEach
   void init() {
@@ -127,7 +128,8 @@ class ServiceOrderProcessTest {
     scenario.confirm(o, 4550);
     Task followUp = scenario.task(o, TASK_FOLLOW_UP_VISIT);
     assertThat(scenario.candidateGroups(followUp)).containsExactly("tfsq-party-group");
-    assertThat(followUp.getDueDate().toInstant()).isEqualTo(scenario.now().plus(Duration.ofDays(3)));
+    assertThat(followUp.getDueDate().toInstant()).as("3 working days")
+        .isEqualTo(policy.due("service-order.follow-up", scenario.now(), ServiceOrderScenario.COMMUNITY));
     scenario.followUpAndClose(o);
 
     assertThat(o.instance()).isEnded().hasPassed(TASK_FIX_SMALL, END_CLOSED)
@@ -223,7 +225,8 @@ class ServiceOrderProcessTest {
 
     Task plan = scenario.task(o, TASK_PLAN);
     assertThat(plan.getAssignee()).isEqualTo("contractor1");
-    assertThat(plan.getDueDate().toInstant()).isEqualTo(assessed.plus(Duration.ofDays(2)));
+    Instant twoWorkingDays = policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
+    assertThat(plan.getDueDate().toInstant()).isEqualTo(twoWorkingDays);
     scenario.advance(Duration.ofDays(1));
     assertThat(scenario.executeDueJobs(o)).as("the 20-minute clock stopped with the assessment").isZero();
     Instant finish = scenario.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
@@ -231,8 +234,8 @@ class ServiceOrderProcessTest {
 
     Task reply = scenario.task(o, TASK_REPLY);
     assertThat(scenario.candidateGroups(reply)).containsExactly("tfsq-property-staff");
-    assertThat(reply.getDueDate().toInstant()).as("two days from the assessment")
-        .isEqualTo(assessed.plus(Duration.ofDays(2)));
+    assertThat(reply.getDueDate().toInstant()).as("two working days from the assessment")
+        .isEqualTo(twoWorkingDays);
     scenario.advance(Duration.ofHours(12));
     scenario.reply(o);
     assertThat(o.instance()).isWaitingAt(TASK_AWAIT_QUOTE_DECISION);
@@ -259,7 +262,7 @@ class ServiceOrderProcessTest {
   }
 
   @Test
-  @DisplayName("复杂问题超时：两天未形成方案、未答复居民、承诺完工超时，各记一次并督办")
+  @DisplayName("复杂问题超时：两个工作日未形成方案、未答复居民、承诺完工超时，各记一次并督办")
   void complexJobLate() {
     ServiceOrderScenario.Order o = scenario.order(PIPE_REPAIR);
     scenario.dispatchToTeam(o);
@@ -267,8 +270,9 @@ class ServiceOrderProcessTest {
     scenario.checkIn(o);
     scenario.assessComplex(o);
     Instant assessed = scenario.now();
+    Instant twoWorkingDays = policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
 
-    scenario.advance(Duration.ofDays(2).plusMinutes(1));
+    scenario.at(twoWorkingDays.plusSeconds(60));
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_PLAN_SLA).isWaitingAt(TASK_PLAN);
 
@@ -278,7 +282,11 @@ class ServiceOrderProcessTest {
     assertThat(o.instance()).hasPassed(TIMER_REPLY_SLA).isWaitingAt(TASK_REPLY);
     scenario.reply(o);
     scenario.decide(o, true, null);
-    scenario.advance(Duration.ofDays(3).plusMinutes(1));
+    // past the committed finish and past the 社区党委's working day on the plan's and reply's 督办
+    Instant lastSupervisionDue = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
+        .taskDefinitionKey("Task_SuperviseCommunity").list().stream()
+        .map(t -> t.getDueDate().toInstant()).max(Instant::compareTo).orElseThrow();
+    scenario.at((finish.isAfter(lastSupervisionDue) ? finish : lastSupervisionDue).plusSeconds(60));
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_COMMITTED_FINISH).isWaitingAt(TASK_DO_COMPLEX);
 
@@ -286,11 +294,11 @@ class ServiceOrderProcessTest {
         .filteredOn(e -> e.event().equals("BREACHED") && e.level() == 1)
         .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::dueAt, SlaLedger.Entry::holder)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_PLAN", assessed.plus(Duration.ofDays(2)), "user:contractor1"),
-            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_REPLY", assessed.plus(Duration.ofDays(2)), "group:tfsq-property-staff"),
+            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_PLAN", twoWorkingDays, "user:contractor1"),
+            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_REPLY", twoWorkingDays, "group:tfsq-property-staff"),
             org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_COMMITTED", finish, "user:contractor1"));
     assertThat(ledger.entriesOf(o.orderNo()))
-        .as("the 社区党委 督办 of plan and reply went unanswered for three days: 街道党工委")
+        .as("the 社区党委 督办 of plan and reply went unanswered past its working day: 街道党工委")
         .filteredOn(e -> e.event().equals("BREACHED") && e.level() == 2)
         .extracting(SlaLedger.Entry::clock)
         .containsExactlyInAnyOrder("SERVICE_ORDER_PLAN", "SERVICE_ORDER_REPLY");

@@ -21,7 +21,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 
 /**
  * Integration tier (its own context, embedded PostgreSQL): a duration overridden in configuration
- * changes the running system's timers and due dates, with the same models.
+ * changes the running system's timers and due dates, with the same models; so does a counting mode.
  */
 @SpringBootTest(
     properties = {
@@ -30,7 +30,9 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
       "linli.sla.grievance.general.respond=PT5S",
-      "linli.sla.escalation.community=PT10S"
+      "linli.sla.escalation.community=PT10S",
+      // a 督办 counts working days by default; ten seconds round the clock, whatever the weekday
+      "linli.sla.counting.escalation.community=wall-clock"
     })
 @AutoConfigureMockMvc
 class SlaOverrideTest {

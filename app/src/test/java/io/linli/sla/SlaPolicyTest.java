@@ -3,7 +3,9 @@ package io.linli.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.linli.calendar.Counting;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -54,5 +56,42 @@ class SlaPolicyTest {
       }
     };
     assertThatThrownBy(() -> policy(Map.of(), DECLARED, twice)).hasMessageContaining("declared twice");
+  }
+
+  @Test
+  @DisplayName("计时方式：未声明的按自然时间，声明的取默认，linli.sla.counting.<键> 覆盖；工作日计时跨过春节")
+  void counting() {
+    SlaDeclarations days = new SlaDeclarations() {
+      @Override
+      public Map<String, Duration> settings() {
+        return Map.of("test.days", Duration.ofDays(2));
+      }
+
+      @Override
+      public Map<String, Counting> counting() {
+        return Map.of("test.days", Counting.WORKING_DAYS);
+      }
+    };
+    SlaPolicy p = policy(Map.of(), DECLARED, days);
+    assertThat(p.counting("test.clock")).isEqualTo(Counting.WALL_CLOCK);
+    assertThat(p.counting("test.days")).isEqualTo(Counting.WORKING_DAYS);
+    Instant friday = Instant.parse("2026-02-13T02:00:00Z"); // 10:00 Beijing, before the Spring Festival
+    assertThat(p.due("test.days", friday, null)).isEqualTo(Instant.parse("2026-02-24T02:00:00Z"));
+    assertThat(p.due("test.clock", friday, null)).isEqualTo(friday.plus(Duration.ofHours(4)));
+
+    SlaPolicy configured = policy(Map.of("linli.sla.counting.test.days", "wall-clock",
+        "linli.sla.counting.test.clock", "working-hours"), DECLARED, days);
+    assertThat(configured.counting("test.days")).isEqualTo(Counting.WALL_CLOCK);
+    assertThat(configured.due("test.days", friday, null)).isEqualTo(friday.plus(Duration.ofDays(2)));
+    assertThat(configured.due("test.clock", friday, null))
+        .as("Friday 10:00-12:00 and 14:00-16:00").isEqualTo(Instant.parse("2026-02-13T08:00:00Z"));
+
+    SlaDeclarations stray = new SlaDeclarations() {
+      @Override
+      public Map<String, Counting> counting() {
+        return Map.of("test.nothing", Counting.WORKING_DAYS);
+      }
+    };
+    assertThatThrownBy(() -> policy(Map.of(), DECLARED, stray)).hasMessageContaining("linli.sla.test.nothing");
   }
 }
