@@ -49,12 +49,12 @@ class Earnings {
   @EventListener
   void on(CaseEventRecorded e) {
     String kind = e.flow() + ":" + e.type().name();
-    if (rules.voidingEvents().contains(kind)) {
+    if (rules.voidingEvents().stream().anyMatch(kind::equalsIgnoreCase)) {
       voidCase(e.flow(), e.caseNo(), e.type().name());
       return;
     }
     for (PointsProperties.CaseRule r : rules.caseRules()) {
-      if (r.flow().equals(e.flow()) && r.event().equals(e.type().name())) earn(r, e);
+      if (r.flow().equalsIgnoreCase(e.flow()) && r.event().equals(e.type().name())) earn(r, e);
     }
   }
 
