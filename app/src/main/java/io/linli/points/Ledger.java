@@ -59,6 +59,12 @@ class Ledger {
         .query(Long.class).optional();
   }
 
+  /** The community an account was opened in (null for a realm user's). */
+  String community(long account) {
+    return jdbc.sql("select community_code from points_account where id = ?").param(account)
+        .query((rs, n) -> rs.getString(1)).single();
+  }
+
   /** Serialises every balance- or cap-dependent write on this account until the transaction ends. */
   void lock(long account) {
     jdbc.sql("select id from points_account where id = ? for update").param(account).query(Long.class).single();

@@ -81,8 +81,9 @@ class PointsController {
 
   record HistoryLine(Instant at, String kind, String label, int amount, String note) {}
 
-  record Me(int balance, int earnedToday, int dailyCap, int earnedThisMonth, int monthlyCap,
-      List<HistoryLine> history) {}
+  /** @param communityCode where the account first earned (a phone's first case), null for none */
+  record Me(String communityCode, int balance, int earnedToday, int dailyCap, int earnedThisMonth,
+      int monthlyCap, List<HistoryLine> history) {}
 
   @GetMapping("/me")
   Me me(@RequestHeader(value = Callers.WALLET, required = false) String wallet,
@@ -93,7 +94,7 @@ class PointsController {
     List<HistoryLine> history = ledger.history(account, MAX_HISTORY).stream()
         .map(l -> new HistoryLine(l.at(), l.kind().name(), label(l), l.amount(), l.note()))
         .toList();
-    return new Me(ledger.balance(account),
+    return new Me(ledger.community(account), ledger.balance(account),
         ledger.earned(account, Ledger.start(today), Ledger.start(today.plusDays(1))), rules.dailyCap(),
         ledger.earned(account, Ledger.start(month), Ledger.start(month.plusMonths(1))), rules.monthlyCap(),
         history);
