@@ -75,7 +75,7 @@
     }
     $('history-empty').hidden = me.history.length > 0;
     if (options.length === 0) {
-      options = await api('GET', '/api/resident/options');
+      options = (await api('GET', '/api/resident/options')).communities;
       const select = $('community');
       for (const c of options) select.add(new Option(c.name, c.code));
       if (me.communityCode) select.value = me.communityCode;

@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivityController {
 
   static final int MAX_CAPACITY = 1000;
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
   private final Activities activities;
   private final Callers callers;
@@ -150,6 +152,8 @@ class ActivityController {
   List<Activities.Recorded> attendance(@PathVariable long id,
       @RequestHeader(value = Callers.USER, required = false) String user,
       @RequestBody AttendanceRequest r) {
+    Activities.Activity a = activities.find(id).orElseThrow(() -> ApiError.notFound("没有这个志愿活动"));
+    checkOrganiser(a);
     List<ApiError.FieldMessage> bad = new ArrayList<>();
     if (r.attendance() == null || r.attendance().isEmpty()) {
       bad.add(new ApiError.FieldMessage("attendance", "请至少记录一名参加者的时长"));
@@ -175,8 +179,6 @@ class ActivityController {
       }
     }
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
-    Activities.Activity a = activities.find(id).orElseThrow(() -> ApiError.notFound("没有这个志愿活动"));
-    checkOrganiser(a);
     return activities.record(id, r.attendance().stream()
         .map(l -> new Activities.Attendance(l.signupId(), l.hours())).toList(),
         callers.user(user).orElse(null));
@@ -208,6 +210,10 @@ class ActivityController {
     }
     Instant at = DateTimeInput.parse(value).orElse(null);
     if (at == null) bad.add(new ApiError.FieldMessage(field, "时间格式有误，例如 2026-03-01T09:00:00+08:00"));
+    else if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      bad.add(new ApiError.FieldMessage(field, "时间须在2000年到2100年之间"));
+      return null;
+    }
     return at;
   }
 

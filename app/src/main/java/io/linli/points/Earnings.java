@@ -66,7 +66,7 @@ class Earnings {
     String community = file.get().communityCode();
     long account = ledger.resident(residents.phone(cipher.decrypt(phone.get())), community);
     int granted = ledger.earn(account, community, rule.key(), cause(e.flow(), e.caseNo()) + rule.key(),
-        rule.points(), rules.dailyCap(), rules.monthlyCap(), rule.label() + " " + e.caseNo());
+        rule.points(), rules.dailyCap(), rules.monthlyCap(), e.caseNo());
     log.debug("case {} earned {} points by rule {}", e.caseNo(), granted, rule.key());
   }
 
@@ -104,7 +104,7 @@ class Earnings {
       String community = file.get().communityCode();
       long account = ledger.resident(residents.user(task.getAssignee()), community);
       ledger.earn(account, community, r.key(), "task:" + task.getId() + ":" + r.key(), r.points(),
-          rules.dailyCap(), rules.monthlyCap(), r.label() + " " + caseNo);
+          rules.dailyCap(), rules.monthlyCap(), caseNo);
     }
   }
 }

@@ -128,6 +128,7 @@ class PointsController {
   @PostMapping("/redemptions")
   ResponseEntity<RedeemAnswer> redeem(@RequestHeader(value = Callers.USER, required = false) String user,
       @RequestBody RedeemRequest r) {
+    Shops.Shop shop = callers.shop(user);
     List<ApiError.FieldMessage> bad = new ArrayList<>();
     String code = r.code() == null ? null : r.code().replaceAll("[\\s-]", "");
     if (code == null || code.isEmpty()) bad.add(new ApiError.FieldMessage("code", "请输入居民出示的兑换码"));
@@ -137,7 +138,6 @@ class PointsController {
       bad.add(new ApiError.FieldMessage("amount", "兑换积分须为1到" + rules.maxRedemption() + "之间的整数"));
     }
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
-    Shops.Shop shop = callers.shop(user);
     Redemptions.Redemption done = redemptions.redeem(shop, code, r.amount());
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new RedeemAnswer(done.entryId(), done.at(), done.amount(), shop.name()));
@@ -208,10 +208,15 @@ class PointsController {
   }
 
   static YearMonth month(String value) {
+    YearMonth m;
     try {
-      return YearMonth.parse(value);
+      m = value.length() == 7 ? YearMonth.parse(value) : null;
     } catch (RuntimeException e) {
+      m = null;
+    }
+    if (m == null || m.getYear() < 2000 || m.getYear() > 2099) {
       throw ApiError.invalid("month", "月份格式应为 yyyy-MM，例如 2026-03");
     }
+    return m;
   }
 }
