@@ -64,7 +64,15 @@ class Earnings {
     Optional<byte[]> phone = files.contactPhone(e.caseNo());
     if (file.isEmpty() || phone.isEmpty()) return; // reported without a phone: nobody to credit
     String community = file.get().communityCode();
-    long account = ledger.resident(residents.phone(cipher.decrypt(phone.get())), community);
+    String e164;
+    try {
+      e164 = cipher.decrypt(phone.get());
+    } catch (IllegalStateException unreadable) {
+      // never let points break the flow's step: a contact this key cannot read earns nobody
+      log.warn("case {}: contact not readable, no points", e.caseNo());
+      return;
+    }
+    long account = ledger.resident(residents.phone(e164), community);
     int granted = ledger.earn(account, community, rule.key(), cause(e.flow(), e.caseNo()) + rule.key(),
         rule.points(), rules.dailyCap(), rules.monthlyCap(), e.caseNo());
     log.debug("case {} earned {} points by rule {}", e.caseNo(), granted, rule.key());

@@ -62,7 +62,7 @@ class Ledger {
   /** The community an account was opened in (null for a realm user's). */
   String community(long account) {
     return jdbc.sql("select community_code from points_account where id = ?").param(account)
-        .query((rs, n) -> rs.getString(1)).single();
+        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
   }
 
   /** Serialises every balance- or cap-dependent write on this account until the transaction ends. */

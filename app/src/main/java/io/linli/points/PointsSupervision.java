@@ -54,17 +54,18 @@ class PointsSupervision {
         .list().stream().filter(c -> scope.reaches(c.communityCode())).toList();
 
     List<CappedAccount> capped = jdbc.sql("""
-            select a.ref, a.community_code, count(*) from (
-              select sink_account, (occurred_at at time zone 'Asia/Shanghai')::date as day, sum(amount) as earned
+            select a.ref, d.community, count(*) from (
+              select sink_account, min(community_code) as community,
+                     (occurred_at at time zone 'Asia/Shanghai')::date as day, sum(amount) as earned
               from points_entry where kind = 'EARN' and occurred_at >= ? and occurred_at < ?
               group by sink_account, day) d
             join points_account a on a.id = d.sink_account
             where d.earned >= ?
-            group by a.ref, a.community_code having count(*) >= ?
+            group by a.ref, d.community having count(*) >= ?
             order by count(*) desc, a.ref""")
         .params(from, to, rules.dailyCap(), rules.review().capDays())
         .query((rs, n) -> new CappedAccount(shortRef(rs.getString(1)), rs.getString(2), rs.getInt(3)))
-        .list().stream().filter(c -> c.communityCode() == null || scope.reaches(c.communityCode())).toList();
+        .list().stream().filter(c -> scope.reaches(c.communityCode())).toList();
 
     record ShopMonth(long id, String name, String community, int redeemed) {}
     List<ShopMonth> shops = jdbc.sql("""

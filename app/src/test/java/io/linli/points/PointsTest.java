@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linli.LinliSpringTest;
 import io.linli.TestHttp;
-import io.linli.caselog.CaseEventKind;
 import io.linli.caselog.CaseLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,23 +61,6 @@ class PointsTest {
   void ledgerBalancesEqualTheSumOfEntries() {
     ClockUtil.reset();
     LedgerInvariant.check(jdbc);
-  }
-
-  /** A test-only kind standing for a triage rejection (names configured in linli.points.voiding-events). */
-  enum Rejection implements CaseEventKind {
-    REJECTED_DUPLICATE(Text.of("重复反映，不予受理")),
-    REJECTED_SPAM(Text.of("无效反映，不予受理"));
-
-    private final Text text;
-
-    Rejection(Text text) {
-      this.text = text;
-    }
-
-    @Override
-    public Text text() {
-      return text;
-    }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -249,14 +231,16 @@ class PointsTest {
     String token = wallet(accepted, phone);
     assertThat(balanceOfWallet(token)).isEqualTo(10);
 
-    tx.executeWithoutResult(s -> caseLog.record("GRIEVANCE", accepted, Rejection.REJECTED_SPAM, "网格员", "无效反映"));
+    tx.executeWithoutResult(s -> caseLog.record("GRIEVANCE", accepted, TriageRejections.Rejection.REJECTED_SPAM, "网格员", "无效反映"));
     assertThat(balanceOfWallet(token)).as("taken back").isZero();
     assertThat(me(Callers.WALLET, token).get("history").get(0).get("label").asText()).isEqualTo("积分收回");
 
     String duplicate = report(phone);
-    tx.executeWithoutResult(s -> caseLog.record("GRIEVANCE", duplicate, Rejection.REJECTED_DUPLICATE, "网格员", "重复反映"));
+    tx.executeWithoutResult(s -> caseLog.record("GRIEVANCE", duplicate, TriageRejections.Rejection.REJECTED_DUPLICATE, "网格员", "重复反映"));
     triage(duplicate);
     assertThat(balanceOfWallet(token)).as("a voided case earns nothing when accepted later").isZero();
+    assertThat(http().get().uri("/api/grievances/" + accepted).retrieve().toEntity(JsonNode.class)
+        .getStatusCode().value()).as("the case's history reads back its rejection").isEqualTo(200);
   }
 
   @Test
