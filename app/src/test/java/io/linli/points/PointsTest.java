@@ -52,6 +52,7 @@ class PointsTest {
   @Autowired TaskService tasks;
   @Autowired CaseLog caseLog;
   @Autowired TransactionTemplate tx;
+  @Autowired PointsHousekeeping housekeeping;
 
   RestClient http() {
     return TestHttp.client(port);
@@ -335,6 +336,9 @@ class PointsTest {
     assertThat(expired.getBody().get("title").asText()).contains("过期");
     ClockUtil.reset();
     assertThat(redeem(shopB, "0000000000", 1).getStatusCode().value()).isEqualTo(404);
+    assertThat(housekeeping.purge(Instant.now().plus(Duration.ofMinutes(6)))).isPositive();
+    assertThat(redeem(shopB, late, 1).getStatusCode().value()).as("an expired code is forgotten").isEqualTo(404);
+    assertThat(redeem(shopA, code, 1).getStatusCode().value()).as("a used code is kept: still 409").isEqualTo(409);
 
     String month = java.time.YearMonth.now(BEIJING).toString();
     JsonNode a = get("/api/points/shop/statements/" + month, shopA).getBody();
