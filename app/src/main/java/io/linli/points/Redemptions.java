@@ -65,7 +65,7 @@ class Redemptions {
             returning id, account_id""")
         .params(Timestamp.from(now), shop.id(), Tokens.hash(code), Timestamp.from(now))
         .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2))).list();
-    if (claimed.isEmpty()) throw refusal(code, now);
+    if (claimed.isEmpty()) throw refusal(shop, code);
     Claimed c = claimed.get(0);
     long entry;
     try {
@@ -78,16 +78,25 @@ class Redemptions {
     return new Redemption(entry, now, amount, ledger.balance(c.account()));
   }
 
-  private ApiError refusal(String code, Instant now) {
-    record State(Instant redeemedAt, Instant expiresAt) {}
-    return jdbc.sql("select redeemed_at, expires_at from points_redemption_code where code_hash = ?")
+  /**
+   * Why a code cannot be spent: used (409; a shop retrying its own redemption is told the amount it
+   * got, so it never redeems twice to be sure), expired (409) or unknown (404).
+   */
+  private ApiError refusal(Shops.Shop shop, String code) {
+    record State(Instant redeemedAt, Long shopId, Integer amount) {}
+    return jdbc.sql("""
+            select c.redeemed_at, c.shop_id, e.amount from points_redemption_code c
+            left join points_entry e on e.id = c.entry_id where c.code_hash = ?""")
         .param(Tokens.hash(code))
         .query((rs, n) -> new State(
             rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
-            rs.getTimestamp(2).toInstant()))
+            (Long) rs.getObject(2), (Integer) rs.getObject(3)))
         .optional()
-        .map(s -> s.redeemedAt() != null ? ApiError.conflict("该兑换码已使用，不能重复兑换")
-            : ApiError.conflict("该兑换码已过期，请居民重新生成"))
+        .map(s -> s.redeemedAt() == null ? ApiError.conflict("该兑换码已过期，请居民重新生成")
+            : Long.valueOf(shop.id()).equals(s.shopId()) && s.amount() != null
+                ? ApiError.conflict("该兑换码已于 " + Times.label(s.redeemedAt()) + " 由本店兑换 "
+                    + s.amount() + " 分，不能重复兑换")
+                : ApiError.conflict("该兑换码已使用，不能重复兑换"))
         .orElseGet(() -> ApiError.notFound("兑换码无效"));
   }
 

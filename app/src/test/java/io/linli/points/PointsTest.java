@@ -308,6 +308,8 @@ class PointsTest {
     assertThat(balanceOfWallet(r.wallet())).isEqualTo(4);
     ResponseEntity<JsonNode> replay = redeem(shop, code, 1);
     assertThat(replay.getStatusCode().value()).as("a used code is never spent again").isEqualTo(409);
+    assertThat(replay.getBody().get("title").asText()).as("the shop learns what its own redemption got")
+        .contains("由本店兑换 6 分");
   }
 
   @Test
