@@ -53,7 +53,9 @@ class DemoIdentity {
           new DemoUser("resident2", "孙大爷", Role.RESIDENT, "jdsq"),
           new DemoUser("grid2", "吴晓芳", Role.GRID_WORKER, "jdsq"),
           new DemoUser("property2", "郑经理", Role.PROPERTY_STAFF, "jdsq"),
-          new DemoUser("committee2", "钱书记", Role.COMMUNITY_COMMITTEE, "jdsq"));
+          new DemoUser("committee2", "钱书记", Role.COMMUNITY_COMMITTEE, "jdsq"),
+          // a 爱心商铺 of the demo community; io.linli.points registers it as the shop 王记粮油店
+          new DemoUser("shop1", "王记粮油店", Role.SHOP, "tfsq"));
 
   /** The demo user who is in every contractor team of the demo community. */
   static final String TEAM_CONTRACTOR = "contractor1";

@@ -10,7 +10,9 @@ public enum Role {
   COMMUNITY_COMMITTEE("community-committee", "社区党委"),
   STREET_COMMITTEE("street-committee", "街道党工委"),
   SUPERVISOR("supervisor", "督查"),
-  BUILDING_REP("building-rep", "楼栋代表");
+  BUILDING_REP("building-rep", "楼栋代表"),
+  /** 爱心商铺: a partner shop that redeems residents' points (io.linli.points). */
+  SHOP("shop", "爱心商铺");
 
   private final String id;
   private final String label;

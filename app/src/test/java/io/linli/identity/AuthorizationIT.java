@@ -131,6 +131,24 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("PUT /api/calendar/communities/{community}/working-hours", "401 403 403 403 403 403 ok ok ok");
     EXPECTED.put("GET /api/sla/clocks", signedIn);
     EXPECTED.put("GET /api/sla/due-preview", signedIn);
+    // points (积分): a resident's own points with a wallet token or their token (anonymous: neither,
+    // 403); the community publishes activities and registers shops; only a registered shop redeems
+    // (no role of the matrix is one); the 绿能卡 settlement like the service settlement
+    EXPECTED.put("POST /api/points/wallet", open);
+    EXPECTED.put("GET /api/points/me", "403 ok ok ok ok ok ok ok ok");
+    EXPECTED.put("POST /api/points/me/codes", "403 ok ok ok ok ok ok ok ok");
+    EXPECTED.put("GET /api/points/activities", open);
+    // publishes activity 1, which the sign-up rows below then read
+    EXPECTED.put("POST /api/points/activities", "401 403 403 403 ok 403 ok 403 403");
+    EXPECTED.put("POST /api/points/activities/{id}/signups", open);
+    EXPECTED.put("GET /api/points/activities/{id}/signups", "401 403 403 403 ok 403 ok 403 403");
+    EXPECTED.put("POST /api/points/activities/{id}/attendance", "401 403 403 403 ok 403 ok 403 403");
+    EXPECTED.put("GET /api/points/shops", open);
+    EXPECTED.put("POST /api/points/shops", "401 403 403 403 ok 403 ok ok 403");
+    EXPECTED.put("POST /api/points/redemptions", "401 403 403 403 403 403 403 403 403");
+    EXPECTED.put("GET /api/points/shop/statements/{month}", "401 403 403 403 403 403 403 403 403");
+    EXPECTED.put("GET /api/points/green-card/{communityCode}/{month}", settlement);
+    EXPECTED.put("GET /api/points/supervision/{month}", audit);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -350,6 +368,7 @@ class AuthorizationIT extends KeycloakIT {
   /** Required parameters, so that a refusal is the rule's and not the parameter check's. */
   static String query(String mapping) {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
+    if (mapping.matches("GET /api/points/(activities|shops)")) return "?community=tfsq";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
@@ -380,6 +399,9 @@ class AuthorizationIT extends KeycloakIT {
       case "POST /api/consultations/from-grievance" -> fromGrievance(tfsqCase);
       case "POST /api/service-catalogue/items" -> item("矩阵新建项目", 1500, "x");
       case "PUT /api/service-catalogue/items/{code}" -> item("矩阵测试项目", 2500, "x");
+      case "POST /api/points/activities" -> Map.of("communityCode", "tfsq", "title", "矩阵志愿活动",
+          "startsAt", "2030-01-01T09:00:00+08:00", "endsAt", "2030-01-01T11:00:00+08:00", "capacity", 10);
+      case "POST /api/points/shops" -> Map.of("communityCode", "tfsq", "name", "矩阵商铺", "userId", "matrix-shop");
       case "POST /api/grievances/{caseNo}/track", "POST /api/service-orders/{orderNo}/track" ->
           Map.of("phone", "13900000000");
       default -> Map.of();
