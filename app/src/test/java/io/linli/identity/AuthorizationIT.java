@@ -119,6 +119,16 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/consultations/vote-tasks", signedIn);
     EXPECTED.put("POST /api/consultations/{topicNo}/votes", signedIn);
     EXPECTED.put("POST /api/consultations/{topicNo}/ratings", signedIn);
+    // 年度综合考评: the aspects and published results are public; 社区党委 (or the street above) opens
+    // one estate's, the street committee its whole street's; the community's property staff answer
+    EXPECTED.put("GET /api/evaluations/aspects", open);
+    EXPECTED.put("GET /api/evaluations/published", open);
+    EXPECTED.put("POST /api/evaluations", "401 403 403 403 403 403 ok ok 403");
+    EXPECTED.put("POST /api/evaluations/street-openings", "401 403 403 403 403 403 403 ok 403");
+    EXPECTED.put("GET /api/evaluations/{evaluationNo}", "401 404 404 404 ok ok ok ok ok");
+    EXPECTED.put("POST /api/evaluations/{evaluationNo}/rectification-plans", "401 403 403 403 403 ok 403 403 403");
+    // no rectification exists in the matrix's data: 404 for everyone signed in
+    EXPECTED.put("GET /api/rectifications/{rectificationNo}", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("GET /api/resident/options", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}.png", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}/{building}.png", open);
@@ -136,6 +146,7 @@ class AuthorizationIT extends KeycloakIT {
   String orderNo;
   String topicNo;
   String itemCode;
+  String evaluationNo;
 
   @BeforeAll
   void tokensAndData() throws Exception {
@@ -153,6 +164,8 @@ class AuthorizationIT extends KeycloakIT {
         "topicNo");
     itemCode = created(send("POST", "/api/service-catalogue/items", tokens.get("ownProperty"),
         item("矩阵测试项目", 2000, "admin")), "code");
+    evaluationNo = created(send("POST", "/api/evaluations", tokens.get("committee"),
+        Map.of("communityCode", "tfsq", "estateCode", "dtsz", "year", 2019)), "evaluationNo");
   }
 
   // ---- item 2: the service catalogue -------------------------------------------------------
@@ -353,6 +366,8 @@ class AuthorizationIT extends KeycloakIT {
       case "orderNo" -> orderNo;
       case "topicNo" -> topicNo;
       case "code" -> itemCode;
+      case "evaluationNo" -> evaluationNo;
+      case "rectificationNo" -> "ZG-2026-999999";
       case "communityCode", "community" -> "tfsq";
       case "estate" -> "dtsz";
       case "building" -> "b3";
@@ -372,6 +387,9 @@ class AuthorizationIT extends KeycloakIT {
       case "PUT /api/service-catalogue/items/{code}" -> item("矩阵测试项目", 2500, "x");
       case "POST /api/grievances/{caseNo}/track", "POST /api/service-orders/{orderNo}/track" ->
           Map.of("phone", "13900000000");
+      case "POST /api/evaluations" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "year", 2019);
+      case "POST /api/evaluations/street-openings" -> Map.of("streetCode", "tianfu", "year", 2019);
+      case "POST /api/evaluations/{evaluationNo}/rectification-plans" -> Map.of("plans", java.util.List.of());
       default -> Map.of();
     };
   }
