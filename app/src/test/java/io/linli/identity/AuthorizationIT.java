@@ -129,6 +129,11 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/evaluations/{evaluationNo}/rectification-plans", "401 403 403 403 403 ok 403 403 403");
     // no rectification exists in the matrix's data: 404 for everyone signed in
     EXPECTED.put("GET /api/rectifications/{rectificationNo}", "401 404 404 404 404 404 404 404 404");
+    // 双晒 收支: the community's property staff enter, 社区党委 decides; unpublished entries are staff-only
+    EXPECTED.put("POST /api/estate-finance", "401 403 403 403 403 ok 403 403 403");
+    EXPECTED.put("GET /api/estate-finance", "401 403 403 403 403 ok ok ok ok");
+    EXPECTED.put("GET /api/estate-finance/{entryNo}", "401 404 404 404 404 404 404 404 404");
+    EXPECTED.put("POST /api/estate-finance/{entryNo}/decision", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("GET /api/resident/options", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}.png", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}/{building}.png", open);
@@ -354,6 +359,7 @@ class AuthorizationIT extends KeycloakIT {
   /** Required parameters, so that a refusal is the rule's and not the parameter check's. */
   static String query(String mapping) {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
+    if (mapping.equals("GET /api/estate-finance")) return "?communityCode=tfsq";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
@@ -368,6 +374,7 @@ class AuthorizationIT extends KeycloakIT {
       case "code" -> itemCode;
       case "evaluationNo" -> evaluationNo;
       case "rectificationNo" -> "ZG-2026-999999";
+      case "entryNo" -> "SZ-2026-999999";
       case "communityCode", "community" -> "tfsq";
       case "estate" -> "dtsz";
       case "building" -> "b3";
@@ -390,6 +397,8 @@ class AuthorizationIT extends KeycloakIT {
       case "POST /api/evaluations" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "year", 2019);
       case "POST /api/evaluations/street-openings" -> Map.of("streetCode", "tianfu", "year", 2019);
       case "POST /api/evaluations/{evaluationNo}/rectification-plans" -> Map.of("plans", java.util.List.of());
+      case "POST /api/estate-finance" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "quarter", "2019-Q1");
+      case "POST /api/estate-finance/{entryNo}/decision" -> Map.of("approved", true);
       default -> Map.of();
     };
   }

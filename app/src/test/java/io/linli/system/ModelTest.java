@@ -72,7 +72,7 @@ class ModelTest {
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
       "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn"})
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
   @DisplayName("每个人工任务引用一个已打包的 Camunda 表单，且每个流程设置历史保留期")
   void userTasksHaveForms(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -95,7 +95,7 @@ class ModelTest {
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
       "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn"})
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
   @DisplayName("每个时限是不中断的边界定时器，截止时间来自 SLA 策略或承诺/议定的时限")
   void clocksAreNonInterruptingPolicyTimers(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
