@@ -101,6 +101,6 @@ public class EvaluationFlow implements Flow {
 
   @Override
   public List<String> anonymousEndpoints() {
-    return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published");
+    return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published", "GET /api/ratings");
   }
 }

@@ -129,6 +129,11 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/evaluations/{evaluationNo}/rectification-plans", "401 403 403 403 403 ok 403 403 403");
     // no rectification exists in the matrix's data: 404 for everyone signed in
     EXPECTED.put("GET /api/rectifications/{rectificationNo}", "401 404 404 404 404 404 404 404 404");
+    // 物业定星·小区定级: public in force with the basis; supervisors run and override (the run comes
+    // first, so rating 1 exists when the override row is called)
+    EXPECTED.put("GET /api/ratings", open);
+    EXPECTED.put("POST /api/ratings/runs", "401 403 403 403 403 403 403 403 ok");
+    EXPECTED.put("POST /api/ratings/{id}/override", "401 403 403 403 403 403 403 403 ok");
     // 双晒 收支: the community's property staff enter, 社区党委 decides; unpublished entries are staff-only
     EXPECTED.put("POST /api/estate-finance", "401 403 403 403 403 ok 403 403 403");
     EXPECTED.put("GET /api/estate-finance", "401 403 403 403 403 ok ok ok ok");
@@ -399,6 +404,8 @@ class AuthorizationIT extends KeycloakIT {
       case "POST /api/evaluations/{evaluationNo}/rectification-plans" -> Map.of("plans", java.util.List.of());
       case "POST /api/estate-finance" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "quarter", "2019-Q1");
       case "POST /api/estate-finance/{entryNo}/decision" -> Map.of("approved", true);
+      case "POST /api/ratings/runs" -> Map.of("year", 2019);
+      case "POST /api/ratings/{id}/override" -> Map.of("value", "3", "reason", "授权矩阵");
       default -> Map.of();
     };
   }
