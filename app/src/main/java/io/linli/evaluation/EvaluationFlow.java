@@ -99,8 +99,13 @@ public class EvaluationFlow implements Flow {
     return Set.of(EvaluationState.NO_QUORUM.name());
   }
 
+  /**
+   * The 公示 the resident page shows without an account: the aspects, published results, ratings
+   * with their basis, and the approved 双晒 收支 (finance's public read, which no flow declares).
+   */
   @Override
   public List<String> anonymousEndpoints() {
-    return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published", "GET /api/ratings");
+    return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published", "GET /api/ratings",
+        "GET /api/estate-finance/published");
   }
 }

@@ -74,6 +74,13 @@ class FinanceController {
     return entries.list(communityCode, estateCode, quarter);
   }
 
+  /** 双晒 收支 as residents see it (公示): the approved figures of each estate of the community. */
+  @GetMapping("/published")
+  List<FinanceEntries.Published> published(@RequestParam String communityCode, @RequestParam String quarter) {
+    if (communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
+    return entries.published(communityCode, quarter);
+  }
+
   @GetMapping("/{entryNo}")
   FinanceEntries.Entry get(@PathVariable String entryNo) {
     var e = entries.find(entryNo).orElseThrow(() -> ApiError.notFound("没有这条收支"));

@@ -183,6 +183,31 @@ class FinanceEntries {
         .optional();
   }
 
+  /** What residents see of an estate's quarter: the approved figures in force, without who entered them. */
+  record Published(String estateCode, String estateName, String quarter, String quarterLabel, String entryNo,
+      String correctsEntryNo, Instant approvedAt, long billedFen, long collectedFen, long expenseFen,
+      Map<String, Long> expensesByCategory) {}
+
+  /** The approved 收支 in force of every estate of the community for the quarter (none: not listed). */
+  List<Published> published(String communityCode, String quarterText) {
+    Quarter q = Quarter.parse("quarter", quarterText);
+    List<Published> out = new java.util.ArrayList<>();
+    for (var row : jdbc.sql("select id, code from estate where community_code = ? order by code").param(communityCode)
+        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()) {
+      long estate = (Long) row[0];
+      published(estate, q.toString()).flatMap(this::find).ifPresent(e -> {
+        Map<String, Long> byCategory = new java.util.LinkedHashMap<>();
+        for (FinanceLines.Expense x : e.expenses()) {
+          byCategory.merge(FinanceLines.EXPENSE_LABELS.get(x.category()), x.amountFen(), Long::sum);
+        }
+        out.add(new Published((String) row[1], e.estateName(), e.quarter(), q.label(), e.entryNo(),
+            e.correctsEntryNo(), e.decidedAt(), e.fees().stream().mapToLong(FinanceLines.Fee::billedFen).sum(),
+            e.collectedFen(), e.expenseFen(), byCategory));
+      });
+    }
+    return out;
+  }
+
   /** Entries of a community (optionally one estate and quarter), newest first, at most 200. */
   List<Entry> list(String communityCode, String estateCode, String quarter) {
     return jdbc.sql("""

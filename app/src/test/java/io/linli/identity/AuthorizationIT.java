@@ -137,6 +137,7 @@ class AuthorizationIT extends KeycloakIT {
     // 双晒 收支: the community's property staff enter, 社区党委 decides; unpublished entries are staff-only
     EXPECTED.put("POST /api/estate-finance", "401 403 403 403 403 ok 403 403 403");
     EXPECTED.put("GET /api/estate-finance", "401 403 403 403 403 ok ok ok ok");
+    EXPECTED.put("GET /api/estate-finance/published", open); // approved figures only (公示)
     EXPECTED.put("GET /api/estate-finance/{entryNo}", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("POST /api/estate-finance/{entryNo}/decision", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("GET /api/resident/options", open);
@@ -365,6 +366,7 @@ class AuthorizationIT extends KeycloakIT {
   static String query(String mapping) {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
     if (mapping.equals("GET /api/estate-finance")) return "?communityCode=tfsq";
+    if (mapping.equals("GET /api/estate-finance/published")) return "?communityCode=tfsq&quarter=2026-Q2";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
