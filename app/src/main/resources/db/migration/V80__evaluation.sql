@@ -4,7 +4,8 @@
 
 create sequence evaluation_no_seq;
 
--- One evaluation of one property company for one estate and year (a retry never opens a second).
+-- One evaluation of one property company for one estate and year (a retry never opens a second);
+-- after one ended without quorum the year may be opened again.
 create table evaluation (
   id                  bigserial primary key,
   evaluation_no       varchar(32) not null unique,
@@ -21,9 +22,10 @@ create table evaluation (
   quorum_met          boolean,
   overall             numeric(4, 2),
   tallied_at          timestamptz,
-  process_instance_id varchar(64),
-  unique (estate_id, property_company_id, year)
+  process_instance_id varchar(64)
 );
+create unique index evaluation_one_per_year_idx on evaluation (estate_id, property_company_id, year)
+  where state <> 'NO_QUORUM';
 create index evaluation_company_year_idx on evaluation (property_company_id, year);
 
 -- Who may score: the estate's representatives when the evaluation opened (a fixed roll).

@@ -11,7 +11,6 @@ final class EvaluationProcess {
   static final String TIMER_REMINDER = "BoundaryEvent_ScoringReminder";
   static final String TASK_REMIND = "Task_RemindRepresentatives";
   static final String TIMER_SCORING_SLA = "BoundaryEvent_ScoringSlaBreached";
-  static final String TASK_LIST_NON_RESPONDERS = "Task_ListNonResponders";
   static final String CALL_ESCALATE_SCORING = "CallActivity_EscalateScoring";
   static final String TIMER_SCORING_CLOSED = "BoundaryEvent_ScoringClosed";
   static final String TASK_TALLY = "Task_Tally";

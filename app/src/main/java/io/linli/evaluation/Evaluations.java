@@ -52,7 +52,8 @@ class Evaluations {
   }
 
   Optional<Evaluation> find(long estateId, long companyId, int year) {
-    return jdbc.sql(SELECT + " where v.estate_id = ? and v.property_company_id = ? and v.year = ?")
+    return jdbc.sql(SELECT + " where v.estate_id = ? and v.property_company_id = ? and v.year = ?"
+            + " and v.state <> 'NO_QUORUM'")
         .params(estateId, companyId, year).query(Evaluations::row).optional();
   }
 
@@ -75,7 +76,7 @@ class Evaluations {
               year, state, opened_by, opened_at, eligible)
             values ('PJ-' || ? || '-' || lpad(nextval('evaluation_no_seq')::text, 6, '0'), ?, ?, ?, ?,
               'SCORING', ?, ?, ?)
-            on conflict (estate_id, property_company_id, year) do nothing
+            on conflict (estate_id, property_company_id, year) where state <> 'NO_QUORUM' do nothing
             returning id""")
         .params(year, communityCode, estateId, companyId, year, openedBy, Timestamp.from(at), eligible)
         .query(Long.class).optional();

@@ -103,11 +103,17 @@ class EvaluationProcessTest {
     JsonNode published = http.get().uri("/api/evaluations/published?communityCode=tfsq&year=2022")
         .retrieve().body(JsonNode.class);
     assertThat(published).noneSatisfy(r -> assertThat(r.get("evaluationNo").asText()).isEqualTo(no));
+
+    // 社区党委 may hold the year's evaluation again: a new case, a new roll
+    String again = open(2022);
+    assertThat(again).isNotEqualTo(no);
+    assertThat(scoreTasks(again)).hasSize(33);
   }
 
   @Test
   @DisplayName("第10天提醒未评分代表，第14天评分超时：未评分代表提请社区党委督办并记入台账")
   void nonRespondersEscalated() {
+    java.time.Instant opened = clock.now();
     String no = open(2023);
     List<Task> open = scoreTasks(no);
     for (Task t : open.subList(0, 30)) score(t, 4, 4);
@@ -139,6 +145,11 @@ class EvaluationProcessTest {
     assertThat(ledger.allEntriesOf(no)).anySatisfy(e -> {
       assertThat(e.clock()).isEqualTo(EvaluationFlow.CLOCK_SCORING);
       assertThat(e.event()).isEqualTo("BREACHED");
+    });
+    assertThat(ledger.allEntriesOf(no)).anySatisfy(e -> {
+      assertThat(e.clock()).isEqualTo(EvaluationFlow.CLOCK_SCORING);
+      assertThat(e.event()).isEqualTo("STARTED");
+      assertThat(e.dueAt()).isEqualTo(opened.plus(Duration.ofDays(14)));
     });
     assertThat(events(no)).contains("NON_RESPONDERS", "ESCALATED");
 
