@@ -47,6 +47,17 @@ class FinanceEntries {
   @Transactional
   Submitted submit(String communityCode, String estateCode, String quarterText, String correctsEntryNo,
       List<FinanceLines.Fee> fees, List<FinanceLines.Expense> expenses, String user) {
+    return submit(communityCode, estateCode, quarterText, correctsEntryNo, fees, expenses, user, null);
+  }
+
+  /**
+   * @param started the approval process a Tasklist start form began (the entry joins it), or null:
+   *     the API's submission, which starts the process itself
+   */
+  @Transactional
+  Submitted submit(String communityCode, String estateCode, String quarterText, String correctsEntryNo,
+      List<FinanceLines.Fee> fees, List<FinanceLines.Expense> expenses, String user,
+      org.camunda.bpm.engine.delegate.DelegateExecution started) {
     if (estateCode == null || estateCode.isBlank()) throw ApiError.invalid("estateCode", "请选择小区");
     Location where = locations.locate(communityCode, estateCode, null);
     Quarter quarter = Quarter.parse("quarter", quarterText);
@@ -103,8 +114,15 @@ class FinanceEntries {
         : "（更正 " + correctsEntryNo + "）") + "：物业费实收" + yuan(entry.collectedFen()) + "元，支出"
         + yuan(entry.expenseFen()) + "元");
     vars.put("detailUrl", "/api/estate-finance/" + entry.entryNo());
-    var pi = runtime.startProcessInstanceByKey(PROCESS, entry.entryNo(), vars);
-    jdbc.sql("update finance_entry set process_instance_id = ? where id = ?").params(pi.getId(), id).update();
+    String pi;
+    if (started == null) {
+      pi = runtime.startProcessInstanceByKey(PROCESS, entry.entryNo(), vars).getId();
+    } else {
+      started.setProcessBusinessKey(entry.entryNo());
+      started.setVariables(vars);
+      pi = started.getProcessInstanceId();
+    }
+    jdbc.sql("update finance_entry set process_instance_id = ? where id = ?").params(pi, id).update();
     return new Submitted(entry, true);
   }
 

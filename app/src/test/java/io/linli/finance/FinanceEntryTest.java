@@ -30,6 +30,8 @@ class FinanceEntryTest {
 
   @LocalServerPort int port;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.FormService forms;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
   RestClient http;
 
@@ -129,6 +131,35 @@ class FinanceEntryTest {
     assertThat(list).extracting(n -> n.get("entryNo").asText() + ":" + n.get("state").asText())
         .containsExactly(corrected + ":APPROVED", wrong + ":REJECTED", first + ":APPROVED");
     assertThat(list.get(0).get("correctsEntryNo").asText()).isEqualTo(first);
+  }
+
+  @Test
+  @DisplayName("物业在 Tasklist 用开始表单按元填报：超过两位小数退回且不留记录；提交后待社区党委审核")
+  void startFormInTasklist() {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey("Process_FinanceApproval")
+        .latestVersion().singleResult().getId();
+    Map<String, Object> form = new HashMap<>(Map.of("communityCode", "tfsq", "estateCode", "wjaz", "quarter", "2025-Q4",
+        "m1HouseholdsBilled", 260L, "m1HouseholdsPaid", 221L, "m1BilledYuan", 7800.0, "m1CollectedYuan", 6630.5,
+        "expenseCLEANING", 994.505));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.submitStartForm(definition, form))
+        .hasMessageContaining("两位小数");
+    assertThat(http.get().uri("/api/estate-finance?communityCode=tfsq&estateCode=wjaz&quarter=2025-Q4")
+        .retrieve().body(JsonNode.class)).isEmpty();
+
+    form.put("expenseCLEANING", 994.5);
+    var pi = forms.submitStartForm(definition, form);
+    String no = pi.getBusinessKey();
+    assertThat(no).startsWith("SZ-2025-");
+    JsonNode entry = http.get().uri("/api/estate-finance/" + no).retrieve().body(JsonNode.class);
+    assertThat(entry.get("state").asText()).isEqualTo("SUBMITTED");
+    assertThat(entry.at("/fees/0/month").asText()).isEqualTo("2025-10");
+    assertThat(entry.at("/fees/0/collectedFen").asLong()).isEqualTo(663_050L);
+    assertThat(entry.at("/expenses/0/amountFen").asLong()).isEqualTo(99_450L);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(no).taskDefinitionKey("Task_ApproveFinance").count())
+        .isEqualTo(1);
+    // the same form again: refused, naming the entry already made
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.submitStartForm(definition, form))
+        .hasMessageContaining(no);
   }
 
   // --- helpers
