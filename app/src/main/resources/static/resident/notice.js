@@ -73,6 +73,14 @@
       basis(r) + '</div>').join('');
   }
 
+  async function serviceStars(community, quarter) {
+    const year = quarter.slice(0, 4);
+    const b = await get('/api/ratings/service-stars?year=' + year + '&communityCode=' + encodeURIComponent(community));
+    $('gs-stars').innerHTML = (b.stars.length ? b.stars.map((s) => '<div class="notice-item star">' + s.rank + '. <strong>' +
+      esc(s.name) + '</strong>：完成办理时限 ' + s.stopped + ' 个，按时 ' + pct(s.onTimeRate) + '，督办 ' + s.supervised + ' 次</div>').join('')
+      : '<p class="hint">' + year + '年暂无参评人员。</p>') + '<p class="hint">' + year + '年度。' + esc(b.rule) + '</p>';
+  }
+
   async function evaluations(community) {
     const year = new Date().getFullYear();
     let list = await get('/api/evaluations/published?communityCode=' + encodeURIComponent(community) + '&year=' + year);
@@ -116,7 +124,7 @@
       }
     }
     const community = $('gs-community').value, quarter = $('gs-quarter').value;
-    await Promise.all([ranking(community, quarter), ratings(community), evaluations(community), shuangshai(community, quarter)]);
+    await Promise.all([ranking(community, quarter), ratings(community), serviceStars(community, quarter), evaluations(community), shuangshai(community, quarter)]);
     $('notice').dataset.loaded = community + '/' + quarter;
   }
 

@@ -106,6 +106,6 @@ public class EvaluationFlow implements Flow {
   @Override
   public List<String> anonymousEndpoints() {
     return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published", "GET /api/ratings",
-        "GET /api/estate-finance/published");
+        "GET /api/ratings/service-stars", "GET /api/estate-finance/published");
   }
 }

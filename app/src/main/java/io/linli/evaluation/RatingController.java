@@ -28,11 +28,13 @@ class RatingController {
   static final String USER_HEADER = "X-Linli-User";
 
   private final StarRatings ratings;
+  private final ServiceStars serviceStars;
   private final StaffReach reach;
   private final ActingUser actingUser;
 
-  RatingController(StarRatings ratings, StaffReach reach, ActingUser actingUser) {
+  RatingController(StarRatings ratings, ServiceStars serviceStars, StaffReach reach, ActingUser actingUser) {
     this.ratings = ratings;
+    this.serviceStars = serviceStars;
     this.reach = reach;
     this.actingUser = actingUser;
   }
@@ -46,6 +48,16 @@ class RatingController {
     }
     if (communityCode != null && communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
     return ratings.current(year, kind, communityCode);
+  }
+
+  /** 服务之星 of a year (default: this year so far), of one community or all; public (公示). */
+  @GetMapping("/service-stars")
+  ServiceStars.Board serviceStars(@RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String communityCode) {
+    if (year != null) EvaluationOpening.checkYear(year);
+    if (communityCode != null && communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
+    return serviceStars.of(year != null ? year : java.time.Year.now(io.linli.system.Times.BEIJING).getValue(),
+        communityCode, 3);
   }
 
   record RunRequest(@NotNull(message = "请填写评定年度") Integer year) {}

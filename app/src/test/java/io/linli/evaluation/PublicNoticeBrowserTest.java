@@ -93,6 +93,8 @@ class PublicNoticeBrowserTest {
     browser.findElement(By.cssSelector(".rating-COMPANY[data-name='蓉城物业服务有限公司'] summary")).click();
     assertThat(text(".rating-COMPANY[data-name='蓉城物业服务有限公司']")).contains("年度综合考评：4.00分", "权重 30");
     assertThat(text(".rating-ESTATE[data-name='地铁首座小区']")).containsPattern("[A-D]级");
+    // 服务之星 of the quarter's year, with its rule
+    assertThat(browser.findElement(By.id("gs-stars")).getText()).contains("1. 何经理", "服务之星：");
     // the evaluation result
     assertThat(browser.findElement(By.id("gs-evaluations")).getText())
         .contains("地铁首座小区 · 蓉城物业服务有限公司", "33/33名楼栋代表评分", "综合得分 4.00", "公共秩序维护");

@@ -86,6 +86,25 @@ class StarRatingTest {
     assertThat(rerun.at("/overrides/0/reason").asText()).startsWith("重新计算后沿用人工调整");
   }
 
+  @Test
+  @DisplayName("服务之星：天府社区2026年按时完成时限占比最高、至少完成5个时限的工作人员，附评选规则")
+  void serviceStars() {
+    JsonNode board = http.get().uri("/api/ratings/service-stars?year=2026&communityCode=tfsq")
+        .retrieve().body(JsonNode.class);
+    assertThat(board.get("rule").asText()).startsWith("服务之星");
+    JsonNode stars = board.get("stars");
+    assertThat(stars).isNotEmpty();
+    assertThat(stars.get(0).get("rank").asInt()).isEqualTo(1);
+    assertThat(stars).allSatisfy(s -> assertThat(s.get("stopped").asLong()).isGreaterThanOrEqualTo(ServiceStars.MIN_STOPS));
+    for (int i = 1; i < stars.size(); i++) {
+      assertThat(stars.get(i - 1).get("onTimeRate").asDouble()).isGreaterThanOrEqualTo(stars.get(i).get("onTimeRate").asDouble());
+    }
+    // the demo's 天府社区 grievances were handled by 何经理 (property1)
+    assertThat(stars).anySatisfy(s -> assertThat(s.get("name").asText()).isEqualTo("何经理"));
+    var bad = http.get().uri("/api/ratings/service-stars?year=1999").retrieve().toEntity(JsonNode.class);
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+  }
+
   private void evaluation(String estate, String overall) {
     jdbc.sql("""
             insert into evaluation (evaluation_no, community_code, estate_id, property_company_id, year, state,

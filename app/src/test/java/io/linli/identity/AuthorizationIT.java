@@ -132,6 +132,7 @@ class AuthorizationIT extends KeycloakIT {
     // 物业定星·小区定级: public in force with the basis; supervisors run and override (the run comes
     // first, so rating 1 exists when the override row is called)
     EXPECTED.put("GET /api/ratings", open);
+    EXPECTED.put("GET /api/ratings/service-stars", open);
     EXPECTED.put("POST /api/ratings/runs", "401 403 403 403 403 403 403 403 ok");
     EXPECTED.put("POST /api/ratings/{id}/override", "401 403 403 403 403 403 403 403 ok");
     // 双晒 收支: the community's property staff enter, 社区党委 decides; unpublished entries are staff-only
