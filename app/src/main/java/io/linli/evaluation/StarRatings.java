@@ -34,8 +34,11 @@ class StarRatings {
   private final RatingFigures figures;
   private final RatingProperties rules;
   private final ObjectMapper json;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
-  StarRatings(JdbcClient jdbc, RatingFigures figures, RatingProperties rules, ObjectMapper json) {
+  StarRatings(JdbcClient jdbc, RatingFigures figures, RatingProperties rules, ObjectMapper json,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.figures = figures;
     this.rules = rules;
@@ -54,7 +57,9 @@ class StarRatings {
   @Scheduled(cron = "${linli.rating.cron:0 0 2 1 1 *}", zone = "Asia/Shanghai")
   void yearly() {
     int year = Year.now(Times.BEIJING).getValue() - 1;
-    if (run(year, "YEARLY", "system", true) > 0) log.info("star rating of {} computed", year);
+    // a call on this bean bypasses its transactional proxy: the run's transaction is opened here
+    Integer n = tx.execute(status -> run(year, "YEARLY", "system", true));
+    if (n != null && n > 0) log.info("star rating of {} computed", year);
   }
 
   /** Rates every company and estate for the year; returns how many ratings were written. */

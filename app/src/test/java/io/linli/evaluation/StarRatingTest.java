@@ -24,6 +24,7 @@ class StarRatingTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired StarRatings ratings;
 
   RestClient http;
 
@@ -103,6 +104,23 @@ class StarRatingTest {
     assertThat(stars).anySatisfy(s -> assertThat(s.get("name").asText()).isEqualTo("何经理"));
     var bad = http.get().uri("/api/ratings/service-stars?year=1999").retrieve().toEntity(JsonNode.class);
     assertThat(bad.getStatusCode().value()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("年度评定：定时任务评定上一年度，同一年度只评定一次")
+  void yearlyRunOnce() {
+    int last = java.time.Year.now(io.linli.system.Times.BEIJING).getValue() - 1;
+    long before = jdbc.sql("select count(*) from star_rating where year = ? and run_kind = 'YEARLY'").param(last)
+        .query(Long.class).single();
+    ratings.yearly();
+    long companies = jdbc.sql("select count(*) from property_company").query(Long.class).single();
+    long estates = jdbc.sql("select count(*) from estate").query(Long.class).single();
+    long after = jdbc.sql("select count(*) from star_rating where year = ? and run_kind = 'YEARLY'").param(last)
+        .query(Long.class).single();
+    assertThat(after).isEqualTo(before == 0 ? companies + estates : before);
+    ratings.yearly();
+    assertThat(jdbc.sql("select count(*) from star_rating where year = ? and run_kind = 'YEARLY'").param(last)
+        .query(Long.class).single()).isEqualTo(after);
   }
 
   private void evaluation(String estate, String overall) {
