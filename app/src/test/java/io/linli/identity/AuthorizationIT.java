@@ -120,6 +120,28 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/consultations/vote-tasks", signedIn);
     EXPECTED.put("POST /api/consultations/{topicNo}/votes", signedIn);
     EXPECTED.put("POST /api/consultations/{topicNo}/ratings", signedIn);
+    // 年度综合考评: the aspects and published results are public; 社区党委 (or the street above) opens
+    // one estate's, the street committee its whole street's; the community's property staff answer
+    EXPECTED.put("GET /api/evaluations/aspects", open);
+    EXPECTED.put("GET /api/evaluations/published", open);
+    EXPECTED.put("POST /api/evaluations", "401 403 403 403 403 403 ok ok 403");
+    EXPECTED.put("POST /api/evaluations/street-openings", "401 403 403 403 403 403 403 ok 403");
+    EXPECTED.put("GET /api/evaluations/{evaluationNo}", "401 404 404 404 ok ok ok ok ok");
+    EXPECTED.put("POST /api/evaluations/{evaluationNo}/rectification-plans", "401 403 403 403 403 ok 403 403 403");
+    // no rectification exists in the matrix's data: 404 for everyone signed in
+    EXPECTED.put("GET /api/rectifications/{rectificationNo}", "401 404 404 404 404 404 404 404 404");
+    // 物业定星·小区定级: public in force with the basis; supervisors run and override (the run comes
+    // first, so rating 1 exists when the override row is called)
+    EXPECTED.put("GET /api/ratings", open);
+    EXPECTED.put("GET /api/ratings/service-stars", open);
+    EXPECTED.put("POST /api/ratings/runs", "401 403 403 403 403 403 403 403 ok");
+    EXPECTED.put("POST /api/ratings/{id}/override", "401 403 403 403 403 403 403 403 ok");
+    // 双晒 收支: the community's property staff enter, 社区党委 decides; unpublished entries are staff-only
+    EXPECTED.put("POST /api/estate-finance", "401 403 403 403 403 ok 403 403 403");
+    EXPECTED.put("GET /api/estate-finance", "401 403 403 403 403 ok ok ok ok");
+    EXPECTED.put("GET /api/estate-finance/published", open); // approved figures only (公示)
+    EXPECTED.put("GET /api/estate-finance/{entryNo}", "401 404 404 404 404 404 404 404 404");
+    EXPECTED.put("POST /api/estate-finance/{entryNo}/decision", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("GET /api/resident/options", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}.png", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}/{building}.png", open);
@@ -163,6 +185,7 @@ class AuthorizationIT extends KeycloakIT {
   String orderNo;
   String topicNo;
   String itemCode;
+  String evaluationNo;
 
   @BeforeAll
   void tokensAndData() throws Exception {
@@ -180,6 +203,8 @@ class AuthorizationIT extends KeycloakIT {
         "topicNo");
     itemCode = created(send("POST", "/api/service-catalogue/items", tokens.get("ownProperty"),
         item("矩阵测试项目", 2000, "admin")), "code");
+    evaluationNo = created(send("POST", "/api/evaluations", tokens.get("committee"),
+        Map.of("communityCode", "tfsq", "estateCode", "dtsz", "year", 2019)), "evaluationNo");
   }
 
   // ---- item 2: the service catalogue -------------------------------------------------------
@@ -369,6 +394,8 @@ class AuthorizationIT extends KeycloakIT {
   static String query(String mapping) {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
     if (mapping.matches("GET /api/points/(activities|shops)")) return "?community=tfsq";
+    if (mapping.equals("GET /api/estate-finance")) return "?communityCode=tfsq";
+    if (mapping.equals("GET /api/estate-finance/published")) return "?communityCode=tfsq&quarter=2026-Q2";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
@@ -381,6 +408,9 @@ class AuthorizationIT extends KeycloakIT {
       case "orderNo" -> orderNo;
       case "topicNo" -> topicNo;
       case "code" -> itemCode;
+      case "evaluationNo" -> evaluationNo;
+      case "rectificationNo" -> "ZG-2026-999999";
+      case "entryNo" -> "SZ-2026-999999";
       case "communityCode", "community" -> "tfsq";
       case "estate" -> "dtsz";
       case "building" -> "b3";
@@ -404,6 +434,13 @@ class AuthorizationIT extends KeycloakIT {
       case "POST /api/points/shops" -> Map.of("communityCode", "tfsq", "name", "矩阵商铺", "userId", "matrix-shop");
       case "POST /api/grievances/{caseNo}/track", "POST /api/service-orders/{orderNo}/track" ->
           Map.of("phone", "13900000000");
+      case "POST /api/evaluations" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "year", 2019);
+      case "POST /api/evaluations/street-openings" -> Map.of("streetCode", "tianfu", "year", 2019);
+      case "POST /api/evaluations/{evaluationNo}/rectification-plans" -> Map.of("plans", java.util.List.of());
+      case "POST /api/estate-finance" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "quarter", "2019-Q1");
+      case "POST /api/estate-finance/{entryNo}/decision" -> Map.of("approved", true);
+      case "POST /api/ratings/runs" -> Map.of("year", 2019);
+      case "POST /api/ratings/{id}/override" -> Map.of("value", "3", "reason", "授权矩阵");
       default -> Map.of();
     };
   }

@@ -35,7 +35,11 @@ class SlaClockModelTest {
     for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion().list()) {
       ProcessDefinitionEntity def = (ProcessDefinitionEntity)
           ((RepositoryServiceImpl) repository).getDeployedProcessDefinition(d.getId());
-      for (ActivityImpl a : def.getActivities()) {
+      // nested too: a multi-instance task (the evaluation's scoring) lies inside its body
+      java.util.Deque<ActivityImpl> open = new java.util.ArrayDeque<>(def.getActivities());
+      while (!open.isEmpty()) {
+        ActivityImpl a = open.pop();
+        open.addAll(a.getActivities());
         if (a.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
           b.getTaskDefinition().getBuiltinTaskListenersForEvent(TaskListener.EVENTNAME_CREATE).stream()
               .filter(SlaClockListener.class::isInstance)
@@ -56,5 +60,6 @@ class SlaClockModelTest {
     assertThat(byTask.get("Process_Grievance:Task_Rework").clock()).isEqualTo("GRIEVANCE_REWORK");
     assertThat(byTask.get("Process_Consultation:Task_Rework").clock()).isEqualTo("CONSULTATION_REWORK");
     assertThat(byTask).doesNotContainKeys("Process_Consultation:Task_Vote", "Process_Consultation:Task_ScheduleMeeting");
+    assertThat(byTask.get("Process_Evaluation:Task_Score")).isEqualTo(new ClockedTasks.TaskClock("EVALUATION", "EVALUATION_SCORING", 0));
   }
 }

@@ -37,18 +37,22 @@ class ModelTest {
           "io.linli.grievance.GrievanceProcess", "processes/grievance.bpmn",
           "io.linli.escalation.EscalationProcess", "processes/escalation.bpmn",
           "io.linli.serviceorder.ServiceOrderProcess", "processes/service-order.bpmn",
-          "io.linli.consultation.ConsultationProcess", "processes/consultation.bpmn");
+          "io.linli.consultation.ConsultationProcess", "processes/consultation.bpmn",
+          "io.linli.evaluation.EvaluationProcess", "processes/evaluation.bpmn",
+          "io.linli.evaluation.RectificationProcess", "processes/rectification.bpmn");
 
   static final Set<String> NOT_ELEMENT_IDS =
       Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
           "MESSAGE_COMPLETED");
 
   /** Windows that close a wait (and so interrupt it); every other timer is a clock. */
-  static final Set<String> WINDOWS = Set.of("BoundaryEvent_RatingWindowElapsed", "BoundaryEvent_VoteClosed");
+  static final Set<String> WINDOWS = Set.of("BoundaryEvent_RatingWindowElapsed", "BoundaryEvent_VoteClosed",
+      "BoundaryEvent_ScoringClosed");
 
   @ParameterizedTest
   @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess",
-      "io.linli.serviceorder.ServiceOrderProcess", "io.linli.consultation.ConsultationProcess"})
+      "io.linli.serviceorder.ServiceOrderProcess", "io.linli.consultation.ConsultationProcess",
+      "io.linli.evaluation.EvaluationProcess", "io.linli.evaluation.RectificationProcess"})
   @DisplayName("流程类中的每个常量都对应模型中的元素")
   void constantsNameRealElements(String processClass) throws Exception {
     BpmnModelInstance model = model(MODEL_OF_CONSTANTS.get(processClass));
@@ -67,7 +71,8 @@ class ModelTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
-      "processes/service-order.bpmn", "processes/consultation.bpmn"})
+      "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
   @DisplayName("每个人工任务引用一个已打包的 Camunda 表单，且每个流程设置历史保留期")
   void userTasksHaveForms(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -89,7 +94,8 @@ class ModelTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
-      "processes/service-order.bpmn", "processes/consultation.bpmn"})
+      "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
   @DisplayName("每个时限是不中断的边界定时器，截止时间来自 SLA 策略或承诺/议定的时限")
   void clocksAreNonInterruptingPolicyTimers(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
