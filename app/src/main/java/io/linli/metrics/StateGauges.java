@@ -63,7 +63,7 @@ class StateGauges {
   private volatile double failed;
   private volatile double oldestPendingSeconds;
   private volatile double jobsDue;
-  private volatile double ready;
+  private volatile boolean databaseReached;
   private final Map<String, Double> engineTotals = new ConcurrentHashMap<>();
 
   StateGauges(JdbcClient jdbc, ProcessEngine engine, ApplicationAvailability availability,
@@ -83,7 +83,7 @@ class StateGauges {
     Gauge.builder(JOBS_DUE, this, g -> g.jobsDue)
         .description("Camunda jobs due now with retries left (the job executor's backlog)")
         .register(registry);
-    Gauge.builder(READY, this, g -> g.ready)
+    Gauge.builder(READY, this, StateGauges::ready)
         .description("1 while this node accepts traffic and reaches the database").register(registry);
     for (String meter : ENGINE_METERS) {
       engineTotals.put(meter, 0d);
@@ -103,7 +103,7 @@ class StateGauges {
       refresh();
     } catch (RuntimeException e) {
       // the database is away: the gauges keep their last values, readiness says why
-      ready = 0;
+      databaseReached = false;
       log.warn("metrics refresh failed: {}", e.toString());
     }
   }
@@ -132,7 +132,12 @@ class StateGauges {
       long reported = management.createMetricsQuery().name(meter).sum();
       engineTotals.put(meter, (double) reported + (unreported == null ? 0 : unreported.get()));
     }
-    // a node that answered every query above reaches its database
-    ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? 1 : 0;
+    databaseReached = true; // it answered every query above
+  }
+
+  /** At scrape time: this node accepts traffic, and its last refresh reached the database. */
+  private double ready() {
+    return databaseReached && availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+        ? 1 : 0;
   }
 }
