@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -24,12 +25,13 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "operaton.bpm.job-execution.enabled=false",
+      "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
       "linli.intake.anonymous-limit=1000000",
       "linli.intake.proof-limit=1000000"
     })
+@Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureObservability(tracing = false)
 public @interface LinliSpringTest {}

@@ -1,6 +1,6 @@
 package io.linli.caselog;
 
-import org.operaton.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The process variables every Linli case flow carries — and hands the shared escalation — with

@@ -2,8 +2,8 @@ package io.linli.consultation;
 
 import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package io.linli.consultation;
 
 import io.linli.caselog.CaseVariables;
 import java.util.Date;
-import org.operaton.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to the consultation process variables. The process carries the topic's id and

@@ -6,9 +6,9 @@ import static io.linli.consultation.ConsultationVariables.*;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.BadUserRequestException;
-import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** 办: the responsible body reports the result (组织办理, or 整改办理 after a majority 不满意). */

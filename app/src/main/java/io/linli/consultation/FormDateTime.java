@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.operaton.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Reads a date-time a form sent: a Date, an ISO date-time with offset (Camunda Forms' datetime

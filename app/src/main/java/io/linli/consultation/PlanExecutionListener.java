@@ -8,9 +8,9 @@ import io.linli.identity.Role;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
-import org.operaton.bpm.engine.BadUserRequestException;
-import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,8 +3,8 @@ package io.linli.consultation;
 
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** 公示结果和评价: the topic is closed; its result and rating stand on the 协商事项清单. */

@@ -3,9 +3,9 @@ package io.linli.consultation;
 import static io.linli.consultation.ConsultationVariables.*;
 
 import io.linli.system.Times;
-import org.operaton.bpm.engine.BadUserRequestException;
-import org.operaton.bpm.engine.delegate.DelegateTask;
-import org.operaton.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**

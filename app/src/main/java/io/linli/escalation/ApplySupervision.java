@@ -5,9 +5,9 @@ import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPolicy;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**

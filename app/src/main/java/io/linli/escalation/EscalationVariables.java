@@ -1,7 +1,7 @@
 package io.linli.escalation;
 
 import io.linli.caselog.CaseVariables;
-import org.operaton.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to what a calling flow hands the escalation (its {@code camunda:in} mappings) and

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import io.linli.identity.UserNames;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.Group;
-import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.IdentityLinkType;
-import org.operaton.bpm.engine.task.Task;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** Who holds a task of a case when its clock breaches: the assignee, else its candidate groups. */

@@ -7,8 +7,8 @@ import io.linli.cases.Flows;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPolicy;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**

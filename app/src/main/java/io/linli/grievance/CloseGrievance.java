@@ -3,8 +3,8 @@ package io.linli.grievance;
 import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** 结案: the case is closed after the party group's follow-up visit. */

@@ -2,7 +2,7 @@ package io.linli.grievance;
 
 import io.linli.system.DateTimeInput;
 import java.time.Instant;
-import org.operaton.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /** Reads the 承诺整改时限 a handler entered (see {@link DateTimeInput}), or refuses it. */
 final class CommittedDeadline {

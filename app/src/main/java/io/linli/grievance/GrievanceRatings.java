@@ -5,8 +5,8 @@ import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

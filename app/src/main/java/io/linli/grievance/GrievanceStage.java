@@ -2,8 +2,8 @@ package io.linli.grievance;
 
 import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** On entering a stage of the grievance flow, the case takes that stage's status. */

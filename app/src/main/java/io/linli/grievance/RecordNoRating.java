@@ -3,8 +3,8 @@ package io.linli.grievance;
 import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** 记录未评价: the rating window passed; the case counts as not rated and goes on to 回访. */

@@ -1,22 +1,22 @@
 package io.linli.identity;
 
-import static org.operaton.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.linli.community.CommunityGroups;
 import java.util.ArrayList;
 import java.util.List;
-import org.operaton.bpm.engine.authorization.Authorization;
-import org.operaton.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.operaton.bpm.engine.authorization.Permission;
-import org.operaton.bpm.engine.authorization.Permissions;
-import org.operaton.bpm.engine.authorization.Resources;
-import org.operaton.bpm.engine.delegate.DelegateExecution;
-import org.operaton.bpm.engine.delegate.ExecutionListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.context.Context;
-import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +41,12 @@ class CommunityInstanceGrants extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
-    List<org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
         config.getCustomPostBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(config.getCustomPostBPMNParseListeners());
     listeners.add(new AbstractBpmnParseListener() {
       @Override
-      public void parseProcess(Element process, org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+      public void parseProcess(Element process, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
         ExecutionListener grant = CommunityInstanceGrants.this::grant;
         definition.addListener(ExecutionListener.EVENTNAME_START, grant);
       }

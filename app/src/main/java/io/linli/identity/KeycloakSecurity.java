@@ -7,7 +7,7 @@ import io.linli.cases.Flows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.operaton.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.IdentityService;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

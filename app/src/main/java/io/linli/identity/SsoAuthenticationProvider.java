@@ -1,9 +1,9 @@
 package io.linli.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.operaton.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;

@@ -1,7 +1,7 @@
 package io.linli.identity;
 
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.identity.User;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,8 +2,8 @@ package io.linli.serviceorder;
 
 import io.linli.system.ApiError;
 import java.util.Map;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.task.Task;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -7,8 +7,8 @@ import io.linli.system.ApiError;
 import io.linli.system.Times;
 import java.time.Instant;
 import java.util.Date;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,7 +2,7 @@ package io.linli.serviceorder;
 
 import io.linli.caselog.CaseVariables;
 import java.util.Date;
-import org.operaton.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to the service order process variables. The process carries ids, codes, times,

@@ -4,7 +4,7 @@ import io.linli.community.CommunityGroups;
 import io.linli.identity.ContractorTeam;
 import io.linli.identity.Role;
 import io.linli.identity.UserNames;
-import org.operaton.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /** The contractors and individuals (能工巧匠) who take a community's service orders. */

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.operaton.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Which user tasks of a process run which SLA clock, read from the model itself, so no flow lists
@@ -81,7 +81,7 @@ final class ClockedTasks {
   private static String input(Element call, String target) {
     Element ext = call.element("extensionElements");
     if (ext == null) return null;
-    for (Element in : ext.elementsNS(BpmnParse.OPERATON_BPMN_EXTENSIONS_NS, "in")) {
+    for (Element in : ext.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "in")) {
       if (target.equals(in.attribute("target"))) return in.attribute("sourceExpression");
     }
     return null;
@@ -90,8 +90,8 @@ final class ClockedTasks {
   private static String property(Element task, String name) {
     Element ext = task.element("extensionElements");
     if (ext == null) return null;
-    for (Element props : ext.elementsNS(BpmnParse.OPERATON_BPMN_EXTENSIONS_NS, "properties")) {
-      for (Element p : props.elementsNS(BpmnParse.OPERATON_BPMN_EXTENSIONS_NS, "property")) {
+    for (Element props : ext.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties")) {
+      for (Element p : props.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
         if (name.equals(p.attribute("name"))) return p.attribute("value");
       }
     }

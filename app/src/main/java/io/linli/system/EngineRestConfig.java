@@ -7,12 +7,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import org.operaton.bpm.engine.BadUserRequestException;
-import org.operaton.bpm.engine.OptimisticLockingException;
-import org.operaton.bpm.engine.ProcessEngineException;
-import org.operaton.bpm.engine.TaskAlreadyClaimedException;
-import org.operaton.bpm.engine.rest.exception.RestException;
-import org.operaton.bpm.spring.boot.starter.rest.OperatonJerseyResourceConfig;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Integration tier: ConcurrentClaimTest, BadInputTest.
  */
 @Component
-class EngineRestConfig extends OperatonJerseyResourceConfig {
+class EngineRestConfig extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
@@ -110,8 +110,8 @@ class EngineRestConfig extends OperatonJerseyResourceConfig {
 
   @Priority(1)
   static class AnyMapper implements ExceptionMapper<Throwable> {
-    private final org.operaton.bpm.engine.rest.exception.ExceptionHandler fallback =
-        new org.operaton.bpm.engine.rest.exception.ExceptionHandler();
+    private final org.camunda.bpm.engine.rest.exception.ExceptionHandler fallback =
+        new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
 
     @Override
     public Response toResponse(Throwable e) {
@@ -138,8 +138,8 @@ class EngineRestConfig extends OperatonJerseyResourceConfig {
 
   @Priority(1)
   static class RefusedFormMapper implements ExceptionMapper<ProcessEngineException> {
-    private final org.operaton.bpm.engine.rest.exception.ProcessEngineExceptionHandler fallback =
-        new org.operaton.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
+    private final org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler fallback =
+        new org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler();
 
     @Override
     public Response toResponse(ProcessEngineException e) {
@@ -154,8 +154,8 @@ class EngineRestConfig extends OperatonJerseyResourceConfig {
    */
   @Priority(1)
   static class DatabaseUnavailableMapper implements ExceptionMapper<NestedRuntimeException> {
-    private final org.operaton.bpm.engine.rest.exception.ExceptionHandler fallback =
-        new org.operaton.bpm.engine.rest.exception.ExceptionHandler();
+    private final org.camunda.bpm.engine.rest.exception.ExceptionHandler fallback =
+        new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
 
     @Override
     public Response toResponse(NestedRuntimeException e) {
@@ -166,8 +166,8 @@ class EngineRestConfig extends OperatonJerseyResourceConfig {
 
   @Priority(1)
   static class RefusedFormRestMapper implements ExceptionMapper<RestException> {
-    private final org.operaton.bpm.engine.rest.exception.RestExceptionHandler fallback =
-        new org.operaton.bpm.engine.rest.exception.RestExceptionHandler();
+    private final org.camunda.bpm.engine.rest.exception.RestExceptionHandler fallback =
+        new org.camunda.bpm.engine.rest.exception.RestExceptionHandler();
 
     @Override
     public Response toResponse(RestException e) {

@@ -3,7 +3,7 @@ package io.linli.system;
 import java.util.ArrayList;
 import java.util.List;
 import javax.script.ScriptEngineManager;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;

@@ -2,7 +2,7 @@ package io.linli.system;
 
 import java.util.UUID;
 import org.slf4j.LoggerFactory;
-import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

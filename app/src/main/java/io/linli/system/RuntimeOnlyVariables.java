@@ -2,11 +2,11 @@ package io.linli.system;
 
 import java.util.List;
 import java.util.Set;
-import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.operaton.bpm.engine.impl.history.event.HistoryEvent;
-import org.operaton.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

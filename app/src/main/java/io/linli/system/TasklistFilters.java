@@ -2,10 +2,10 @@ package io.linli.system;
 
 import java.util.List;
 import java.util.Map;
-import org.operaton.bpm.engine.FilterService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.filter.Filter;
-import org.operaton.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

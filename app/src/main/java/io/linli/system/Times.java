@@ -16,7 +16,7 @@ public final class Times {
 
   /** The engine's clock, which tests move with {@code ClockUtil}. */
   public static Instant now() {
-    return org.operaton.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
   }
 
   public static String label(Instant instant) {

@@ -2,7 +2,7 @@ package io.linli.system;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.operaton.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;

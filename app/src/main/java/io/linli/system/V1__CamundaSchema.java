@@ -26,7 +26,7 @@ class V1__CamundaSchema extends BaseJavaMigration {
     for (String part : PARTS) {
       populator.addScript(
           new ClassPathResource(
-              "org/operaton/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
+              "org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
     }
     populator.populate(context.getConnection());
   }

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "operaton.bpm.job-execution.enabled=false",
+      "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-it-${random.uuid}",

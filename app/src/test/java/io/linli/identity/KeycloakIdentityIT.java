@@ -3,8 +3,8 @@ package io.linli.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linli.community.CommunityGroups;
-import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

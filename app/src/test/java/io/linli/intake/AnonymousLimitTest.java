@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +40,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "operaton.bpm.job-execution.enabled=false",
+      "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",

@@ -8,7 +8,7 @@ import io.linli.LinliSpringTest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -7,7 +7,7 @@ import io.linli.LinliSpringTest;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

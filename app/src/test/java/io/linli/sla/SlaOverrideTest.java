@@ -3,12 +3,12 @@ package io.linli.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
-import org.operaton.bpm.engine.runtime.Job;
-import org.operaton.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
  */
 @SpringBootTest(
     properties = {
-      "operaton.bpm.job-execution.enabled=false",
+      "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -27,16 +27,16 @@ class InsecureSettingsGuardTest {
     engine.setDeserializationTypeValidationEnabled(false);
     MockEnvironment env = new MockEnvironment()
         .withProperty("linli.demo.identity", "true")
-        .withProperty("operaton.bpm.admin-user.id", "admin")
-        .withProperty("operaton.bpm.admin-user.password", "a-real-one")
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "a-real-one")
         .withProperty("linli.security.secure-cookies", "false")
         .withProperty("linli.keycloak.url", "http://keycloak");
     env.setActiveProfiles("keycloak");
     InsecureSettingsGuard guard = new InsecureSettingsGuard(engine, env);
     assertThat(String.join("\n", guard.problems()))
-        .contains("operaton.bpm.authorization.enabled", "java-serialization-format-enabled",
+        .contains("camunda.bpm.authorization.enabled", "java-serialization-format-enabled",
             "deserialization-type-validation-enabled", "query-max-results-limit",
-            "linli.demo.identity", "operaton.bpm.admin-user.id", "linli.security.secure-cookies",
+            "linli.demo.identity", "camunda.bpm.admin-user.id", "linli.security.secure-cookies",
             "linli.keycloak.url");
     assertThatThrownBy(guard::afterPropertiesSet).hasMessageContaining("Refusing to start");
   }
@@ -63,14 +63,14 @@ class InsecureSettingsGuardTest {
         .withProperty("spring.datasource.password", "linli")
         .withProperty("linli.demo.identity", "true")
         .withProperty("linli.demo.password", "demo")
-        .withProperty("operaton.bpm.admin-user.id", "admin")
-        .withProperty("operaton.bpm.admin-user.password", "admin");
+        .withProperty("camunda.bpm.admin-user.id", "admin")
+        .withProperty("camunda.bpm.admin-user.password", "admin");
     env.setActiveProfiles("postgres");
     List<String> problems = new InsecureSettingsGuard(hardened(), env).problems();
     assertThat(String.join("\n", problems))
         .contains("LINLI_CRYPTO_KEY", "LINLI_WEBAPP_CLIENT_SECRET", "LINLI_IDENTITY_CLIENT_SECRET",
             "LINLI_DB_PASSWORD", "LINLI_DEMO_PASSWORD", "LINLI_ADMIN_PASSWORD")
-        .doesNotContain("operaton.bpm.authorization.enabled"); // the keycloak checks need that profile
+        .doesNotContain("camunda.bpm.authorization.enabled"); // the keycloak checks need that profile
     assertThat(problems).hasSize(6);
   }
 

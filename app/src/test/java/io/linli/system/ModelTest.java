@@ -13,12 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.operaton.bpm.model.bpmn.Bpmn;
-import org.operaton.bpm.model.bpmn.BpmnModelInstance;
-import org.operaton.bpm.model.bpmn.instance.BaseElement;
-import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
-import org.operaton.bpm.model.bpmn.instance.Process;
-import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,16 +73,16 @@ class ModelTest {
     BpmnModelInstance model = model(resource);
     Map<String, JsonNode> forms = forms();
     for (Process p : model.getModelElementsByType(Process.class)) {
-      assertThat(p.getOperatonHistoryTimeToLiveString()).as(p.getId()).isNotBlank();
+      assertThat(p.getCamundaHistoryTimeToLiveString()).as(p.getId()).isNotBlank();
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      String ref = task.getOperatonFormRef();
+      String ref = task.getCamundaFormRef();
       assertThat(ref).as("formRef of %s", task.getId()).isNotBlank();
       assertThat(forms).as("form %s of %s", ref, task.getId()).containsKey(ref);
-      assertThat(task.getOperatonFormRefBinding()).isEqualTo("deployment");
-      assertThat(task.getOperatonDueDate()).as("due date of %s", task.getId()).startsWith("${");
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("${");
       // a group's work queue, or one named person's task (a representative's vote)
-      assertThat(task.getOperatonCandidateGroups() != null ? task.getOperatonCandidateGroups() : task.getOperatonAssignee())
+      assertThat(task.getCamundaCandidateGroups() != null ? task.getCamundaCandidateGroups() : task.getCamundaAssignee())
           .as("candidate groups or assignee of %s", task.getId()).isNotBlank();
     }
   }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linli.LinliSpringTest;
-import org.operaton.bpm.engine.RepositoryService;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.operaton.bpm.model.bpmn.Bpmn;
-import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +30,10 @@ class RunningInstanceMigrationTest {
   @Autowired RunningInstanceMigration migration;
 
   private static BpmnModelInstance model(String dueDate) {
-    return Bpmn.createExecutableProcess(KEY).operatonHistoryTimeToLive(1)
+    return Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Probe")
         .userTask("Task_First")
-        .userTask("Task_Second").operatonDueDate(dueDate)
+        .userTask("Task_Second").camundaDueDate(dueDate)
         .endEvent("EndEvent_Probe")
         .done();
   }

@@ -8,9 +8,9 @@ import io.linli.TestHttp;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.util.Map;
-import org.operaton.bpm.engine.RuntimeService;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,17 +30,17 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "operaton.bpm.job-execution.enabled=false",
+      "camunda.bpm.job-execution.enabled=false",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
-      "operaton.bpm.deployment-resource-pattern[0]=classpath*:processes/**/*.bpmn",
-      "operaton.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
-      "operaton.bpm.deployment-resource-pattern[2]=classpath*:forms/**/*.form",
-      "operaton.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn",
+      "camunda.bpm.deployment-resource-pattern[0]=classpath*:processes/**/*.bpmn",
+      "camunda.bpm.deployment-resource-pattern[1]=classpath*:processes/**/*.dmn",
+      "camunda.bpm.deployment-resource-pattern[2]=classpath*:forms/**/*.form",
+      "camunda.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn",
       "linli.test-flow=true",
       // its own engine name: /engine-rest and the webapps of the shared test context look up "default"
-      "operaton.bpm.process-engine-name=testflow"
+      "camunda.bpm.process-engine-name=testflow"
     })
 class PluggedFlowTest {
 
