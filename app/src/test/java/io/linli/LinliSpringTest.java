@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
  * share one cached context, whose anonymous-write limits are set out of reach: the suite sends
  * thousands of anonymous requests from 127.0.0.1 (AnonymousLimitTest has low ones in its own
  * context). Process test coverage (camunda-process-test-coverage) writes its
- * reports under target/process-test-coverage.
+ * reports under target/process-test-coverage. Metrics are exported as in production (Spring Boot's
+ * tests switch exporters off unless told otherwise), so MetricsScrapeTest scrapes the real endpoint.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +33,5 @@ import org.springframework.context.annotation.Import;
       "linli.intake.proof-limit=1000000"
     })
 @Import(ProcessEngineCoverageConfiguration.class)
+@AutoConfigureObservability(tracing = false)
 public @interface LinliSpringTest {}

@@ -81,4 +81,13 @@ public class CaseLog {
     if (k == null) throw new IllegalStateException("unknown case event " + flow + ":" + code);
     return k;
   }
+
+  /**
+   * Retention (cases.CaseRetention): removes the free-text notes of the case's events; the events
+   * (type, time, role) stay for the statistics and the audit.
+   */
+  public void clearNotes(String flow, String caseNo) {
+    jdbc.sql("update case_event set note = null where flow = ? and case_no = ? and note is not null")
+        .params(flow, caseNo).update();
+  }
 }

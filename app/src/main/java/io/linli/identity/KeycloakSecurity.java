@@ -82,6 +82,26 @@ class KeycloakSecurity {
 
   static final String GROUP_PREFIX = "GROUP_";
 
+  /**
+   * The metrics port ({@code linli.metrics.port}, io.linli.metrics.MetricsPort), for the internal
+   * network only: {@code /actuator/prometheus} without a token, nothing else. On the public port
+   * the scrape endpoint is refused, logged in or not.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain metricsChain(HttpSecurity http, @Value("${linli.metrics.port:}") String port)
+      throws Exception {
+    int metricsPort = port.isBlank() ? -1 : Integer.parseInt(port.trim());
+    return http.securityMatcher(r -> r.getLocalPort() == metricsPort)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(antMatcher(HttpMethod.GET, "/actuator/prometheus")).permitAll()
+            .anyRequest().denyAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .headers(io.linli.system.SecurityHeaders::configure)
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, Flows flows)
@@ -118,6 +138,7 @@ class KeycloakSecurity {
             .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"),
                 antMatcher("/error"), antMatcher("/resident/**"), antMatcher("/open311/**"))
             .permitAll()
+            .requestMatchers(antMatcher("/actuator/prometheus")).denyAll()
             .anyRequest().authenticated())
         .oauth2Login(o -> o.authorizationEndpoint(e -> e.authorizationRequestResolver(pkce)))
         .headers(io.linli.system.SecurityHeaders::configure)

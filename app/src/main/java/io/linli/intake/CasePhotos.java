@@ -126,4 +126,9 @@ public class CasePhotos {
       throw new IllegalStateException("JPEG encoding failed", e);
     }
   }
+
+  /** Retention (cases.CaseRetention): deletes every photo of the case. */
+  public void deleteAll(String flow, String caseNo) {
+    jdbc.sql("delete from case_photo where flow = ? and case_no = ?").params(flow, caseNo).update();
+  }
 }

