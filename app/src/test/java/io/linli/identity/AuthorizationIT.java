@@ -122,6 +122,11 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/resident/options", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}.png", open);
     EXPECTED.put("GET /api/qr/{community}/{estate}/{building}.png", open);
+    // the phone reveal: staff holding an open task of the case (the matrix case is at 分流定级, a
+    // task of 天府社区's grid workers); everyone else as if the case did not exist. The matrix case
+    // has no phone: the grid worker's answer is the handler's 409.
+    EXPECTED.put("POST /api/staff/cases/{caseNo}/phone-reveal", "401 404 404 404 ok 404 404 404 404");
+    EXPECTED.put("GET /api/staff/contact-access", audit);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -342,6 +347,7 @@ class AuthorizationIT extends KeycloakIT {
   static String query(String mapping) {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
+    if (mapping.equals("GET /api/staff/contact-access")) return "?staff=grid1";
     return "";
   }
 
