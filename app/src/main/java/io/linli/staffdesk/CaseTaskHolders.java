@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * resident's phone and photos; a colleague's assigned task or another community's is not.
  */
 @Component
-class CaseTaskHolders {
+public class CaseTaskHolders {
 
   private final TaskService tasks;
 
@@ -26,10 +26,16 @@ class CaseTaskHolders {
   }
 
   /** The staff member's task on the case (their own assignment first), if any. */
-  Optional<Task> of(CaseFile c, Staff staff) {
+  public Optional<Task> of(CaseFile c, Staff staff) {
+    return of(c, staff, java.util.Set.of());
+  }
+
+  /** As {@link #of(CaseFile, Staff)}, among the tasks of these definition keys (empty: any). */
+  public Optional<Task> of(CaseFile c, Staff staff, java.util.Set<String> taskKeys) {
     if (c.processInstanceId() == null) return Optional.empty();
     List<Task> open = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).active().list();
-    return open.stream().filter(t -> mayAct(t, staff))
+    return open.stream().filter(t -> taskKeys.isEmpty() || taskKeys.contains(t.getTaskDefinitionKey()))
+        .filter(t -> mayAct(t, staff))
         .min(Comparator.comparing((Task t) -> !staff.userId().equals(t.getAssignee()))
             .thenComparing(Task::getCreateTime));
   }

@@ -5,6 +5,8 @@ import io.linli.identity.StaffIdentity.Staff;
 import io.linli.identity.SupervisionAccess;
 import io.linli.system.ApiError;
 import io.linli.system.TextInput;
+import io.linli.system.Times;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +32,11 @@ class StaffDeskController {
   private final ContactAccessLog log;
   private final StaffIdentity identity;
   private final SupervisionAccess audit;
+  private final CaseMoves moves;
 
   StaffDeskController(ContactReveals reveals, ContactAccessLog log, StaffIdentity identity,
-      SupervisionAccess audit) {
+      SupervisionAccess audit, CaseMoves moves) {
+    this.moves = moves;
     this.reveals = reveals;
     this.log = log;
     this.identity = identity;
@@ -66,6 +70,39 @@ class StaffDeskController {
     if (c != null && c.length() > 32) throw ApiError.invalid("caseNo", "案件编号不能超过32字符");
     if (s != null && s.length() > 64) throw ApiError.invalid("staff", "用户标识不能超过64字符");
     return log.find(c, s, scope);
+  }
+
+  /**
+   * 转单, 退单 and 拒单 per property company, flow and kind between {@code from} and {@code to}
+   * (dates, Beijing time, {@code to} inclusive; at most a year), for those who audit.
+   */
+  @GetMapping("/api/staff/moves")
+  List<CaseMoves.Count> moves(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    SupervisionAccess.Scope scope = audit.current();
+    if (scope.none()) throw ApiError.forbidden("只有督查、社区党委和街道党工委可以查看转单退单统计");
+    List<ApiError.FieldMessage> bad = new ArrayList<>();
+    java.time.LocalDate f = date("from", from, bad);
+    java.time.LocalDate t = date("to", to, bad);
+    if (bad.isEmpty() && (t.isBefore(f) || t.isAfter(f.plusYears(1)))) {
+      bad.add(new ApiError.FieldMessage("to", "结束日期须不早于开始日期，且跨度不超过一年"));
+    }
+    if (!bad.isEmpty()) throw ApiError.invalid(bad);
+    return moves.count(f.atStartOfDay(Times.BEIJING).toInstant(),
+        t.plusDays(1).atStartOfDay(Times.BEIJING).toInstant(), scope);
+  }
+
+  private static java.time.LocalDate date(String field, String value, List<ApiError.FieldMessage> bad) {
+    if (value == null || value.isBlank()) {
+      bad.add(new ApiError.FieldMessage(field, "请填写日期（yyyy-MM-dd）"));
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      bad.add(new ApiError.FieldMessage(field, "日期格式应为 yyyy-MM-dd"));
+      return null;
+    }
   }
 
   private static String blankToNull(String s) {

@@ -127,6 +127,12 @@ class AuthorizationIT extends KeycloakIT {
     // has no phone: the grid worker's answer is the handler's 409.
     EXPECTED.put("POST /api/staff/cases/{caseNo}/phone-reveal", "401 404 404 404 ok 404 404 404 404");
     EXPECTED.put("GET /api/staff/contact-access", audit);
+    // 退单, 转单, 拒单: the case's community staff pass the case rule and meet the reason check
+    // (400, the matrix sends no reason); the task holder check comes after it
+    EXPECTED.put("POST /api/grievances/{caseNo}/return", ownCase);
+    EXPECTED.put("POST /api/grievances/{caseNo}/transfer", ownCase);
+    EXPECTED.put("POST /api/service-orders/{orderNo}/decline", ownCase);
+    EXPECTED.put("GET /api/staff/moves", audit);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -348,6 +354,7 @@ class AuthorizationIT extends KeycloakIT {
     if (mapping.contains("/api/cases/")) return "?token=not-the-watch-token";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
     if (mapping.equals("GET /api/staff/contact-access")) return "?staff=grid1";
+    if (mapping.equals("GET /api/staff/moves")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
 
