@@ -117,6 +117,26 @@ class GrievanceMovesTest {
   }
 
   @Test
+  @DisplayName("退单：一般问题和疑难问题的处置人同样可退回分流；响应后（办结环节）不能退单")
+  void returnFromEveryResponseTask() {
+    for (Tier tier : new Tier[] {Tier.GENERAL, Tier.DIFFICULT}) {
+      GrievanceScenario.Case c = scenario.report(Category.NOISE);
+      scenario.triage(c, tier);
+      String key = tier == Tier.GENERAL ? TASK_HANDLE_GENERAL : TASK_CONTACT_RESIDENT;
+      tasks.claim(scenario.task(c, key).getId(), "property1");
+      assertThat(post("/api/grievances/" + c.caseNo() + "/return", "property1",
+          Map.of("reason", "噪音属城管执法范围"))).as(tier.name()).isEqualTo(200);
+      scenario.task(c, TASK_TRIAGE);
+    }
+    GrievanceScenario.Case c = scenario.report(Category.NOISE);
+    scenario.triage(c, Tier.MEDIUM);
+    scenario.complete(c, TASK_RESPOND, "property1", Map.of("responseNote", "已联系", "feedbackMethod", "PHONE"));
+    tasks.claim(scenario.task(c, TASK_RESOLVE).getId(), "property1");
+    assertThat(post("/api/grievances/" + c.caseNo() + "/return", "property1", Map.of("reason", "x")))
+        .isEqualTo(409);
+  }
+
+  @Test
   @DisplayName("转单：转给本社区另一处置单位，须写原因；任务和时限不变，后续环节也由新单位处置；督查按公司统计转单")
   void transferKeepsTheClockAndRoutesOn() {
     String today = LocalDate.now(io.linli.system.Times.BEIJING).toString();

@@ -37,7 +37,8 @@ class ModelTest {
           "io.linli.grievance.GrievanceProcess", "processes/grievance.bpmn",
           "io.linli.escalation.EscalationProcess", "processes/escalation.bpmn",
           "io.linli.serviceorder.ServiceOrderProcess", "processes/service-order.bpmn",
-          "io.linli.consultation.ConsultationProcess", "processes/consultation.bpmn");
+          "io.linli.consultation.ConsultationProcess", "processes/consultation.bpmn",
+          "io.linli.grievance.StaffIntakeProcess", "processes/staff-intake.bpmn");
 
   static final Set<String> NOT_ELEMENT_IDS =
       Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
@@ -47,7 +48,8 @@ class ModelTest {
   static final Set<String> WINDOWS = Set.of("BoundaryEvent_RatingWindowElapsed", "BoundaryEvent_VoteClosed");
 
   @ParameterizedTest
-  @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess",
+  @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.grievance.StaffIntakeProcess",
+      "io.linli.escalation.EscalationProcess",
       "io.linli.serviceorder.ServiceOrderProcess", "io.linli.consultation.ConsultationProcess"})
   @DisplayName("流程类中的每个常量都对应模型中的元素")
   void constantsNameRealElements(String processClass) throws Exception {
