@@ -133,6 +133,8 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/grievances/{caseNo}/transfer", ownCase);
     EXPECTED.put("POST /api/service-orders/{orderNo}/decline", ownCase);
     EXPECTED.put("GET /api/staff/moves", audit);
+    // duplicate suggestions list other residents' cases: staff of the community and above only
+    EXPECTED.put("GET /api/grievances/{caseNo}/duplicates", ownCase);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
