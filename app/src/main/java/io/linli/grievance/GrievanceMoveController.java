@@ -22,9 +22,11 @@ class GrievanceMoveController {
   static final String USER_HEADER = "X-Linli-User";
 
   private final GrievanceMoves moves;
+  private final GrievanceMerges merges;
   private final StaffIdentity identity;
 
-  GrievanceMoveController(GrievanceMoves moves, StaffIdentity identity) {
+  GrievanceMoveController(GrievanceMoves moves, GrievanceMerges merges, StaffIdentity identity) {
+    this.merges = merges;
     this.moves = moves;
     this.identity = identity;
   }
@@ -50,6 +52,22 @@ class GrievanceMoveController {
     if (to == null || to.isBlank()) throw ApiError.invalid("toGroup", "请选择接收的处置单位");
     if (to.length() > 64) throw ApiError.invalid("toGroup", "处置单位标识不能超过64字符");
     return moves.transfer(caseNo, staff(user, caseNo), to.strip(), reason);
+  }
+
+  record MergeRequest(String originalCaseNo, String reason) {}
+
+  /** Merge at 分流定级 into an open grievance about the same problem ({@link GrievanceMerges}). */
+  @PostMapping("/api/grievances/{caseNo}/merge")
+  GrievanceMerges.Merged merge(@PathVariable String caseNo,
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @RequestBody(required = false) MergeRequest body) {
+    String original = TextInput.clean("originalCaseNo", body == null ? null : body.originalCaseNo());
+    if (original == null || original.isBlank()) throw ApiError.invalid("originalCaseNo", "请填写要并入的诉求编号");
+    if (original.length() > 32) throw ApiError.invalid("originalCaseNo", "诉求编号不能超过32字符");
+    String reason = TextInput.clean("reason", body == null ? null : body.reason());
+    if (reason != null && reason.length() > 500) throw ApiError.invalid("reason", "原因不能超过500字");
+    return merges.merge(caseNo, staff(user, caseNo), original.strip(),
+        reason == null || reason.isBlank() ? null : reason.strip());
   }
 
   private Staff staff(String user, String caseNo) {

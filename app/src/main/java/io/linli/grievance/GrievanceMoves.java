@@ -7,6 +7,7 @@ import io.linli.cases.CaseFile;
 import io.linli.cases.CaseFiles;
 import io.linli.community.CommunityGroups;
 import io.linli.identity.Role;
+import io.linli.identity.StaffIdentity;
 import io.linli.identity.StaffIdentity.Staff;
 import io.linli.staffdesk.CaseTaskHolders;
 import io.linli.system.ApiError;
@@ -53,9 +54,11 @@ class GrievanceMoves {
   private final IdentityService identity;
   private final CommunityGroups groups;
   private final CaseLog caseLog;
+  private final StaffIdentity staffIdentity;
 
   GrievanceMoves(CaseFiles files, CaseTaskHolders holders, RuntimeService runtime, TaskService tasks,
-      IdentityService identity, CommunityGroups groups, CaseLog caseLog) {
+      IdentityService identity, CommunityGroups groups, CaseLog caseLog, StaffIdentity staffIdentity) {
+    this.staffIdentity = staffIdentity;
     this.files = files;
     this.holders = holders;
     this.runtime = runtime;
@@ -74,8 +77,8 @@ class GrievanceMoves {
     }
     caseLog.record(FLOW, caseNo, GrievanceEvent.RETURNED, Role.PROPERTY_STAFF.label(),
         "退单（" + task.getName() + "）：" + reason);
-    runtime.createMessageCorrelation(MESSAGE_RETURNED).processInstanceId(c.processInstanceId())
-        .correlateWithResult();
+    staffIdentity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_RETURNED)
+        .processInstanceId(c.processInstanceId()).correlateWithResult());
     return new Moved(caseNo, GrievanceEvent.RETURNED.name(), task.getTaskDefinitionKey());
   }
 
@@ -96,10 +99,13 @@ class GrievanceMoves {
     }
     caseLog.record(FLOW, caseNo, GrievanceEvent.TRANSFERRED, Role.PROPERTY_STAFF.label(),
         "转单至 " + toGroup + "（" + task.getName() + "）：" + reason);
-    runtime.setVariable(c.processInstanceId(), GrievanceHandlers.HANDLER_GROUP, toGroup);
-    candidates.forEach(g -> tasks.deleteCandidateGroup(task.getId(), g));
-    tasks.addCandidateGroup(task.getId(), toGroup);
-    tasks.setAssignee(task.getId(), null);
+    staffIdentity.asApp(() -> {
+      runtime.setVariable(c.processInstanceId(), GrievanceHandlers.HANDLER_GROUP, toGroup);
+      candidates.forEach(g -> tasks.deleteCandidateGroup(task.getId(), g));
+      tasks.addCandidateGroup(task.getId(), toGroup);
+      tasks.setAssignee(task.getId(), null);
+      return null;
+    });
     return new Moved(caseNo, GrievanceEvent.TRANSFERRED.name(), task.getTaskDefinitionKey());
   }
 

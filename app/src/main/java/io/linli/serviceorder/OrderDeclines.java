@@ -66,8 +66,8 @@ class OrderDeclines {
     Task task = holders.of(c, staff, Set.of(TASK_ACCEPT)).orElseThrow(() -> notYours(orderNo));
     caseLog.record(FLOW, orderNo, ServiceOrderEvent.DECLINED, Role.CONTRACTOR.label(),
         "拒单（" + staff.userId() + "）：" + reason.strip());
-    runtime.createMessageCorrelation(MESSAGE_DECLINED).processInstanceId(c.processInstanceId())
-        .correlateWithResult();
+    identity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_DECLINED)
+        .processInstanceId(c.processInstanceId()).correlateWithResult());
     return new Declined(orderNo, ServiceOrderEvent.DECLINED.name());
   }
 

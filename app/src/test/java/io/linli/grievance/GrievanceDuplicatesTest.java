@@ -59,6 +59,59 @@ class GrievanceDuplicatesTest {
     assertThat(none).doesNotContain(original);
   }
 
+  @Autowired GrievanceScenario scenario;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired io.linli.caselog.CaseLog caseLog;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  int merge(String caseNo, String user, Map<String, Object> body) {
+    return TestHttp.client(port).post().uri("/api/grievances/{c}/merge", caseNo)
+        .header("X-Linli-User", user).contentType(MediaType.APPLICATION_JSON).body(body)
+        .exchange((req, res) -> res.getStatusCode().value());
+  }
+
+  @Test
+  @DisplayName("合并：分流时把重复诉求并入原诉求；重复诉求结束（已合并办理，分流时限随之停止），其居民收到原诉求的进展")
+  void mergeFollowsTheOriginal() {
+    String original = report("b7", "WATER_POWER", "7栋3单元整栋停水，已经一天了");
+    String duplicate = TestHttp.client(port).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b7",
+            "category", "WATER_POWER", "description", "7栋3单元停水一天了，请尽快恢复供水",
+            "contactPhone", "13900004455", "notifyBy", List.of("SMS")))
+        .retrieve().body(JsonNode.class).get("caseNo").asText();
+    String dupInstance = tasks.createTaskQuery().processInstanceBusinessKey(duplicate).singleResult()
+        .getProcessInstanceId();
+
+    assertThat(merge(duplicate, "grid1", Map.of())).as("no original").isEqualTo(400);
+    assertThat(merge(duplicate, "grid1", Map.of("originalCaseNo", duplicate))).as("itself").isEqualTo(400);
+    assertThat(merge(duplicate, "property1", Map.of("originalCaseNo", original)))
+        .as("no triage task of theirs").isEqualTo(404);
+    assertThat(merge(duplicate, "grid1", Map.of("originalCaseNo", original, "reason", "同一停水问题")))
+        .isEqualTo(200);
+
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(dupInstance).singleResult()
+        .getEndActivityId()).isEqualTo(GrievanceProcess.END_MERGED);
+    assertThat(management.createJobQuery().processInstanceId(dupInstance).count())
+        .as("the duplicate's triage clock stopped").isZero();
+    assertThat(jdbc.sql("select status from case_file where case_no = ?").param(duplicate)
+        .query(String.class).single()).isEqualTo("MERGED");
+    assertThat(caseLog.history(duplicate)).anyMatch(e -> e.type() == GrievanceEvent.MERGED
+        && original.equals(e.note()));
+    assertThat(merge(original, "grid1", Map.of("originalCaseNo", report("b7", "WATER_POWER", "别的停水"))))
+        .as("a case others follow is not merged").isEqualTo(409);
+
+    // the original moves on: the duplicate's resident hears of it
+    var pi = tasks.createTaskQuery().processInstanceBusinessKey(original).singleResult().getProcessInstanceId();
+    scenario.triage(new GrievanceScenario.Case(original,
+        runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult()), Tier.GENERAL);
+    assertThat(caseLog.history(duplicate)).anyMatch(e -> e.type() == GrievanceEvent.ORIGINAL_PROGRESS
+        && e.note().contains(original) && e.note().contains("已分流定级"));
+    assertThat(jdbc.sql("select count(*) from notification_outbox o join case_event e on e.id = o.case_event_id"
+            + " where e.case_no = ? and e.event_type = 'ORIGINAL_PROGRESS'").param(duplicate)
+        .query(Long.class).single()).as("an SMS to the duplicate's resident").isPositive();
+  }
+
   @Test
   @DisplayName("相似度：字二元组的 Dice 系数，忽略标点和空格")
   void diceOfBigrams() {

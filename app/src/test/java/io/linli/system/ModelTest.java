@@ -42,7 +42,7 @@ class ModelTest {
 
   static final Set<String> NOT_ELEMENT_IDS =
       Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
-          "MESSAGE_COMPLETED", "MESSAGE_RETURNED", "MESSAGE_DECLINED");
+          "MESSAGE_COMPLETED", "MESSAGE_RETURNED", "MESSAGE_DECLINED", "MESSAGE_MERGED");
 
   /** Windows that close a wait (and so interrupt it); every other timer is a clock. */
   static final Set<String> WINDOWS = Set.of("BoundaryEvent_RatingWindowElapsed", "BoundaryEvent_VoteClosed");
