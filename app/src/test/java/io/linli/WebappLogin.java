@@ -50,6 +50,13 @@ public final class WebappLogin {
     return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
   }
 
+  /** A GET in this login's browser session, with extra headers as name, value pairs. */
+  public HttpResponse<byte[]> get(String url, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (headers.length > 0) b.headers(headers);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** A cookie of the login, e.g. {@code SESSION}; null if there is none. */
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))

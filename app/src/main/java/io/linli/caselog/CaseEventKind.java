@@ -39,6 +39,14 @@ public interface CaseEventKind {
   }
 
   /**
+   * Whether this event moves the case between teams or steps against the flow's direction (转单,
+   * 退单, 拒单): supervisors count these per company, so a company that bounces cases shows up.
+   */
+  default boolean move() {
+    return false;
+  }
+
+  /**
    * @param notice what residents are told, null for no notice
    * @param quotesNote the notice quotes the event's note in brackets
    * @param notePublic see {@link CaseEventKind#notePublic()}

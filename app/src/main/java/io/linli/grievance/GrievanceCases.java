@@ -121,6 +121,13 @@ class GrievanceCases {
     files.setFollowUpRating(FLOW, id, satisfaction);
   }
 
+  /** Ends a duplicate merged into another grievance: MERGED, closed, left out of the rates. */
+  void merged(long id, Instant at) {
+    jdbc.sql("update grievance_case set status = 'MERGED', closed_at = ? where id = ?")
+        .params(Timestamp.from(at), id).update();
+    files.close(FLOW, id, GrievanceStatus.MERGED.name(), at);
+  }
+
   void close(long id, Instant at) {
     jdbc.sql("update grievance_case set status = 'CLOSED', closed_at = ? where id = ?")
         .params(Timestamp.from(at), id).update();

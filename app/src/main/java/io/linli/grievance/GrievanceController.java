@@ -52,8 +52,9 @@ class GrievanceController {
   }
 
   /**
-   * @param channel WEB, QR or API from residents; PHONE or WALK_IN when staff enter it on a
-   *     resident's behalf, with {@code recordedBy} naming the staff member
+   * @param channel WEB, QR or API from residents; PHONE and WALK_IN are refused here (staff
+   *     register those with the staff intake start form, which records them from their login)
+   * @param recordedBy refused when given: kept only so that old clients learn why
    */
   record ReportRequest(
       @NotBlank(message = "请选择社区") @Size(max = 32) String communityCode,
@@ -83,9 +84,16 @@ class GrievanceController {
           TextInput.clean("contactEmail", contactEmail));
     }
 
-    @AssertTrue(message = "工作人员代登记（电话、窗口）须填写登记人")
-    boolean isRecordedByGivenForStaffChannels() {
-      return channel == null || !channel.staffEntered() || (recordedBy != null && !recordedBy.isBlank());
+    /** 热线 and 窗口 reports are staff's, through the staff intake start form in Tasklist. */
+    @AssertTrue(message = "电话、窗口登记请工作人员在任务列表中用“热线/窗口登记诉求”表单登记")
+    boolean isResidentChannel() {
+      return channel == null || !channel.staffEntered();
+    }
+
+    /** Who recorded a case comes from a staff login, never from a request body. */
+    @AssertTrue(message = "登记人按工作人员的登录身份记录，不能在请求中填写")
+    boolean isRecordedByAbsent() {
+      return recordedBy == null || recordedBy.isBlank();
     }
   }
 
@@ -111,7 +119,7 @@ class GrievanceController {
           intake.report(new GrievanceIntake.Report(
               r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
               r.description(), r.contactName(), r.contactPhone(),
-              r.channel() == null ? Channel.API : r.channel(), r.recordedBy(), r.notifyBy(),
+              r.channel() == null ? Channel.API : r.channel(), null, r.notifyBy(),
               r.contactEmail()));
       return new ReportResponse(receipt.caseNo(), receipt.status().name(),
           receipt.status().label(), "/api/grievances/" + receipt.caseNo(),

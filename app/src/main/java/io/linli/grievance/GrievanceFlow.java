@@ -107,6 +107,11 @@ public class GrievanceFlow implements Flow {
   }
 
   @Override
+  public java.util.Set<String> withdrawnStatuses() {
+    return java.util.Set.of(GrievanceStatus.MERGED.name());
+  }
+
+  @Override
   public boolean inRates() {
     return true;
   }

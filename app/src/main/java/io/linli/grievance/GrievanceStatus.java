@@ -9,7 +9,9 @@ public enum GrievanceStatus {
   AWAITING_RATING("待评价"),
   REWORK("返工处置中"),
   FOLLOW_UP("待回访"),
-  CLOSED("已结案");
+  CLOSED("已结案"),
+  /** Merged at 分流定级 into another open grievance about the same problem, which it follows. */
+  MERGED("已合并办理");
 
   private final String label;
 

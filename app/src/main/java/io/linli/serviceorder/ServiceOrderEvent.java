@@ -16,7 +16,14 @@ public enum ServiceOrderEvent implements CaseEventKind {
   QUOTE_DECLINED(Text.of("居民未接受报价，服务单终止").notice("因未接受报价已终止")),
   WORK_DONE(Text.of("已完工，请居民确认").notice("已完工，请确认")),
   COMPLETED(Text.of("居民已确认完工").notice("已确认完工")),
-  PAID(Text.of("已付款"));
+  PAID(Text.of("已付款")),
+  /** 拒单: the contractor declines the order, which goes back to 物业派单 (staff-internal). */
+  DECLINED(Text.of("接单机构拒单，重新派单")) {
+    @Override
+    public boolean move() {
+      return true;
+    }
+  };
 
   private final Text text;
 

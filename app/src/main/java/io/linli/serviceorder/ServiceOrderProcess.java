@@ -41,6 +41,10 @@ final class ServiceOrderProcess {
 
   static final String MESSAGE_QUOTE_DECIDED = "ServiceOrderQuoteDecided";
   static final String MESSAGE_COMPLETED = "ServiceOrderCompleted";
+  /** 拒单: interrupts 机构（个人）接单 and goes back to 物业派单 (Gateway_ToDispatch). */
+  static final String MESSAGE_DECLINED = "ServiceOrderDeclined";
+  static final String GATEWAY_TO_DISPATCH = "Gateway_ToDispatch";
+  static final String DECLINE_ACCEPT = "BoundaryEvent_AcceptDeclined";
 
   /** The status an order takes when the flow enters an activity. */
   static final Map<String, ServiceOrderStatus> STATUS_AT =

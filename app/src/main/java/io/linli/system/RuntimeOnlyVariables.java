@@ -15,14 +15,15 @@ import org.springframework.stereotype.Component;
  * reach the engine's history tables (Cockpit's history, the REST history API, history cleanup's
  * backlog). The runtime row goes when the instance ends. Named by
  * {@code linli.engine.runtime-only-variables} (default {@code summary}: the masked start of the
- * resident's text that Tasklist forms show).
+ * resident's text that Tasklist forms show; and the resident's text and contact a staff intake
+ * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone}).
  */
 @Component
 class RuntimeOnlyVariables extends AbstractProcessEnginePlugin {
 
   private final Set<String> names;
 
-  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary}") List<String> names) {
+  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone}") List<String> names) {
     this.names = Set.copyOf(names);
   }
 

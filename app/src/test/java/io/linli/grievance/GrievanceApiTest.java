@@ -151,7 +151,13 @@ class GrievanceApiTest {
         "buildingCode", "b11", "category", "OTHER", "description", "x")).body()))
         .containsKey("buildingCode");
     assertThat(fields(post("/api/grievances", Map.of("communityCode", "tfsq", "category", "OTHER",
-        "description", "x", "channel", "PHONE")).body())).containsKey("recordedByGivenForStaffChannels");
+        "description", "x", "channel", "PHONE")).body())).as("热线 is staff's, by the start form")
+        .containsKey("residentChannel");
+    assertThat(fields(post("/api/grievances", Map.of("communityCode", "tfsq", "category", "OTHER",
+        "description", "x", "channel", "WALK_IN", "recordedBy", "grid1")).body()))
+        .as("a body cannot name who recorded it").containsKeys("residentChannel", "recordedByAbsent");
+    assertThat(fields(post("/api/grievances", Map.of("communityCode", "tfsq", "category", "OTHER",
+        "description", "x", "recordedBy", "grid1")).body())).containsKey("recordedByAbsent");
   }
 
   @Test

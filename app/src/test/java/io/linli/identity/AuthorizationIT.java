@@ -171,6 +171,21 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/points/shop/statements/{month}", "401 403 403 403 403 403 403 403 403");
     EXPECTED.put("GET /api/points/green-card/{communityCode}/{month}", settlement);
     EXPECTED.put("GET /api/points/supervision/{month}", audit);
+    // the phone reveal: staff holding an open task of the case (the matrix case is at 分流定级, a
+    // task of 天府社区's grid workers); everyone else as if the case did not exist. The matrix case
+    // has no phone: the grid worker's answer is the handler's 409.
+    EXPECTED.put("POST /api/staff/cases/{caseNo}/phone-reveal", "401 404 404 404 ok 404 404 404 404");
+    EXPECTED.put("GET /api/staff/contact-access", audit);
+    // 退单, 转单, 拒单: the case's community staff pass the case rule and meet the reason check
+    // (400, the matrix sends no reason); the task holder check comes after it
+    EXPECTED.put("POST /api/grievances/{caseNo}/return", ownCase);
+    EXPECTED.put("POST /api/grievances/{caseNo}/transfer", ownCase);
+    EXPECTED.put("POST /api/service-orders/{orderNo}/decline", ownCase);
+    EXPECTED.put("GET /api/staff/moves", audit);
+    // duplicate suggestions list other residents' cases: staff of the community and above only
+    EXPECTED.put("GET /api/grievances/{caseNo}/duplicates", ownCase);
+    // merge at 分流定级: as the moves, the matrix's empty body meets the originalCaseNo check (400)
+    EXPECTED.put("POST /api/grievances/{caseNo}/merge", ownCase);
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -397,6 +412,8 @@ class AuthorizationIT extends KeycloakIT {
     if (mapping.equals("GET /api/estate-finance")) return "?communityCode=tfsq";
     if (mapping.equals("GET /api/estate-finance/published")) return "?communityCode=tfsq&quarter=2026-Q2";
     if (mapping.matches("GET /api/supervision/(rates|ranking|ranking\\.html)")) return "?from=2026-01-01&to=2026-06-30";
+    if (mapping.equals("GET /api/staff/contact-access")) return "?staff=grid1";
+    if (mapping.equals("GET /api/staff/moves")) return "?from=2026-01-01&to=2026-06-30";
     return "";
   }
 
