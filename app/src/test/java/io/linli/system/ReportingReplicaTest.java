@@ -155,7 +155,7 @@ class ReportingReplicaTest {
     List<String> command = new java.util.ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) command.addAll(List.of("unshare", "-U"));
     command.addAll(List.of(postgres.toString(), "-D", dir.toString(), "-p",
-        String.valueOf(standbyPort), "-F", "-c", "max_connections=200", "-c", "timezone=UTC"));
+        String.valueOf(standbyPort), "-F", "-c", "max_connections=300", "-c", "timezone=UTC")); // at least the primary's
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("standby.log").toFile()).start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
