@@ -81,6 +81,7 @@ create index sla_ledger_case_idx on sla_ledger (case_no, clock, level, event);
 
 create index case_event_id_idx on case_event (id);
 create index case_event_case_idx on case_event (case_no, occurred_at);
+create index case_event_type_idx on case_event (event_type, occurred_at); -- as V42 made it
 
 -- append-only, as before (dropping a whole partition is retention, not a change of a row)
 create trigger sla_ledger_no_update before update or delete on sla_ledger
