@@ -3,8 +3,6 @@ package io.linli.supervision;
 import io.linli.cases.Flow;
 import io.linli.cases.Flows;
 import io.linli.sla.ClockSpec;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +134,9 @@ class SupervisionRates {
   /**
    * The period's cells from the roll-ups: its whole months from supervision_month, the days
    * before the first and after the last whole month from supervision_day. A year is at most 12
-   * month rows and 60 day rows per estate, company and flow, however many cases it had.
+   * month rows and 60 day rows per estate, company and flow, however many cases it had. The
+   * database sums the counts and the histogram buckets per group and month; the totals per group,
+   * per month and overall are summed here from those.
    */
   private List<Cell> cells(AuditQuery q, GroupBy by) {
     java.time.LocalDate from = SupervisionReadModel.day(q.from());
@@ -151,59 +151,102 @@ class SupervisionRates {
     if (q.companyId() != null) filter.append(" and x.company_id = :company");
     String columns = "flow, community_code, estate_id, company_id, closed, on_time, rated, satisfied,"
         + " followed_up, follow_up_satisfied, planned, rectified, respond_hist, close_hist";
-    String sql =
-        """
+    String cells = """
         with x as (
           select day, COLUMNS from supervision_day
           where day >= :from and day < :to and not (day >= :monthsFrom and day < :monthsTo)
           union all
           select month, COLUMNS from supervision_month where month >= :monthsFrom and month < :monthsTo
         )
-        select KEY as k, NAME as n, to_char(x.day, 'YYYY-MM') as month, grouping(KEY) as all_keys,
-          grouping(to_char(x.day, 'YYYY-MM')) as all_months,
-          sum(x.closed), sum(x.on_time), sum(x.rated), sum(x.satisfied), sum(x.followed_up),
-          sum(x.follow_up_satisfied), sum(x.planned), sum(x.rectified),
-          linli_hist_sum(x.respond_hist), linli_hist_sum(x.close_hist)
-        from x
+        """.replace("COLUMNS", columns);
+    String joins = """
         left join estate e on e.id = x.estate_id
         left join property_company p on p.id = x.company_id
         left join community cm on cm.code = x.community_code
-        where true FILTER
-        group by grouping sets ((KEY, NAME, to_char(x.day, 'YYYY-MM')), (KEY, NAME),
-          (to_char(x.day, 'YYYY-MM')), ())
-        """.replace("COLUMNS", columns).replace("FILTER", filter)
-            .replace("KEY", by.key).replace("NAME", by.name);
-    JdbcClient.StatementSpec spec = jdbc.sql(sql)
-        .param("flows", clocks.flowKeys)
-        .param("from", from)
-        .param("to", to)
-        .param("monthsFrom", monthsFrom)
-        .param("monthsTo", monthsTo);
+        where true""" + filter;
+    String counts = (cells + """
+        select KEY as k, NAME as n, to_char(x.day, 'YYYY-MM') as month,
+          sum(x.closed), sum(x.on_time), sum(x.rated), sum(x.satisfied), sum(x.followed_up),
+          sum(x.follow_up_satisfied), sum(x.planned), sum(x.rectified)
+        from x
+        """ + joins + " group by 1, 2, 3").replace("KEY", by.key).replace("NAME", by.name);
+    String buckets = (cells + """
+        select KEY as k, to_char(x.day, 'YYYY-MM') as month, h.kind, h.i, sum(h.n)
+        from x
+        cross join lateral (
+          select 'r' as kind, u.n, u.i from unnest(x.respond_hist) with ordinality u (n, i) where u.n <> 0
+          union all
+          select 'c', u.n, u.i from unnest(x.close_hist) with ordinality u (n, i) where u.n <> 0) h
+        """ + joins + " group by 1, 2, 3, 4").replace("KEY", by.key);
+    Map<List<String>, Acc> byKeyMonth = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    bind(jdbc.sql(counts), q, from, to, monthsFrom, monthsTo).query(rs -> {
+      String key = nz(rs.getString(1), "—");
+      names.putIfAbsent(key, rs.getString(2));
+      Acc a = byKeyMonth.computeIfAbsent(java.util.Arrays.asList(key, rs.getString(3)), k -> new Acc());
+      for (int i = 0; i < 8; i++) a.counts[i] += rs.getLong(4 + i);
+    });
+    bind(jdbc.sql(buckets), q, from, to, monthsFrom, monthsTo).query(rs -> {
+      Acc a = byKeyMonth.computeIfAbsent(
+          java.util.Arrays.asList(nz(rs.getString(1), "—"), rs.getString(2)), k -> new Acc());
+      int[] h = rs.getString(3).equals("r") ? a.respond : a.close;
+      int bucket = rs.getInt(4) - 1;
+      if (bucket >= 0 && bucket < h.length) h[bucket] += rs.getInt(5);
+    });
+    Map<List<String>, Acc> all = new LinkedHashMap<>();
+    for (var e : byKeyMonth.entrySet()) {
+      String key = e.getKey().get(0);
+      String month = e.getKey().get(1);
+      for (List<String> k : List.of(java.util.Arrays.asList(key, month), java.util.Arrays.asList(key, (String) null),
+          java.util.Arrays.asList((String) null, month), java.util.Arrays.asList((String) null, (String) null))) {
+        all.computeIfAbsent(k, x -> new Acc()).add(e.getValue());
+      }
+    }
+    List<Cell> out = new ArrayList<>();
+    all.forEach((k, a) -> out.add(new Cell(k.get(0), k.get(0) == null ? null : names.get(k.get(0)),
+        k.get(1), a.figures())));
+    return out;
+  }
+
+  /** Counts and histograms of one group and month, or of a sum of them. */
+  private static final class Acc {
+    final long[] counts = new long[8];
+    final int[] respond = new int[MinuteHistogram.SIZE];
+    final int[] close = new int[MinuteHistogram.SIZE];
+
+    void add(Acc o) {
+      for (int i = 0; i < counts.length; i++) counts[i] += o.counts[i];
+      for (int i = 0; i < MinuteHistogram.SIZE; i++) {
+        respond[i] += o.respond[i];
+        close[i] += o.close[i];
+      }
+    }
+
+    Figures figures() {
+      long closed = counts[0], onTime = counts[1], rated = counts[2], satisfied = counts[3],
+          followed = counts[4], followSat = counts[5], planned = counts[6], rectified = counts[7];
+      return new Figures(closed, onTime, ratio(onTime, closed), rated, satisfied,
+          ratio(satisfied, rated), followed, followSat, ratio(followSat, followed), planned,
+          rectified, ratio(rectified, planned), MinuteHistogram.percentile(respond, 0.5),
+          MinuteHistogram.percentile(respond, 0.9), MinuteHistogram.percentile(close, 0.5),
+          MinuteHistogram.percentile(close, 0.9));
+    }
+  }
+
+  private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery q,
+      java.time.LocalDate from, java.time.LocalDate to, java.time.LocalDate monthsFrom,
+      java.time.LocalDate monthsTo) {
+    spec = spec.param("flows", clocks.flowKeys).param("from", from).param("to", to)
+        .param("monthsFrom", monthsFrom).param("monthsTo", monthsTo);
     if (q.community() != null) spec = spec.param("community", q.community());
     if (q.communities() != null) spec = spec.param("communities", String.join(",", q.communities()));
     if (q.estateId() != null) spec = spec.param("estate", q.estateId());
     if (q.companyId() != null) spec = spec.param("company", q.companyId());
-    return spec.query((rs, n) -> {
-          long closed = rs.getLong(6), onTime = rs.getLong(7), rated = rs.getLong(8),
-              satisfied = rs.getLong(9), followed = rs.getLong(10), followSat = rs.getLong(11),
-              planned = rs.getLong(12), rectified = rs.getLong(13);
-          int[] respond = SupervisionReadModel.ints(rs.getArray(14));
-          int[] close = SupervisionReadModel.ints(rs.getArray(15));
-          return new Cell(key(rs), rs.getString(2), rs.getInt(5) == 1 ? null : rs.getString(3),
-              new Figures(closed, onTime, ratio(onTime, closed), rated, satisfied,
-                  ratio(satisfied, rated), followed, followSat, ratio(followSat, followed), planned,
-                  rectified, ratio(rectified, planned), MinuteHistogram.percentile(respond, 0.5),
-                  MinuteHistogram.percentile(respond, 0.9), MinuteHistogram.percentile(close, 0.5),
-                  MinuteHistogram.percentile(close, 0.9)));
-        })
-        .list();
+    return spec;
   }
 
-  /** The group's key; a case without an estate or company groups under "—". */
-  private static String key(ResultSet rs) throws SQLException {
-    if (rs.getInt(4) == 1) return null;
-    String k = rs.getString(1);
-    return k == null ? "—" : k;
+  private static String nz(String s, String otherwise) {
+    return s == null ? otherwise : s;
   }
 
   static Double ratio(long numerator, long denominator) {

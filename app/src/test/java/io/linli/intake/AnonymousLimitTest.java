@@ -41,6 +41,9 @@ import org.springframework.web.client.RestClient;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=false",
+      // its own engine name: the shared test context's engine stays the JVM's "default", which
+      // /engine-rest and the webapps look up by name (docs/stack-notes.md)
+      "camunda.bpm.process-engine-name=anonymous-limit",
       "linli.embedded-postgres.clean=true",
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",

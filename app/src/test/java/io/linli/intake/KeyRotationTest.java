@@ -32,6 +32,9 @@ import org.springframework.web.client.RestClient;
 @LinliSpringTest
 @DirtiesContext
 @TestPropertySource(properties = {
+    // its own engine name: the shared test context's engine stays the JVM's "default", which
+    // /engine-rest and the webapps look up by name (docs/stack-notes.md)
+    "camunda.bpm.process-engine-name=key-rotation",
     "linli.crypto.keys.k1=" + KeyRotationTest.K1,
     "linli.crypto.active-key=k1",
     "linli.crypto.reencrypt-batch-size=2",

@@ -105,6 +105,9 @@ class NotificationDeliveryTest {
     r.add("linli.notification.sms-url", () -> "http://127.0.0.1:" + SMS.getAddress().getPort() + "/sms");
     r.add("linli.notification.scheduling", () -> "false");
     r.add("linli.notification.backoff", () -> "PT10S");
+    // a context of its own: its own engine name, so that the shared test context's engine stays
+    // the JVM's "default", which /engine-rest and the webapps look up by name
+    r.add("camunda.bpm.process-engine-name", () -> "notification-delivery");
   }
 
   @AfterAll
