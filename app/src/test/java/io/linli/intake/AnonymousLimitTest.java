@@ -53,6 +53,9 @@ import org.springframework.web.client.RestClient;
       "linli.intake.proof-limit=2"
     })
 @DirtiesContext
+// A context of its own: it runs after the tests of the shared test context, whose /engine-rest and
+// webapps look their engine up in the JVM-wide registry that a second context disturbs.
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 5)
 class AnonymousLimitTest {
 
   static final int LIMIT = 3;

@@ -56,6 +56,9 @@ import org.springframework.web.client.RestClient;
  * would, and moves the engine clock past the back-off.
  */
 @LinliSpringTest
+// A context of its own: it runs after the tests of the shared test context, whose /engine-rest and
+// webapps look their engine up in the JVM-wide registry that a second context disturbs.
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 5)
 class NotificationDeliveryTest {
 
   static final GreenMail SMTP;

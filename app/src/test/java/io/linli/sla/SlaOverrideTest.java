@@ -38,6 +38,9 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
       "linli.sla.counting.escalation.community=wall-clock"
     })
 @AutoConfigureMockMvc
+// A context of its own: it runs after the tests of the shared test context, whose /engine-rest and
+// webapps look their engine up in the JVM-wide registry that a second context disturbs.
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 5)
 class SlaOverrideTest {
 
   @Autowired MockMvc mvc;
