@@ -25,9 +25,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @Profile("keycloak")
-class PointsSecurity {
+public class PointsSecurity {
 
-  static final List<String[]> RESIDENT_ENDPOINTS = List.of(
+  /** What residents reach without a realm account (the endpoints check the wallet token themselves). */
+  public static final List<String[]> RESIDENT_ENDPOINTS = List.of(
       new String[] {"POST", "/api/points/wallet"},
       new String[] {"GET", "/api/points/me"},
       new String[] {"POST", "/api/points/me/codes"},
