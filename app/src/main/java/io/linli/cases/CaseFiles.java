@@ -70,48 +70,43 @@ public class CaseFiles {
   // the id of the flow's own row, which every flow's task listeners carry.
 
   public void setProcessInstance(String flow, long caseId, String processInstanceId) {
-    update("process_instance_id = ?", processInstanceId, flow, caseId);
+    jdbc.sql("update case_file set process_instance_id = ? where flow = ? and case_id = ?")
+        .params(processInstanceId, flow, caseId).update();
   }
 
   public void setStatus(String flow, long caseId, String status) {
-    update("status = ?", status, flow, caseId, CaseFileChanged.Change.STATUS);
+    change(CaseFileChanged.Change.STATUS, flow, caseId, "status = ?", status);
   }
 
   public void setCategory(String flow, long caseId, String category, String serviceCode) {
-    jdbc.sql("update case_file set category = ?, service_code = ? where flow = ? and case_id = ?")
-        .params(category, serviceCode, flow, caseId).update();
-    changed(flow, caseId, CaseFileChanged.Change.CATEGORY);
+    change(CaseFileChanged.Change.CATEGORY, flow, caseId, "category = ?, service_code = ?",
+        category, serviceCode);
   }
 
   public void setRating(String flow, long caseId, String rating) {
-    update("rating = ?", rating, flow, caseId, CaseFileChanged.Change.RATING);
+    change(CaseFileChanged.Change.RATING, flow, caseId, "rating = ?", rating);
   }
 
   public void setFollowUpRating(String flow, long caseId, String rating) {
-    update("follow_up_rating = ?", rating, flow, caseId, CaseFileChanged.Change.FOLLOW_UP_RATING);
+    change(CaseFileChanged.Change.FOLLOW_UP_RATING, flow, caseId, "follow_up_rating = ?", rating);
   }
 
   public void close(String flow, long caseId, String status, Instant at) {
-    jdbc.sql("update case_file set status = ?, closed_at = ? where flow = ? and case_id = ?")
-        .params(status, Timestamp.from(at), flow, caseId).update();
-    changed(flow, caseId, CaseFileChanged.Change.CLOSED);
+    change(CaseFileChanged.Change.CLOSED, flow, caseId, "status = ?, closed_at = ?", status,
+        Timestamp.from(at));
   }
 
-  private void update(String set, Object value, String flow, long caseId) {
-    jdbc.sql("update case_file set " + set + " where flow = ? and case_id = ?")
-        .params(value, flow, caseId).update();
-  }
-
-  private void update(String set, Object value, String flow, long caseId,
-      CaseFileChanged.Change change) {
-    update(set, value, flow, caseId);
-    changed(flow, caseId, change);
-  }
-
-  /** Publishes the change with the case's number (a case_file row the flow has not written: none). */
-  private void changed(String flow, long caseId, CaseFileChanged.Change change) {
-    jdbc.sql("select case_no from case_file where flow = ? and case_id = ?").params(flow, caseId)
-        .query(String.class).optional()
+  /**
+   * Sets {@code set} on the case's row and publishes the change with the case's number, which the
+   * update returns (a case_file row the flow has not written: nothing to publish).
+   */
+  private void change(CaseFileChanged.Change change, String flow, long caseId, String set,
+      Object... values) {
+    Object[] params = java.util.Arrays.copyOf(values, values.length + 2);
+    params[values.length] = flow;
+    params[values.length + 1] = caseId;
+    jdbc.sql("update case_file set " + set + " where flow = ? and case_id = ? returning case_no")
+        .params(params).query(String.class).optional()
         .ifPresent(no -> events.publishEvent(new CaseFileChanged(flow, caseId, no, change)));
   }
 

@@ -23,6 +23,7 @@ class CountedClocks {
   final String handling;
   final String response;
   final String commitment;
+  private final java.util.Set<String> commitmentClocks;
 
   CountedClocks(Flows registry) {
     this.flows = registry.all().stream().filter(Flow::inRates)
@@ -31,6 +32,7 @@ class CountedClocks {
     this.handling = join(ClockSpec.Counts.HANDLING, ClockSpec::id, ",");
     this.response = join(ClockSpec.Counts.RESPONSE, ClockSpec::id, ",");
     this.commitment = join(ClockSpec.Counts.COMMITMENT, ClockSpec::id, ",");
+    this.commitmentClocks = java.util.Set.of(commitment.split(","));
   }
 
   String join(ClockSpec.Counts counts, Function<ClockSpec, String> part, String separator) {
@@ -39,6 +41,6 @@ class CountedClocks {
   }
 
   boolean isCommitment(String clock) {
-    return List.of(commitment.split(",")).contains(clock);
+    return commitmentClocks.contains(clock);
   }
 }

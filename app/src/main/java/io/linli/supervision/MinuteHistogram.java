@@ -47,10 +47,6 @@ final class MinuteHistogram {
     return s;
   }
 
-  static boolean isEmpty(int[] h) {
-    return Arrays.stream(h).allMatch(n -> n == 0);
-  }
-
   /** The q-quantile (0 ≤ q ≤ 1), null when the histogram counts nothing. */
   static Double percentile(int[] h, double q) {
     long n = 0;

@@ -1,9 +1,7 @@
 package io.linli.supervision;
 
 import io.linli.cases.Flow;
-import io.linli.cases.Flows;
 import io.linli.sla.ClockSpec;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,13 +94,6 @@ class SupervisionRates {
 
     static final Figures EMPTY =
         new Figures(0, 0, null, 0, 0, null, 0, 0, null, 0, 0, null, null, null, null, null);
-
-    Figures withRectification(long planned, long rectified) {
-      return new Figures(closed, onTime, onTimeClosureRate, rated, satisfied, satisfactionRate,
-          followedUp, followUpSatisfied, followUpSatisfactionRate, planned, rectified,
-          ratio(rectified, planned), respondMinutesMedian, respondMinutesP90, closeMinutesMedian,
-          closeMinutesP90);
-    }
   }
 
   record Month(String month, Figures figures) {}

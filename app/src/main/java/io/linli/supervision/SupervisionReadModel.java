@@ -3,7 +3,6 @@ package io.linli.supervision;
 import io.linli.cases.CaseFileChanged;
 import io.linli.sla.LedgerEntryWritten;
 import io.linli.system.Times;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -150,7 +149,7 @@ class SupervisionReadModel {
     Optional<Outcome> old = jdbc.sql("select * from case_outcome where case_no = ?")
         .param(caseNo).query(SupervisionReadModel::stored).optional();
     Optional<Outcome> now = bindClocks(jdbc.sql(ONE_OUTCOME))
-        .param("caseNo", caseNo).query(SupervisionReadModel::computed).optional()
+        .param("caseNo", caseNo).query(SupervisionReadModel::stored).optional()
         .filter(Outcome::counts);
     if (old.equals(now)) return;
     Map<CellKey, Counts> delta = new TreeMap<>();
@@ -363,10 +362,6 @@ class SupervisionReadModel {
         .update();
   }
 
-  private static Outcome computed(ResultSet rs, int n) throws SQLException {
-    return stored(rs, n);
-  }
-
   /** Both the query and the table name the columns alike. */
   private static Outcome stored(ResultSet rs, int n) throws SQLException {
     Timestamp closed = rs.getTimestamp("closed_at");
@@ -385,13 +380,5 @@ class SupervisionReadModel {
 
   private static Integer[] boxed(int[] h) {
     return java.util.Arrays.stream(h).boxed().toArray(Integer[]::new);
-  }
-
-  static int[] ints(Array a) throws SQLException {
-    if (a == null) return new int[MinuteHistogram.SIZE];
-    Integer[] v = (Integer[]) a.getArray();
-    int[] h = new int[MinuteHistogram.SIZE];
-    for (int i = 0; i < v.length && i < h.length; i++) h[i] = v[i] == null ? 0 : v[i];
-    return h;
   }
 }

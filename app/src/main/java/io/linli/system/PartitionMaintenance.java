@@ -1,6 +1,5 @@
 package io.linli.system;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -114,9 +113,5 @@ public class PartitionMaintenance {
 
   private void lock() {
     jdbc.sql("select pg_advisory_xact_lock(hashtext('linli-partitions'))").query().singleRow();
-  }
-
-  static LocalDate monthOf(java.time.Instant reportedAt) {
-    return YearMonth.from(reportedAt.atZone(Times.BEIJING)).atDay(1);
   }
 }
