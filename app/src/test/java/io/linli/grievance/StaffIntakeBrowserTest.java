@@ -53,7 +53,19 @@ class StaffIntakeBrowserTest {
     browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
 
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '启动流程')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '热线/窗口登记诉求')]"))).click();
+    // the dialog lists the deployed processes as they load: a click while the list still moves can
+    // land beside the entry, so click it again until its form shows
+    wait.until(d -> {
+      if (!d.findElements(By.xpath("//label[contains(normalize-space(.), '社区代码')]")).isEmpty()) return true;
+      for (WebElement link : d.findElements(By.xpath("//a[contains(normalize-space(.), '热线/窗口登记诉求')]"))) {
+        try {
+          link.click();
+        } catch (org.openqa.selenium.WebDriverException moved) {
+          // re-rendered under the pointer: the next round finds it again
+        }
+      }
+      return false;
+    });
     type(wait, "社区代码", "tfsq");
     type(wait, "小区代码", "dtsz");
     type(wait, "楼栋代码", "b7");
