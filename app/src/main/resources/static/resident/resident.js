@@ -314,7 +314,7 @@
     for (const d of list) {
       const li = document.createElement('li');
       li.className = 'state-' + d.state;
-      const state = { OPEN: '进行中', MET: '已按时完成', BREACHED: '已超时，已督办', STOPPED: '已终止', LATE: '已完成（超时）' }[d.state] || d.state;
+      const state = { OPEN: '进行中', MET: '已按时完成', BREACHED: '已超时，已督办', STOPPED: '已终止', LATE: '已完成（超时）', PAUSED: '等待您答复，暂停计时' }[d.state] || d.state;
       li.append(d.label + '：' + fmt(d.dueAt) + '（' + state + '）');
       if (d.state === 'OPEN') {
         const c = document.createElement('span');

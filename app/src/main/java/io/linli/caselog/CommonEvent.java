@@ -11,7 +11,9 @@ public enum CommonEvent implements CaseEventKind {
   NOT_RATED(Text.of("评价期满未评价")),
   REWORK(Text.of("不满意，返工处置").notice("因您不满意，已安排返工处置")),
   FOLLOWED_UP(Text.of("党小组已回访")),
-  CLOSED(Text.of("已结案").notice("已结案，感谢您的支持"));
+  CLOSED(Text.of("已结案").notice("已结案，感谢您的支持")),
+  PAUSED(Text.of("等待居民，时限暂停计时（挂起）")),
+  RESUMED(Text.of("时限恢复计时"));
 
   private final Text text;
 

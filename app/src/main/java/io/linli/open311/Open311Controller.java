@@ -312,6 +312,7 @@ class Open311Controller {
       case "LATE" -> "已完成（超时）";
       case "BREACHED" -> "已超时，已督办";
       case "STOPPED" -> "已终止";
+      case "PAUSED" -> "等待居民，暂停计时";
       default -> "进行中";
     };
     return dueAt == null ? label + ' ' + s : label + ' ' + Times.label(dueAt) + ' ' + s;

@@ -28,7 +28,9 @@ public class ClockStates {
     /** ran out and went to 督办 */
     BREACHED,
     /** never stopped: the case ended another way */
-    STOPPED
+    STOPPED,
+    /** paused while the case waits on the resident (挂起, {@link SlaPauses}); due time to follow */
+    PAUSED
   }
 
   /** @param stoppedAt the clock's last stop, or null */
@@ -57,12 +59,15 @@ public class ClockStates {
     Map<String, Instant> due = new LinkedHashMap<>();
     Map<String, Row> lastStop = new LinkedHashMap<>();
     Map<String, Boolean> breached = new LinkedHashMap<>();
+    java.util.Set<String> paused = new java.util.HashSet<>();
     for (Row r : rows) {
       due.putIfAbsent(r.clock(), null);
       if (r.dueAt() != null) due.put(r.clock(), r.dueAt());
       switch (r.event()) {
         case "MET", "RESOLVED" -> lastStop.put(r.clock(), r);
         case "BREACHED" -> breached.put(r.clock(), true);
+        case "PAUSED" -> paused.add(r.clock());
+        case "RESUMED" -> paused.remove(r.clock());
         default -> {}
       }
     }
@@ -70,6 +75,7 @@ public class ClockStates {
     due.forEach((clock, dueAt) -> {
       Row stop = lastStop.get(clock);
       State state = breached.containsKey(clock) ? State.BREACHED
+          : paused.contains(clock) ? State.PAUSED
           : stop != null ? ("RESOLVED".equals(stop.event()) ? State.LATE : State.MET)
           : caseEnded ? State.STOPPED
           : State.OPEN;

@@ -25,6 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       the engine has written the next task. A clock picked up again later by another task (a
  *       service order's 小问题处置 after the resident accepted the quote) stops again there.
  * </ul>
+ *
+ * <p>Pauses ({@link SlaPauses}): a task created under a clock that was paused before is due the
+ * time paused later; a task completed while its clock is paused ends the pause first.
  */
 class SlaClockListener implements TaskListener {
 
@@ -32,13 +35,15 @@ class SlaClockListener implements TaskListener {
   private final Map<String, ClockedTasks.TaskClock> processClocks;
   private final SlaLedger ledger;
   private final JdbcClient jdbc;
+  private final SlaPauses pauses;
 
   SlaClockListener(ClockedTasks.TaskClock clock, Map<String, ClockedTasks.TaskClock> processClocks,
-      SlaLedger ledger, JdbcClient jdbc) {
+      SlaLedger ledger, JdbcClient jdbc, SlaPauses pauses) {
     this.clock = clock;
     this.processClocks = processClocks;
     this.ledger = ledger;
     this.jdbc = jdbc;
+    this.pauses = pauses;
   }
 
   ClockedTasks.TaskClock clock() {
@@ -48,15 +53,19 @@ class SlaClockListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Instant now = Times.now();
-    SlaLedger.ClockRun run = run(task);
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      ledger.recordStarted(run, now);
+      // a task picking the clock up after a pause of it is due that much later (SlaPauses)
+      if (clock.level() == 0) pauses.shiftOnCreate(task, clock.clock());
+      ledger.recordStarted(run(task), now);
     } else if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String actor = task.getAssignee();
       if (clock.level() > 0) {
-        ledger.recordStopped(run, now, actor);
+        ledger.recordStopped(run(task), now, actor);
         return;
       }
+      // done while the clock was paused: the wait is over, the clock resumed first
+      pauses.resumeOnCompletion(task, clock.clock(), actor);
+      SlaLedger.ClockRun run = run(task);
       List<String> sameClock = processClocks.entrySet().stream()
           .filter(e -> e.getValue().equals(clock)).map(Map.Entry::getKey).toList();
       String instance = task.getProcessInstanceId();

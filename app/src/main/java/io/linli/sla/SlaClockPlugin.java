@@ -27,10 +27,12 @@ class SlaClockPlugin extends AbstractProcessEnginePlugin {
 
   private final SlaLedger ledger;
   private final JdbcClient jdbc;
+  private final SlaPauses pauses;
 
-  SlaClockPlugin(@Lazy SlaLedger ledger, @Lazy JdbcClient jdbc) {
+  SlaClockPlugin(@Lazy SlaLedger ledger, @Lazy JdbcClient jdbc, @Lazy SlaPauses pauses) {
     this.ledger = ledger;
     this.jdbc = jdbc;
+    this.pauses = pauses;
   }
 
   @Override
@@ -45,7 +47,7 @@ class SlaClockPlugin extends AbstractProcessEnginePlugin {
         clocks.forEach((taskId, clock) -> {
           ActivityImpl activity = definition.findActivity(taskId);
           if (activity != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
-            SlaClockListener l = new SlaClockListener(clock, clocks, ledger, jdbc);
+            SlaClockListener l = new SlaClockListener(clock, clocks, ledger, jdbc, pauses);
             b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, l);
             b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, l);
           }

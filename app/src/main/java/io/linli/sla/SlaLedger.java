@@ -188,6 +188,44 @@ public class SlaLedger {
     written(rows, flow, caseNo, communityCode, clock, "SUPERVISED", level, null, at);
   }
 
+  /**
+   * A clock paused (PAUSED, with its due time when the pause began) or resumed (RESUMED, with its
+   * new due time, moved by the time paused; null when the clock has not started yet) — see
+   * {@link SlaPauses}. Not idempotent by itself: {@link SlaPauses} writes each pause's rows once.
+   */
+  void recordPause(SlaPauses.CaseRef c, String clock, String event, Instant dueAt, Instant at,
+      String actor, String note) {
+    int rows = jdbc.sql(
+            """
+            insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
+              due_at, occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
+            values (:flow, :caseId, :caseNo, :community, :clock, :event, 0, :dueAt, :at, :actor,
+              :note, :pi,
+            """ + DIMENSIONS + ")")
+        .param("flow", c.flow())
+        .param("caseId", c.caseId())
+        .param("caseNo", c.caseNo())
+        .param("community", c.communityCode())
+        .param("clock", clock)
+        .param("event", event)
+        .param("dueAt", ts(dueAt))
+        .param("at", ts(at))
+        .param("actor", actor)
+        .param("note", note)
+        .param("pi", c.processInstanceId())
+        .update();
+    written(rows, c.flow(), c.caseNo(), c.communityCode(), clock, event, 0, dueAt, at);
+  }
+
+  /** The clock's latest recorded due time at level 0 (its start, a stop or a resumption), if any. */
+  Instant lastDue(String caseNo, String clock) {
+    return jdbc.sql("""
+            select due_at from sla_ledger where case_no = ? and clock = ? and level = 0
+              and due_at is not null order by id desc limit 1""")
+        .params(caseNo, clock)
+        .query((rs, n) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+  }
+
   /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
   public List<Entry> entriesOf(String caseNo) {
     return read(caseNo, "and event in ('BREACHED', 'SUPERVISED')");

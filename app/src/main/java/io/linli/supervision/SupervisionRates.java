@@ -60,6 +60,7 @@ class SupervisionRates {
         + " 分钟），百分位按排序位次 q×(n−1) 在相邻两值间线性插值，同一分段内的 c 个值视为从分段下限起等距分布；"
         + "误差小于所在分段的宽度。");
     r.put("closeMinutes", "办结用时 = 从受理到结案的分钟数；取期内结案" + cases + "的中位数和第90百分位（计法同上）。");
+    r.put("pauseRate", "挂起率 = 期内结案的" + cases + "中，承办人挂起计时（居民无法联系、居民要求延期）的次数 ÷ 期内结案件数 × 100（每百件挂起次数）；挂起时长为这些挂起合计的小时数。流程本身等待居民的环节（等待居民确认报价）由系统挂起，不计入。结案时间决定计入的期间和月份。");
     r.put("company", "物业服务企业：案件台账记录的承办企业，即案件发生时该小区的物业服务企业；无台账记录时取案件受理时该小区的物业服务企业。");
     r.put("source", "以上数字取自督查汇总表：案件结案、评价、回访或整改计时变化时即时写入，可随时由台账重算（重算结果与即时写入一致）。");
     r.put("empty", "没有可计数的件数时，比率为空（—），不记为0或100%。");
@@ -90,10 +91,11 @@ class SupervisionRates {
       Double satisfactionRate, long followedUp, long followUpSatisfied,
       Double followUpSatisfactionRate, long planned, long rectified, Double rectificationRate,
       Double respondMinutesMedian, Double respondMinutesP90, Double closeMinutesMedian,
-      Double closeMinutesP90) {
+      Double closeMinutesP90, long pauses, double pausedHours, Double pausesPer100Cases) {
 
     static final Figures EMPTY =
-        new Figures(0, 0, null, 0, 0, null, 0, 0, null, 0, 0, null, null, null, null, null);
+        new Figures(0, 0, null, 0, 0, null, 0, 0, null, 0, 0, null, null, null, null, null, 0, 0,
+            null);
   }
 
   record Month(String month, Figures figures) {}
@@ -141,7 +143,8 @@ class SupervisionRates {
     if (q.estateId() != null) filter.append(" and x.estate_id = :estate");
     if (q.companyId() != null) filter.append(" and x.company_id = :company");
     String columns = "flow, community_code, estate_id, company_id, closed, on_time, rated, satisfied,"
-        + " followed_up, follow_up_satisfied, planned, rectified, respond_hist, close_hist";
+        + " followed_up, follow_up_satisfied, planned, rectified, respond_hist, close_hist, pauses,"
+        + " paused_seconds";
     String cells = """
         with x as (
           select day, COLUMNS from supervision_day
@@ -158,7 +161,8 @@ class SupervisionRates {
     String counts = (cells + """
         select KEY as k, NAME as n, to_char(x.day, 'YYYY-MM') as month,
           sum(x.closed), sum(x.on_time), sum(x.rated), sum(x.satisfied), sum(x.followed_up),
-          sum(x.follow_up_satisfied), sum(x.planned), sum(x.rectified)
+          sum(x.follow_up_satisfied), sum(x.planned), sum(x.rectified), sum(x.pauses),
+          sum(x.paused_seconds)
         from x
         """ + joins + " group by 1, 2, 3").replace("KEY", by.key).replace("NAME", by.name);
     String buckets = (cells + """
@@ -175,7 +179,7 @@ class SupervisionRates {
       String key = nz(rs.getString(1), "—");
       names.putIfAbsent(key, rs.getString(2));
       Acc a = byKeyMonth.computeIfAbsent(java.util.Arrays.asList(key, rs.getString(3)), k -> new Acc());
-      for (int i = 0; i < 8; i++) a.counts[i] += rs.getLong(4 + i);
+      for (int i = 0; i < 10; i++) a.counts[i] += rs.getLong(4 + i);
     });
     bind(jdbc.sql(buckets), q, from, to, monthsFrom, monthsTo).query(rs -> {
       Acc a = byKeyMonth.computeIfAbsent(
@@ -201,7 +205,7 @@ class SupervisionRates {
 
   /** Counts and histograms of one group and month, or of a sum of them. */
   private static final class Acc {
-    final long[] counts = new long[8];
+    final long[] counts = new long[10];
     final int[] respond = new int[MinuteHistogram.SIZE];
     final int[] close = new int[MinuteHistogram.SIZE];
 
@@ -215,12 +219,14 @@ class SupervisionRates {
 
     Figures figures() {
       long closed = counts[0], onTime = counts[1], rated = counts[2], satisfied = counts[3],
-          followed = counts[4], followSat = counts[5], planned = counts[6], rectified = counts[7];
+          followed = counts[4], followSat = counts[5], planned = counts[6], rectified = counts[7],
+          pauses = counts[8], pausedSeconds = counts[9];
       return new Figures(closed, onTime, ratio(onTime, closed), rated, satisfied,
           ratio(satisfied, rated), followed, followSat, ratio(followSat, followed), planned,
           rectified, ratio(rectified, planned), MinuteHistogram.percentile(respond, 0.5),
           MinuteHistogram.percentile(respond, 0.9), MinuteHistogram.percentile(close, 0.5),
-          MinuteHistogram.percentile(close, 0.9));
+          MinuteHistogram.percentile(close, 0.9), pauses, Math.round(pausedSeconds / 36.0) / 100.0,
+          closed == 0 ? null : 100.0 * pauses / closed);
     }
   }
 

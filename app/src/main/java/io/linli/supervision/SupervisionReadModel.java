@@ -55,7 +55,7 @@ class SupervisionReadModel {
       String caseNo, String flow, String community, Long estateId, Long companyId,
       Instant reportedAt, Instant closedAt, boolean late, Double respondMinutes,
       Double closeMinutes, String rating, String followUpRating, boolean planned,
-      boolean rectified) {
+      boolean rectified, int pauses, long pausedSeconds) {
 
     /** Only closed cases and commitments count; other cases have no row. */
     boolean counts() {
@@ -71,12 +71,13 @@ class SupervisionReadModel {
             new Counts(sign, late ? 0 : sign, rated ? sign : 0, satisfied(rating) ? sign : 0,
                 followUpRating != null ? sign : 0, satisfied(followUpRating) ? sign : 0, 0, 0,
                 MinuteHistogram.plus(null, MinuteHistogram.of(respondMinutes), sign),
-                MinuteHistogram.plus(null, MinuteHistogram.of(closeMinutes), sign))));
+                MinuteHistogram.plus(null, MinuteHistogram.of(closeMinutes), sign),
+                sign * pauses, sign * pausedSeconds)));
       }
       if (planned) {
         out.add(new Cell(new CellKey(day(reportedAt), flow, community, estateId, companyId),
             new Counts(0, 0, 0, 0, 0, 0, sign, rectified ? sign : 0,
-                new int[MinuteHistogram.SIZE], new int[MinuteHistogram.SIZE])));
+                new int[MinuteHistogram.SIZE], new int[MinuteHistogram.SIZE], 0, 0)));
       }
       return out;
     }
@@ -105,13 +106,15 @@ class SupervisionReadModel {
   }
 
   record Counts(int closed, int onTime, int rated, int satisfied, int followedUp,
-      int followUpSatisfied, int planned, int rectified, int[] respond, int[] close) {
+      int followUpSatisfied, int planned, int rectified, int[] respond, int[] close, int pauses,
+      long pausedSeconds) {
 
     Counts plus(Counts o) {
       return new Counts(closed + o.closed, onTime + o.onTime, rated + o.rated,
           satisfied + o.satisfied, followedUp + o.followedUp,
           followUpSatisfied + o.followUpSatisfied, planned + o.planned, rectified + o.rectified,
-          MinuteHistogram.plus(respond, o.respond, 1), MinuteHistogram.plus(close, o.close, 1));
+          MinuteHistogram.plus(respond, o.respond, 1), MinuteHistogram.plus(close, o.close, 1),
+          pauses + o.pauses, pausedSeconds + o.pausedSeconds);
     }
   }
 
@@ -172,9 +175,10 @@ class SupervisionReadModel {
     jdbc.sql(("""
             insert into TABLE as t (DAY, flow, community_code, estate_id, company_id, closed, on_time,
               rated, satisfied, followed_up, follow_up_satisfied, planned, rectified, respond_hist,
-              close_hist)
+              close_hist, pauses, paused_seconds)
             values (:day, :flow, :community, :estate, :company, :closed, :onTime, :rated,
-              :satisfied, :followedUp, :followUpSatisfied, :planned, :rectified, :respond, :close)
+              :satisfied, :followedUp, :followUpSatisfied, :planned, :rectified, :respond, :close,
+              :pauses, :pausedSeconds)
             on conflict (DAY, flow, community_code, estate_id, company_id) do update set
               closed = t.closed + excluded.closed, on_time = t.on_time + excluded.on_time,
               rated = t.rated + excluded.rated, satisfied = t.satisfied + excluded.satisfied,
@@ -182,7 +186,9 @@ class SupervisionReadModel {
               follow_up_satisfied = t.follow_up_satisfied + excluded.follow_up_satisfied,
               planned = t.planned + excluded.planned, rectified = t.rectified + excluded.rectified,
               respond_hist = linli_hist_add(t.respond_hist, excluded.respond_hist),
-              close_hist = linli_hist_add(t.close_hist, excluded.close_hist)""")
+              close_hist = linli_hist_add(t.close_hist, excluded.close_hist),
+              pauses = t.pauses + excluded.pauses,
+              paused_seconds = t.paused_seconds + excluded.paused_seconds""")
             .replace("TABLE", table).replace("DAY", dayColumn))
         .param("day", k.day())
         .param("flow", k.flow())
@@ -199,6 +205,8 @@ class SupervisionReadModel {
         .param("rectified", c.rectified())
         .param("respond", boxed(c.respond()))
         .param("close", boxed(c.close()))
+        .param("pauses", c.pauses())
+        .param("pausedSeconds", c.pausedSeconds())
         .update();
     jdbc.sql(("""
             delete from TABLE where DAY = :day and flow = :flow and community_code = :community
@@ -311,17 +319,31 @@ class SupervisionReadModel {
         extract(epoch from l.responded_at - c.reported_at) / 60 as respond_minutes,
         extract(epoch from c.closed_at - c.reported_at) / 60 as close_minutes,
         c.rating, c.follow_up_rating, coalesce(l.planned, false) as planned,
-        coalesce(l.rectified, false) as rectified
+        coalesce(l.rectified, false) as rectified,
+        coalesce(z.pauses, 0)::int as pauses, coalesce(z.paused_seconds, 0)::bigint as paused_seconds
       from case_file c
       left join estate e on e.id = c.estate_id
       """;
 
+  /**
+   * The pauses someone chose (not the waits a flow models, which the system pauses), and the time
+   * they lasted (sla_pause, V92_1).
+   */
+  private static final String PAUSES = """
+        count(*) filter (where z.paused_by <> 'system') as pauses,
+        round(coalesce(sum(extract(epoch from z.resumed_at - z.paused_at))
+          filter (where z.paused_by <> 'system' and z.resumed_at is not null), 0)) as paused_seconds""";
+
   static final String ONE_OUTCOME = OUTCOME + "left join lateral (select " + LEDGER
       + "\n from sla_ledger l where l.case_no = c.case_no and l.flow = c.flow) l on true"
+      + " left join lateral (select " + PAUSES + "\n from sla_pause z where z.case_no = c.case_no"
+      + " and z.flow = c.flow) z on true"
       + " where c.case_no = :caseNo";
 
   static final String ALL_OUTCOMES = OUTCOME + "left join (select l.case_no, l.flow, " + LEDGER
-      + "\n from sla_ledger l group by l.case_no, l.flow) l on l.case_no = c.case_no and l.flow = c.flow";
+      + "\n from sla_ledger l group by l.case_no, l.flow) l on l.case_no = c.case_no and l.flow = c.flow"
+      + " left join (select z.case_no, z.flow, " + PAUSES + "\n from sla_pause z group by z.case_no, z.flow) z"
+      + " on z.case_no = c.case_no and z.flow = c.flow";
 
   /** A breach with the first SUPERVISED row of its 督办 and the last stop of its clock since. */
   static final String BREACHES = """
@@ -353,12 +375,12 @@ class SupervisionReadModel {
     jdbc.sql("""
             insert into case_outcome (case_no, flow, community_code, estate_id, company_id,
               reported_at, closed_at, late, respond_minutes, close_minutes, rating, follow_up_rating,
-              planned, rectified)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              planned, rectified, pauses, paused_seconds)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(o.caseNo(), o.flow(), o.community(), o.estateId(), o.companyId(),
             Timestamp.from(o.reportedAt()), o.closedAt() == null ? null : Timestamp.from(o.closedAt()),
             o.late(), o.respondMinutes(), o.closeMinutes(), o.rating(), o.followUpRating(),
-            o.planned(), o.rectified())
+            o.planned(), o.rectified(), o.pauses(), o.pausedSeconds())
         .update();
   }
 
@@ -370,7 +392,8 @@ class SupervisionReadModel {
         (Long) rs.getObject("company_id"), rs.getTimestamp("reported_at").toInstant(),
         closed == null ? null : closed.toInstant(), rs.getBoolean("late"),
         dbl(rs, "respond_minutes"), dbl(rs, "close_minutes"), rs.getString("rating"),
-        rs.getString("follow_up_rating"), rs.getBoolean("planned"), rs.getBoolean("rectified"));
+        rs.getString("follow_up_rating"), rs.getBoolean("planned"), rs.getBoolean("rectified"),
+        rs.getInt("pauses"), rs.getLong("paused_seconds"));
   }
 
   private static Double dbl(ResultSet rs, String column) throws SQLException {
