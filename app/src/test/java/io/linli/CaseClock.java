@@ -65,7 +65,8 @@ public class CaseClock {
       List<Job> due = new ArrayList<>();
       for (ProcessInstance pi :
           runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
-        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().list());
+        // active(): the job executor never acquires a suspended job (a paused clock's timer)
+        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().active().list());
       }
       if (due.isEmpty()) return ran;
       due.sort(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));

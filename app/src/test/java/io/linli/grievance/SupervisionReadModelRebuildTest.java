@@ -59,6 +59,10 @@ class SupervisionReadModelRebuildTest {
     assertThat(incremental.get("case_outcome")).as("this test's cases are there").hasSizeGreaterThanOrEqualTo(4);
     assertThat(incremental.get("breach_state")).isNotEmpty();
     assertThat(incremental.get("supervision_day")).isNotEmpty();
+    assertThat(jdbc.sql("select pauses, paused_seconds, late from case_outcome where case_no = ?")
+            .param(pausedCaseNo).query().singleRow())
+        .as("the paused case counts its pause and is on time")
+        .containsEntry("pauses", 1).containsEntry("paused_seconds", 86_400L).containsEntry("late", false);
 
     JsonNode rebuilt = TestHttp.client(port).post().uri("/api/supervision/read-model/rebuild")
         .retrieve().body(JsonNode.class);
@@ -70,7 +74,7 @@ class SupervisionReadModelRebuildTest {
     }
   }
 
-  /** Four grievances that together touch every figure the rates have. */
+  /** Five grievances that together touch every figure the rates have, a pause among them. */
   private void driveCases() {
     GrievanceScenario.Case onTime = scenario.report(Category.ENVIRONMENT);
     scenario.advance(Duration.ofMinutes(30));
@@ -107,6 +111,30 @@ class SupervisionReadModelRebuildTest {
     GrievanceScenario.Case open = scenario.report(Category.NEIGHBOUR);
     scenario.triage(open, Tier.DIFFICULT);
     commit(open, Duration.ofDays(10));
+
+    // paused a day at the resident's request, then handled on the moved clock
+    GrievanceScenario.Case paused = scenario.report(Category.ENVIRONMENT);
+    scenario.triage(paused, Tier.GENERAL);
+    scenario.advance(Duration.ofHours(1));
+    staffPost("/api/staff/cases/" + paused.caseNo() + "/pause",
+        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求明天再处理"));
+    scenario.advance(Duration.ofDays(1));
+    staffPost("/api/staff/cases/" + paused.caseNo() + "/resume", Map.of());
+    scenario.advance(Duration.ofHours(1));
+    scenario.complete(paused, TASK_HANDLE_GENERAL, "property1",
+        Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
+    scenario.rate(paused, Rating.SATISFIED);
+    scenario.followUpAndClose(paused);
+    pausedCaseNo = paused.caseNo();
+  }
+
+  private String pausedCaseNo;
+
+  private void staffPost(String path, Map<String, Object> body) {
+    int status = TestHttp.client(port).post().uri(path).header("X-Linli-User", "property1")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
+        .retrieve().toBodilessEntity().getStatusCode().value();
+    assertThat(status).as(path).isEqualTo(200);
   }
 
   private void commit(GrievanceScenario.Case c, Duration ahead) {

@@ -176,6 +176,12 @@ class AuthorizationIT extends KeycloakIT {
     // has no phone: the grid worker's answer is the handler's 409.
     EXPECTED.put("POST /api/staff/cases/{caseNo}/phone-reveal", "401 404 404 404 ok 404 404 404 404");
     EXPECTED.put("GET /api/staff/contact-access", audit);
+    // 挂起 and 恢复计时: only the holder of an open task of the case (the matrix case is at 分流定级,
+    // 天府社区's grid workers: the pause meets its kind and reason check, 400); everyone else 403
+    String pauseHolder = "401 403 403 403 ok 403 403 403 403";
+    EXPECTED.put("POST /api/staff/cases/{caseNo}/pause", pauseHolder);
+    EXPECTED.put("POST /api/staff/cases/{caseNo}/resume", pauseHolder);
+    EXPECTED.put("GET /api/staff/cases/{caseNo}/pause", pauseHolder);
     // 退单, 转单, 拒单: the case's community staff pass the case rule and meet the reason check
     // (400, the matrix sends no reason); the task holder check comes after it
     EXPECTED.put("POST /api/grievances/{caseNo}/return", ownCase);

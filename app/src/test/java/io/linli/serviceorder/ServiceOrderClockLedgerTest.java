@@ -7,6 +7,8 @@ import io.linli.LinliSpringTest;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,8 @@ class ServiceOrderClockLedgerTest {
 
   @Autowired ServiceOrderScenario scenario;
   @Autowired SlaLedger ledger;
+  @Autowired ServiceOrderStatusView statusView;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   @BeforeEach
   void pin() {
@@ -70,7 +74,52 @@ class ServiceOrderClockLedgerTest {
             tuple("SERVICE_ORDER_ACCEPT", "MET", ordered.plus(Duration.ofMinutes(40)), accepted),
             tuple("SERVICE_ORDER_SMALL_FIX", "STARTED", smallFixDue, arrived),
             tuple("SERVICE_ORDER_ARRIVE", "MET", accepted.plus(Duration.ofMinutes(5)), arrived),
+            tuple("SERVICE_ORDER_SMALL_FIX", "PAUSED", smallFixDue, assessed),
             tuple("SERVICE_ORDER_SMALL_FIX", "MET", smallFixDue, assessed),
+            tuple("SERVICE_ORDER_SMALL_FIX", "RESUMED", smallFixDue, assessed),
             tuple("SERVICE_ORDER_SMALL_FIX", "MET", smallFixDue, fixed));
+  }
+
+  @Test
+  @DisplayName("等待居民确认报价期间小问题时限暂停：居民30分钟后接受报价，小问题处置的计时器、任务、台账与居民倒计时均顺延30分钟")
+  void quoteWaitPausesTheSmallFixClock() {
+    ServiceOrderScenario.Order o = scenario.order(PIPE_REPAIR);
+    scenario.dispatchToTeam(o);
+    scenario.accept(o, "contractor1");
+    scenario.checkIn(o);
+    Instant arrived = scenario.now();
+    scenario.advance(Duration.ofMinutes(3));
+    scenario.assessSmall(o, "45.5");
+    Instant assessed = scenario.now();
+    assertThat(statusView.of(o.orderNo(), true).deadlines())
+        .filteredOn(d -> d.clock().equals("SERVICE_ORDER_SMALL_FIX"))
+        .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("PAUSED"));
+
+    scenario.advance(Duration.ofMinutes(30));
+    scenario.decide(o, true, null);
+
+    Instant moved = arrived.plus(Duration.ofMinutes(20)).plus(Duration.ofMinutes(30));
+    Task fix = scenario.task(o, ServiceOrderProcess.TASK_FIX_SMALL);
+    assertThat(fix.getDueDate().toInstant()).as("task due date").isEqualTo(moved);
+    Job timer = management.createJobQuery().processInstanceId(o.instance().getId())
+        .activityId("BoundaryEvent_FixSmallSlaBreached").singleResult();
+    assertThat(timer.getDuedate().toInstant()).as("engine timer").isEqualTo(moved);
+    assertThat(ledger.allEntriesOf(o.orderNo()))
+        .filteredOn(e -> e.clock().equals("SERVICE_ORDER_SMALL_FIX") && e.event().equals("RESUMED"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.dueAt()).as("ledger due_at").isEqualTo(moved);
+          assertThat(e.occurredAt()).isEqualTo(assessed.plus(Duration.ofMinutes(30)));
+        });
+    assertThat(statusView.of(o.orderNo(), true).deadlines())
+        .filteredOn(d -> d.clock().equals("SERVICE_ORDER_SMALL_FIX"))
+        .singleElement().satisfies(d -> assertThat(d.dueAt()).as("resident countdown").isEqualTo(moved));
+
+    // 45 minutes after arrival: late on the 20 minutes, on time on the moved clock
+    scenario.advance(Duration.ofMinutes(12));
+    assertThat(scenario.executeDueJobs(o)).isZero();
+    scenario.fixSmall(o);
+    assertThat(ledger.allEntriesOf(o.orderNo()))
+        .filteredOn(e -> e.clock().equals("SERVICE_ORDER_SMALL_FIX")).last()
+        .satisfies(e -> assertThat(e.event()).isEqualTo("MET"));
   }
 }

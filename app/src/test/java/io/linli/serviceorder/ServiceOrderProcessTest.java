@@ -145,7 +145,8 @@ class ServiceOrderProcessTest {
     assertThat(events(o)).containsExactly(
         ServiceOrderEvent.ORDERED, ServiceOrderEvent.DISPATCHED, ServiceOrderEvent.ACCEPTED,
         ServiceOrderEvent.ARRIVED, ServiceOrderEvent.ASSESSED, ServiceOrderEvent.QUOTED,
-        ServiceOrderEvent.QUOTE_ACCEPTED, ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
+        CommonEvent.PAUSED, ServiceOrderEvent.QUOTE_ACCEPTED, CommonEvent.RESUMED,
+        ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
         ServiceOrderEvent.PAID, CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
   }
 
@@ -329,7 +330,10 @@ class ServiceOrderProcessTest {
     assertThat(row.quoteDecision()).isEqualTo("DECLINED");
     assertThat(row.declineReason()).isEqualTo("价格偏高，自己处理");
     assertThat(row.paidFen()).isNull();
-    CaseLog.Event last = caseLog.history(o.orderNo()).get(caseLog.history(o.orderNo()).size() - 1);
+    List<CaseLog.Event> history = caseLog.history(o.orderNo());
+    // the quote wait's pause ends with the decision (挂起, docs/sla-pauses.md)
+    assertThat(history.get(history.size() - 1).type()).isEqualTo(CommonEvent.RESUMED);
+    CaseLog.Event last = history.get(history.size() - 2);
     assertThat(last.type()).isEqualTo(ServiceOrderEvent.QUOTE_DECLINED);
     assertThat(last.note()).isEqualTo("价格偏高，自己处理");
     assertThatThrownBy(() -> scenario.decide(o, true, null))
