@@ -110,7 +110,9 @@
       el('td', { class: 'n', title: f.followUpSatisfied + ' / ' + f.followedUp }, pct(f.followUpSatisfactionRate)),
       el('td', { class: 'n', title: f.rectified + ' / ' + f.planned }, pct(f.rectificationRate)),
       el('td', { class: 'n' }, minutes(f.respondMinutesMedian) + ' / ' + minutes(f.respondMinutesP90)),
-      el('td', { class: 'n' }, minutes(f.closeMinutesMedian) + ' / ' + minutes(f.closeMinutesP90)));
+      el('td', { class: 'n' }, minutes(f.closeMinutesMedian) + ' / ' + minutes(f.closeMinutesP90)),
+      el('td', { class: 'n', title: f.pauses + ' 次挂起 / ' + f.closed + ' 件' },
+        (f.pausesPer100Cases == null ? '—' : f.pausesPer100Cases.toFixed(1)) + ' / ' + f.pausedHours));
     t.groups.forEach((g) => body.append(row(g.name || g.key, g.total)));
     body.append(row('合计', t.total, 'total'));
     const rules = $('#rules ul');
