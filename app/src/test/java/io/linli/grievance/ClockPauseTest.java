@@ -150,6 +150,32 @@ class ClockPauseTest {
   }
 
   @Test
+  @DisplayName("挂起期间承办人办理完毕：挂起随之结束，时限顺延后按时停表")
+  void completingThePausedTaskEndsThePause() {
+    scenario.pinClock();
+    GrievanceScenario.Case c = scenario.report(Category.ENVIRONMENT);
+    Instant reported = scenario.now();
+    scenario.triage(c, Tier.GENERAL);
+    scenario.advance(Duration.ofHours(1));
+    post(c.caseNo() + "/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
+    scenario.advance(Duration.ofHours(5)); // 6 h after the report: late but for the pause
+
+    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+        Map.of("handlingResult", "已处理", "feedbackMethod", "PHONE"));
+
+    assertThat(pauses.open(c.caseNo())).isEmpty();
+    Instant moved = reported.plus(Duration.ofHours(4)).plus(Duration.ofHours(5));
+    assertThat(ledger.allEntriesOf(c.caseNo()))
+        .filteredOn(e -> e.clock().equals("GRIEVANCE_RESPOND") && e.level() == 0)
+        .extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("STARTED", reported.plus(Duration.ofHours(4))),
+            org.assertj.core.groups.Tuple.tuple("PAUSED", reported.plus(Duration.ofHours(4))),
+            org.assertj.core.groups.Tuple.tuple("RESUMED", moved),
+            org.assertj.core.groups.Tuple.tuple("MET", moved));
+  }
+
+  @Test
   @DisplayName("挂起累计超过7天：自动恢复计时，时限只顺延7天，并像超时一样提请社区党委督办")
   void capResumesAndEscalates() {
     scenario.pinClock();
