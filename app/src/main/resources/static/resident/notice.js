@@ -10,6 +10,10 @@
 
   async function get(url) {
     const res = await fetch(url, { headers: { 'Accept': 'application/json' } });
+    if (res.status === 429) {
+      const wait = res.headers.get('Retry-After');
+      throw new Error('访问过于频繁，请' + (wait ? wait + '秒后' : '稍后') + '再试');
+    }
     if (!res.ok) { const e = new Error('请求失败（' + res.status + '）'); e.status = res.status; throw e; }
     return res.json();
   }
