@@ -10,6 +10,10 @@
 
   async function get(url) {
     const res = await fetch(url, { headers: { 'Accept': 'application/json' } });
+    if (res.status === 429) {
+      const wait = res.headers.get('Retry-After');
+      throw new Error('访问过于频繁，请' + (wait ? wait + '秒后' : '稍后') + '再试');
+    }
     if (!res.ok) { const e = new Error('请求失败（' + res.status + '）'); e.status = res.status; throw e; }
     return res.json();
   }
@@ -26,31 +30,20 @@
     }
     return out;
   }
-  function range(code) {
-    const [y, q] = code.split('-Q').map(Number);
-    const first = new Date(Date.UTC(y, (q - 1) * 3, 1)), last = new Date(Date.UTC(y, q * 3, 0));
-    return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
-  }
 
   function show(panel) {
     $('notice').hidden = panel !== 'notice';
     if (panel === 'notice') load().catch((e) => { $('notice-error').textContent = '加载失败：' + e.message; });
   }
 
-  async function ranking(community, quarter) {
-    const [from, to] = range(quarter);
-    try {
-      const r = await get('/api/supervision/ranking?community=' + encodeURIComponent(community) + '&from=' + from + '&to=' + to);
-      const rows = [].concat(r.companies.map((e) => ['物业', e]), r.estates.map((e) => ['小区', e]))
-        .filter(([, e]) => e.list);
-      $('gs-ranking').innerHTML = (rows.length ? rows.map(([kind, e]) =>
-        '<div class="notice-item"><span class="mark-' + e.list + '">' + (e.list === 'RED' ? '红榜' : '黑榜') + '</span> ' +
-        kind + ' ' + esc(e.name) + '：按时办结率 ' + pct(e.onTimeClosureRate) + '，居民满意率 ' + pct(e.satisfactionRate) +
-        '</div>').join('') : '<p class="hint">本季度没有上榜的物业或小区。</p>') +
-        '<p class="hint">' + esc(r.rule) + '</p>';
-    } catch (e) {
-      $('gs-ranking').innerHTML = '<p class="hint">红黑榜暂未向公众开放（' + esc(e.message) + '）。</p>';
-    }
+  function ranking(r) {
+    const rows = [].concat(r.companies.map((e) => ['物业', e]), r.estates.map((e) => ['小区', e]))
+      .filter(([, e]) => e.list);
+    $('gs-ranking').innerHTML = (rows.length ? rows.map(([kind, e]) =>
+      '<div class="notice-item"><span class="mark-' + e.list + '">' + (e.list === 'RED' ? '红榜' : '黑榜') + '</span> ' +
+      kind + ' ' + esc(e.name) + '：按时办结率 ' + pct(e.onTimeClosureRate) + '，居民满意率 ' + pct(e.satisfactionRate) +
+      '</div>').join('') : '<p class="hint">本季度没有上榜的物业或小区。</p>') +
+      '<p class="hint">' + esc(r.rule) + '</p>';
   }
 
   function basis(r) {
@@ -61,10 +54,9 @@
       '</details>';
   }
 
-  async function ratings(community) {
-    const list = await get('/api/ratings?communityCode=' + encodeURIComponent(community));
+  function ratings(year, list) {
     if (!list.length) { $('gs-ratings').innerHTML = '<p class="hint">尚未评定。</p>'; return; }
-    $('gs-ratings').innerHTML = '<p class="hint">' + list[0].year + '年度</p>' + list.map((r) =>
+    $('gs-ratings').innerHTML = '<p class="hint">' + year + '年度</p>' + list.map((r) =>
       '<div class="notice-item rating-' + r.kind + '" data-name="' + esc(r.name) + '"><strong>' + esc(r.name) + '</strong> ' +
       (r.kind === 'COMPANY'
         ? (r.stars ? '<span class="stars">' + '★'.repeat(r.stars) + '</span> ' + r.stars + '星' : '暂无数据')
@@ -73,19 +65,14 @@
       basis(r) + '</div>').join('');
   }
 
-  async function serviceStars(community, quarter) {
-    const year = quarter.slice(0, 4);
-    const b = await get('/api/ratings/service-stars?year=' + year + '&communityCode=' + encodeURIComponent(community));
+  function serviceStars(b) {
     $('gs-stars').innerHTML = (b.stars.length ? b.stars.map((s) => '<div class="notice-item star">' + s.rank + '. <strong>' +
       esc(s.name) + '</strong>：完成办理时限 ' + s.stopped + ' 个，按时 ' + pct(s.onTimeRate) + '，督办 ' + s.supervised + ' 次</div>').join('')
-      : '<p class="hint">' + year + '年暂无参评人员。</p>') + '<p class="hint">' + year + '年度。' + esc(b.rule) + '</p>';
+      : '<p class="hint">' + b.year + '年暂无参评人员。</p>') + '<p class="hint">' + b.year + '年度。' + esc(b.rule) + '</p>';
   }
 
-  async function evaluations(community) {
-    const year = new Date().getFullYear();
-    let list = await get('/api/evaluations/published?communityCode=' + encodeURIComponent(community) + '&year=' + year);
-    if (!list.length) list = await get('/api/evaluations/published?communityCode=' + encodeURIComponent(community) + '&year=' + (year - 1));
-    if (!list.length) { $('gs-evaluations').innerHTML = '<p class="hint">暂无已公布的考评结果。</p>'; return; }
+  function evaluations(year, list) {
+    if (!list.length) { $('gs-evaluations').innerHTML = '<p class="hint">' + (year + 1) + '年、' + year + '年暂无已公布的考评结果。</p>'; return; }
     $('gs-evaluations').innerHTML = list.map((v) =>
       '<div class="notice-item evaluation"><strong>' + esc(v.estateName) + ' · ' + esc(v.companyName) + '</strong> ' + v.year +
       '年度，' + v.answered + '/' + v.eligible + '名楼栋代表评分，综合得分 <strong>' + Number(v.overall).toFixed(2) + '</strong>' +
@@ -93,14 +80,11 @@
         (a.average == null ? '—' : Number(a.average).toFixed(2)) + (a.rectify ? '（整改中）' : '') + '</td></tr>').join('') + '</table></div>').join('');
   }
 
-  async function shuangshai(community, quarter) {
-    const estates = (options.communities.find((c) => c.code === community) || { estates: [] }).estates || [];
-    const finance = await get('/api/estate-finance/published?communityCode=' + encodeURIComponent(community) + '&quarter=' + quarter);
+  function shuangshai(estates) {
     $('gs-shuangshai').innerHTML = estates.map((e) => {
-      const f = finance.find((x) => x.estateCode === e.code);
-      const base = '/api/supervision/reports/' + encodeURIComponent(e.code) + '/' + quarter;
+      const f = e.books;
       return '<div class="notice-item shuangshai" data-estate="' + esc(e.code) + '"><strong>' + esc(e.name) + '</strong> ' +
-        '<a href="' + base + '.html" target="_blank">服务季报（网页）</a> · <a href="' + base + '.pdf" target="_blank">PDF</a><br>' +
+        '<a href="' + esc(e.pageUrl) + '" target="_blank">服务和收支季报（网页）</a> · <a href="' + esc(e.pdfUrl) + '" target="_blank">PDF</a><br>' +
         (f ? '收支（社区党委审核后公布，' + esc(f.entryNo) + (f.correctsEntryNo ? '，更正 ' + esc(f.correctsEntryNo) : '') +
           '）：物业费应收 ' + yuan(f.billedFen) + ' 元，实收 <span class="collected">' + yuan(f.collectedFen) + '</span> 元；支出 ' +
           yuan(f.expenseFen) + ' 元（' + Object.entries(f.expensesByCategory).map(([k, v]) => esc(k) + ' ' + yuan(v)).join('、') + '）'
@@ -124,7 +108,13 @@
       }
     }
     const community = $('gs-community').value, quarter = $('gs-quarter').value;
-    await Promise.all([ranking(community, quarter), ratings(community), serviceStars(community, quarter), evaluations(community), shuangshai(community, quarter)]);
+    // one public, read-only answer for the community and quarter (no account in any profile)
+    const n = await get('/api/public-notice/communities/' + encodeURIComponent(community) + '/' + encodeURIComponent(quarter));
+    ranking(n.ranking);
+    ratings(n.ratingYear, n.ratings);
+    serviceStars(n.serviceStars);
+    evaluations(n.evaluationYear, n.evaluations);
+    shuangshai(n.estates);
     $('notice').dataset.loaded = community + '/' + quarter;
   }
 

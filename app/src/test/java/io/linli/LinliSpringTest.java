@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Import;
       "linli.embedded-postgres.port=",
       "linli.embedded-postgres.data-directory=${java.io.tmpdir}/linli-test-${random.uuid}",
       "linli.intake.anonymous-limit=1000000",
-      "linli.intake.proof-limit=1000000"
+      "linli.intake.proof-limit=1000000",
+      "linli.intake.public-read-limit=1000000"
     })
 @Import(ProcessEngineCoverageConfiguration.class)
 @AutoConfigureObservability(tracing = false)

@@ -39,28 +39,30 @@ class ServiceStars {
     Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Times.BEIJING).toInstant();
     Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Times.BEIJING).toInstant();
     record Row(String user, long stopped, long onTime, long supervised) {}
-    List<Row> rows = jdbc.sql("""
+    var sql = jdbc.sql("""
             with s as (
               select actor as usr, count(*) as stopped, count(*) filter (where event = 'MET') as on_time
               from sla_ledger where level = 0 and event in ('MET', 'RESOLVED') and actor is not null
-                and occurred_at >= :from and occurred_at < :to
-                and (cast(:community as text) is null or community_code = :community)
+                and occurred_at >= :from and occurred_at < :to COMMUNITY
               group by actor
             ), b as (
               select substring(holder from 6) as usr, count(*) as supervised
               from sla_ledger where level = 1 and event = 'BREACHED' and holder like 'user:%'
-                and occurred_at >= :from and occurred_at < :to
-                and (cast(:community as text) is null or community_code = :community)
+                and occurred_at >= :from and occurred_at < :to COMMUNITY
               group by holder
             )
             select s.usr, s.stopped, s.on_time, coalesce(b.supervised, 0)
             from s left join b on b.usr = s.usr
             where s.stopped >= :min
             order by s.on_time::float / s.stopped desc, coalesce(b.supervised, 0), s.stopped desc, s.usr
-            limit :top""")
+            limit :top"""
+            // the filter only when given: a catch-all "(:c is null or col = :c)" can get a poor
+            // generic plan once the statement is prepared on the server
+            .replace("COMMUNITY", communityCode == null ? "" : "and community_code = :community"))
         .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-        .param("community", communityCode).param("min", MIN_STOPS).param("top", top)
-        .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .param("min", MIN_STOPS).param("top", top);
+    if (communityCode != null) sql = sql.param("community", communityCode);
+    List<Row> rows = sql.query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
         .list();
     List<Star> stars = new java.util.ArrayList<>();
     for (Row r : rows) {

@@ -148,6 +148,12 @@ class StarRatings {
     return list("where id = :id", Map.of("id", id)).stream().findFirst();
   }
 
+  /** The latest year rated up to {@code year}, if any. */
+  Integer latestYear(int year) {
+    return jdbc.sql("select max(year) from star_rating where year <= ?").param(year).query(Integer.class)
+        .optional().orElse(null);
+  }
+
   /** The ratings in force for a year (default: the latest year rated), companies then estates. */
   List<Rating> current(Integer year, String kind, String communityCode) {
     Integer y = year != null ? year

@@ -66,12 +66,14 @@ class KeycloakSecurity {
   /**
    * What a resident reaches without an account (method, Ant pattern): what each flow declares
    * ({@link Flow#anonymousEndpoints()}) and the resident page's own calls — its options, the QR
-   * codes, and the live updates and photos that carry a case's watch token.
+   * codes, the live updates and photos that carry a case's watch token, and the 公示 (published,
+   * non-personal figures only; read-only).
    */
   static java.util.List<String[]> residentAnonymous(Flows flows) {
     java.util.List<String[]> all = new java.util.ArrayList<>(java.util.List.of(
         new String[] {"GET", "/api/resident/options"},
         new String[] {"GET", "/api/qr/**"},
+        new String[] {"GET", "/api/public-notice/**"},
         new String[] {"GET", "/api/cases/*/*/events"},
         new String[] {"GET", "/api/cases/*/*/photos"},
         new String[] {"GET", "/api/cases/*/*/photos/*"},

@@ -16,7 +16,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * linli.intake.anonymous-limit} in each {@code linli.intake.anonymous-window}, and at most {@code
  * linli.intake.proof-limit} attempts at proving knowledge of a case's phone ({@link ProofAttempt},
  * 查询进度) — a separate, tighter count, so a resident checking a case does not use up the write
- * limit. Which requests count is decided by {@link AnonymousWrites}. The counter is one row per
+ * limit — and at most {@code linli.intake.public-read-limit} reads of the public notices ({@link
+ * PublicRead}). Which requests count is decided by {@link AnonymousWrites}. The counter is one row per
  * kind, address and window in PostgreSQL, incremented by an atomic upsert, so every node counts
  * against the same number; {@link IntakeHousekeeping} deletes ended windows.
  */
@@ -28,7 +29,9 @@ public class AnonymousLimit {
     /** Any anonymous write: intake on every channel, proposals, support, photos, … */
     WRITE,
     /** An attempt at a secret that can be guessed (a case number and its phone). */
-    PROOF
+    PROOF,
+    /** A read of the public notices ({@link PublicRead}), which cost more than a lookup. */
+    READ
   }
 
   /** The window a request was counted in, kept on the request so a replay can give it back. */
@@ -39,14 +42,17 @@ public class AnonymousLimit {
   private final JdbcClient jdbc;
   private final int writeLimit;
   private final int proofLimit;
+  private final int readLimit;
   private final Duration window;
 
   AnonymousLimit(JdbcClient jdbc,
       @Value("${linli.intake.anonymous-limit:30}") int writeLimit,
       @Value("${linli.intake.proof-limit:10}") int proofLimit,
+      @Value("${linli.intake.public-read-limit:120}") int readLimit,
       @Value("${linli.intake.anonymous-window:PT10M}") Duration window) {
-    if (writeLimit < 1 || proofLimit < 1) {
-      throw new IllegalArgumentException("linli.intake.anonymous-limit and proof-limit must be at least 1");
+    if (writeLimit < 1 || proofLimit < 1 || readLimit < 1) {
+      throw new IllegalArgumentException(
+          "linli.intake.anonymous-limit, proof-limit and public-read-limit must be at least 1");
     }
     if (window.toMillis() < 1000) {
       throw new IllegalArgumentException("linli.intake.anonymous-window must be at least one second");
@@ -54,6 +60,7 @@ public class AnonymousLimit {
     this.jdbc = jdbc;
     this.writeLimit = writeLimit;
     this.proofLimit = proofLimit;
+    this.readLimit = readLimit;
     this.window = window;
   }
 
@@ -74,7 +81,12 @@ public class AnonymousLimit {
             returning requests""")
         .params(kind.name(), address, Timestamp.from(start))
         .query(Integer.class).single();
-    if (n > (kind == Kind.PROOF ? proofLimit : writeLimit)) throw RateLimited.until(now, start, window);
+    int limit = switch (kind) {
+      case PROOF -> proofLimit;
+      case READ -> readLimit;
+      case WRITE -> writeLimit;
+    };
+    if (n > limit) throw RateLimited.until(now, start, window);
     return new Counted(kind, address, start);
   }
 

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * without an authenticated user, counts against its client address ({@code getRemoteAddr()}, which
  * follows {@code server.forward-headers-strategy} behind a proxy). Staff in the {@code keycloak}
  * profile carry a JWT and are not counted; residents never are authenticated, and in the default
- * profile nobody is. A controller method marked {@link ProofAttempt} counts as a proof attempt.
+ * profile nobody is. A controller method marked {@link ProofAttempt} counts as a proof attempt;
+ * one marked {@link PublicRead} counts as a public read, whatever its method.
  * The count comes first, so refused and invalid requests count too; past the limit the controller
  * is not called. A replayed {@code Idempotency-Key} gives its count back ({@link IdempotentIntake}).
  */
@@ -46,9 +47,11 @@ class AnonymousWrites implements HandlerInterceptor, WebMvcConfigurer {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)) return true;
-    if (SAFE.contains(request.getMethod()) || authenticated()) return true;
-    AnonymousLimit.Kind kind = method.hasMethodAnnotation(ProofAttempt.class)
-        ? AnonymousLimit.Kind.PROOF : AnonymousLimit.Kind.WRITE;
+    boolean publicRead = method.hasMethodAnnotation(PublicRead.class);
+    if ((!publicRead && SAFE.contains(request.getMethod())) || authenticated()) return true;
+    AnonymousLimit.Kind kind = publicRead ? AnonymousLimit.Kind.READ
+        : method.hasMethodAnnotation(ProofAttempt.class) ? AnonymousLimit.Kind.PROOF
+        : AnonymousLimit.Kind.WRITE;
     request.setAttribute(AnonymousLimit.COUNTED, limit.count(kind, request.getRemoteAddr()));
     return true;
   }

@@ -38,6 +38,16 @@ final class ReportPages {
   private ReportPages() {}
 
   static String shuangShai(ShuangShai.Report r) {
+    return shuangShai(r, false, null);
+  }
+
+  /** The public version (公示): the books only when approved, and by which entry. */
+  static String shuangShai(ShuangShai.PublicReport p) {
+    return shuangShai(new ShuangShai.Report(p.estate(), p.quarter(), p.quarterLabel(), p.from(), p.to(),
+        p.service(), p.finance(), p.rules()), true, p.books());
+  }
+
+  private static String shuangShai(ShuangShai.Report r, boolean published, ApprovedBooks.Approval books) {
     StringBuilder b = head(r.estate().name() + " " + r.quarterLabel() + " 双晒报告");
     b.append("<h1>").append(esc(r.estate().name())).append(" ").append(esc(r.quarterLabel()))
         .append("双晒报告</h1>\n<p class=\"sub\">").append(esc(r.estate().communityName()))
@@ -94,7 +104,18 @@ final class ReportPages {
     }
 
     ShuangShai.Finance m = r.finance();
-    b.append("<h2>二、收支季报</h2>\n<h3>（一）物业费收缴</h3>\n");
+    b.append("<h2>二、收支季报</h2>\n");
+    if (published && m == null) {
+      b.append("<p class=\"books\">本季度收支尚未经社区党委审核公布。</p>\n");
+      return footer(b);
+    }
+    if (books != null) {
+      b.append("<p class=\"books\">本季度收支经社区党委审核后公布（").append(esc(books.entryNo()))
+          .append(books.correctsEntryNo() == null ? "" : "，更正 " + esc(books.correctsEntryNo()))
+          .append(books.approvedAt() == null ? "" : "，" + esc(Times.label(books.approvedAt())) + "审核通过")
+          .append("）。</p>\n");
+    }
+    b.append("<h3>（一）物业费收缴</h3>\n");
     b.append("<table><tr><th>月份</th><th class=\"n\">应缴户数</th><th class=\"n\">实缴户数</th><th class=\"n\">应收（元）</th><th class=\"n\">实收（元）</th></tr>\n");
     for (ShuangShai.FeeMonth fm : m.fees()) {
       b.append("<tr><td>").append(fm.month()).append("</td><td class=\"n\">").append(fm.householdsBilled())
@@ -121,6 +142,10 @@ final class ReportPages {
         .append(yuan(m.incomeFen())).append("</th></tr><tr><th>支出</th><th class=\"n\">")
         .append(yuan(m.expenseFen())).append("</th></tr><tr><th>结余</th><th class=\"n\">")
         .append(yuan(m.balanceFen())).append("</th></tr></table>\n");
+    return footer(b);
+  }
+
+  private static String footer(StringBuilder b) {
     b.append("<p class=\"sub\">以上数据由邻里平台根据案件台账、收费记录和小区账目自动生成，生成时间 ")
         .append(esc(Times.label(Times.now()))).append("。</p>\n");
     return b.append("</body></html>\n").toString();

@@ -52,6 +52,14 @@ class ShuangShai {
       java.time.LocalDate from, java.time.LocalDate to, ServiceReport service, Finance finance,
       Map<String, String> rules) {}
 
+  /**
+   * The report as residents see it (公示): the service report always, the books ({@code finance})
+   * only when 社区党委 approved them ({@code books}), else null.
+   */
+  record PublicReport(Dimensions.EstateInfo estate, String quarter, String quarterLabel,
+      java.time.LocalDate from, java.time.LocalDate to, ServiceReport service, ApprovedBooks.Approval books,
+      Finance finance, Map<String, String> rules) {}
+
   static final Map<String, String> EXPENSE_LABELS = Map.of(
       "STAFF", "人员费用", "CLEANING", "保洁", "GREENING", "绿化养护", "SECURITY", "秩序维护",
       "REPAIR", "共用部位维修", "UTILITIES", "公共水电", "REMUNERATION", "物业企业酬金", "OTHER", "其他");

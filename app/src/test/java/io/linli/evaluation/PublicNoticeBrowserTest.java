@@ -26,7 +26,9 @@ import org.springframework.web.client.RestClient;
 /**
  * End-to-end tier: the resident page's 公示 tab in headless Chromium, without an account — the
  * 红黑榜 of the quarter, 物业定星·小区定级 with their basis, the published evaluation results and the
- * quarter's 双晒 (report links, and 收支 only once 社区党委 approved them). The data is made through
+ * quarter's 双晒 (report links, and 收支 only once 社区党委 approved them), all read from the public
+ * 公示 API (/api/public-notice, no account in any profile), and the report's page and PDF (its text
+ * read back with PDFBox). The data is made through
  * the API and the engine first: a 2026 evaluation of 地铁首座 scored by all 33 representatives, a
  * rating run, and an approved 收支 of 五间安置小区 for 2026-Q2.
  */
@@ -100,10 +102,24 @@ class PublicNoticeBrowserTest {
         .contains("地铁首座小区 · 蓉城物业服务有限公司", "33/33名楼栋代表评分", "综合得分 4.00", "公共秩序维护");
     // 双晒: report links, the approved 收支
     assertThat(text("[data-estate=wjaz]")).contains(entryNo, "实收 6630.00 元", "保洁 994.50");
-    String pdf = browser.findElement(By.cssSelector("[data-estate=dtsz] a[href$='.pdf']")).getAttribute("href");
+    String pdf = browser.findElement(By.cssSelector("[data-estate=wjaz] a[href$='.pdf']")).getAttribute("href");
+    assertThat(pdf).endsWith("/api/public-notice/reports/wjaz/2026-Q2.pdf");
     var report = http.get().uri(pdf.replace("http://localhost:" + port, "")).retrieve().toEntity(byte[].class);
     assertThat(report.getStatusCode().value()).isEqualTo(200);
-    assertThat(new String(report.getBody(), 0, 5)).isEqualTo("%PDF-");
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(report.getBody())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("[ \\t]+", " "))
+          .contains("天府社区", "五间安置小区", "2026年第二季度双晒报告", entryNo, "6,630.00");
+    }
+    // the report page, opened from the tab as a resident would
+    browser.findElement(By.cssSelector("[data-estate=wjaz] a[href$='.html']")).click();
+    var tabs = new java.util.ArrayList<>(browser.getWindowHandles());
+    browser.switchTo().window(tabs.get(tabs.size() - 1));
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("双晒报告"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("一、物业服务季报", "二、收支季报",
+        "本季度收支经社区党委审核后公布（" + entryNo);
+    Browser.screenshot(browser, "notice-03-report");
+    browser.close();
+    browser.switchTo().window(tabs.get(0));
     Browser.screenshot(browser, "notice-02");
   }
 

@@ -140,6 +140,13 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/estate-finance", "401 403 403 403 403 ok 403 403 403");
     EXPECTED.put("GET /api/estate-finance", "401 403 403 403 403 ok ok ok ok");
     EXPECTED.put("GET /api/estate-finance/published", open); // approved figures only (公示)
+    // the 公示 for residents without an account: published, non-personal figures only; 天府社区's
+    // 2026-Q2 and 地铁首座's report answer 200 to everyone
+    String published = "200 200 200 200 200 200 200 200 200";
+    EXPECTED.put("GET /api/public-notice/communities/{community}/{quarter}", published);
+    EXPECTED.put("GET /api/public-notice/reports/{estate}/{quarter}", published);
+    EXPECTED.put("GET /api/public-notice/reports/{estate}/{quarter}.html", published);
+    EXPECTED.put("GET /api/public-notice/reports/{estate}/{quarter}.pdf", published);
     EXPECTED.put("GET /api/estate-finance/{entryNo}", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("POST /api/estate-finance/{entryNo}/decision", "401 404 404 404 404 404 404 404 404");
     EXPECTED.put("GET /api/resident/options", open);

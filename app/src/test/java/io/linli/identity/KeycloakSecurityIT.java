@@ -101,6 +101,9 @@ class KeycloakSecurityIT extends KeycloakIT {
   void residentPageWorksAnonymously() throws Exception {
     assertThat(call("GET", "/resident/", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/api/resident/options", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/api/public-notice/communities/tfsq/2026-Q2", null).statusCode())
+        .as("the 公示 without a token").isEqualTo(200);
+    assertThat(call("GET", "/api/public-notice/reports/dtsz/2026-Q2.pdf", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/open311/v2/services.json?jurisdiction_id=tfsq", null).statusCode()).isEqualTo(200);
     assertThat(call("POST", "/api/grievances/" + tfsqCase + "/track", null).statusCode())
         .as("wrong phone: refused by the phone check, not by authentication").isIn(400, 404);

@@ -225,7 +225,7 @@ class AnonymousLimitTest {
   @DisplayName("两个节点（两个计数器）在同一数据库上共用一个计数；读取（GET）不计数")
   void nodesCountAgainstOneNumber() throws Exception {
     String me = "198.51.100.8";
-    AnonymousLimit otherNode = new AnonymousLimit(jdbc, LIMIT, PROOF_LIMIT, Duration.ofMinutes(10));
+    AnonymousLimit otherNode = new AnonymousLimit(jdbc, LIMIT, PROOF_LIMIT, 120, Duration.ofMinutes(10));
     otherNode.count(AnonymousLimit.Kind.WRITE, me);
     otherNode.count(AnonymousLimit.Kind.WRITE, me);
     for (int i = 0; i < 5; i++) {
