@@ -16,14 +16,15 @@ import org.springframework.stereotype.Component;
  * backlog). The runtime row goes when the instance ends. Named by
  * {@code linli.engine.runtime-only-variables} (default {@code summary}: the masked start of the
  * resident's text that Tasklist forms show; and the resident's text and contact a staff intake
- * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone}).
+ * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone};
+ * the reason of a 拒单 chosen in the 接单 form, {@code refusalReason}, which goes to the case log).
  */
 @Component
 class RuntimeOnlyVariables extends AbstractProcessEnginePlugin {
 
   private final Set<String> names;
 
-  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone}") List<String> names) {
+  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone,refusalReason}") List<String> names) {
     this.names = Set.copyOf(names);
   }
 

@@ -126,6 +126,8 @@ class ServiceOrderProcessTest {
 
     scenario.advance(Duration.ofMinutes(5));
     scenario.confirm(o, 4550);
+    assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
+    scenario.rate(o, OrderRating.SATISFIED);
     Task followUp = scenario.task(o, TASK_FOLLOW_UP_VISIT);
     assertThat(scenario.candidateGroups(followUp)).containsExactly("tfsq-party-group");
     assertThat(followUp.getDueDate().toInstant()).as("3 working days")
@@ -399,7 +401,7 @@ class ServiceOrderProcessTest {
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields().get(0).message())
             .contains("不能高于报价¥60.10"));
     scenario.confirm(o, 6010);
-    assertThat(o.instance()).isWaitingAt(TASK_FOLLOW_UP_VISIT);
+    assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
   }
 
   private List<CaseEventKind> events(ServiceOrderScenario.Order o) {
