@@ -40,9 +40,9 @@ final class ServiceOrderProcess {
   static final String TIMER_FOLLOW_UP_SLA = "BoundaryEvent_FollowUpSlaBreached";
   static final String TIMER_REWORK_SLA = "BoundaryEvent_ReworkSlaBreached";
   static final String TIMER_RATING_WINDOW = "BoundaryEvent_RatingWindowElapsed";
-  /** 回访不满意: back to 返工处置 once (Gateway_FollowUpResult → Gateway_ToRework). */
-  static final String FLOW_REOPENED = "SequenceFlow_Reopened";
-  static final String FLOW_REWORK_REQUIRED = "SequenceFlow_ReworkRequired";
+  /** 回访不满意 reopens the order once: Gateway_FollowUpResult → Gateway_ToRework → 返工处置. */
+  static final String GATEWAY_FOLLOW_UP_RESULT = "Gateway_FollowUpResult";
+  static final String GATEWAY_TO_REWORK = "Gateway_ToRework";
 
   static final String CALL_ESCALATE_ARRIVE = "CallActivity_EscalateArrive";
   static final String END_ARRIVE_ESCALATED = "EndEvent_ArriveEscalated";
@@ -54,8 +54,6 @@ final class ServiceOrderProcess {
   static final String MESSAGE_DECLINED = "ServiceOrderDeclined";
   static final String GATEWAY_TO_DISPATCH = "Gateway_ToDispatch";
   static final String DECLINE_ACCEPT = "BoundaryEvent_AcceptDeclined";
-  /** 拒单 chosen in the 接单 form (variable acceptDeclined): Task_Accept → Gateway_ToDispatch. */
-  static final String FLOW_DECLINED_IN_FORM = "SequenceFlow_AcceptDeclinedInForm";
 
   /** The status an order takes when the flow enters an activity. */
   static final Map<String, ServiceOrderStatus> STATUS_AT =

@@ -17,14 +17,15 @@ import org.springframework.stereotype.Component;
  * {@code linli.engine.runtime-only-variables} (default {@code summary}: the masked start of the
  * resident's text that Tasklist forms show; and the resident's text and contact a staff intake
  * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone};
- * the reason of a 拒单 chosen in the 接单 form, {@code refusalReason}, which goes to the case log).
+ * the reasons of a 拒单 or 退单 chosen in a task form, {@code refusalReason} and {@code moveReason},
+ * which go to the case log).
  */
 @Component
 class RuntimeOnlyVariables extends AbstractProcessEnginePlugin {
 
   private final Set<String> names;
 
-  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone,refusalReason}") List<String> names) {
+  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone,refusalReason,moveReason}") List<String> names) {
     this.names = Set.copyOf(names);
   }
 

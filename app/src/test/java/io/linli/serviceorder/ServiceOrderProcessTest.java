@@ -77,7 +77,7 @@ class ServiceOrderProcessTest {
   }
 
   @Test
-  @DisplayName("小问题按时：派给服务队，接单后5分钟内到场，20分钟内解决，居民确认付款，党小组回访后办结")
+  @DisplayName("小问题按时：派给服务队，接单后5分钟内到场，20分钟内解决，居民确认付款并评价，党小组回访后办结")
   void smallJobInTime() {
     ServiceOrderScenario.Order o = scenario.order(PIPE_REPAIR);
     Instant ordered = scenario.now();
@@ -148,7 +148,8 @@ class ServiceOrderProcessTest {
         ServiceOrderEvent.ORDERED, ServiceOrderEvent.DISPATCHED, ServiceOrderEvent.ACCEPTED,
         ServiceOrderEvent.ARRIVED, ServiceOrderEvent.ASSESSED, ServiceOrderEvent.QUOTED,
         ServiceOrderEvent.QUOTE_ACCEPTED, ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
-        ServiceOrderEvent.PAID, CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
+        ServiceOrderEvent.PAID, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED, CommonEvent.FOLLOWED_UP,
+        CommonEvent.CLOSED);
   }
 
   @Test

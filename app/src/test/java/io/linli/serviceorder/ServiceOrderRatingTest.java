@@ -190,7 +190,8 @@ class ServiceOrderRatingTest {
     Instant visited = scenario.now();
     scenario.followUp(o, "DISSATISFIED");
 
-    assertThat(o.instance()).hasPassed(FLOW_REOPENED).isWaitingAt(TASK_REWORK);
+    assertThat(o.instance()).hasPassed(GATEWAY_FOLLOW_UP_RESULT, GATEWAY_TO_REWORK).isWaitingAt(TASK_REWORK)
+        .hasNotPassed(END_CLOSED);
     Task rework = scenario.task(o, TASK_REWORK);
     assertThat(rework.getAssignee()).isEqualTo("contractor1");
     assertThat(rework.getDueDate().toInstant()).as("the rework clock starts at the visit")
@@ -210,12 +211,17 @@ class ServiceOrderRatingTest {
     scenario.advance(Duration.ofDays(1));
     assertThat(scenario.rate(o, OrderRating.BASICALLY_SATISFIED)).isFalse();
     Task again = scenario.task(o, TASK_FOLLOW_UP_VISIT);
+    Instant secondDue = due("service-order.follow-up");
     assertThat(again.getDueDate().toInstant()).as("the follow-up clock restarts at the second visit")
-        .isEqualTo(due("service-order.follow-up"));
-    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event)
-        .containsExactly("STARTED", "MET", "STARTED");
+        .isEqualTo(secondDue);
+    assertThat(scenario.executeDueJobs(o)).as("the restarted timer is not due").isZero();
 
     scenario.followUp(o, "DISSATISFIED");
+    // one STARTED row per clock and case (the ledger's rule); each round's stop with its own due time
+    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .last().isEqualTo(org.assertj.core.groups.Tuple.tuple("MET", secondDue));
+    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event)
+        .containsExactly("STARTED", "MET", "MET");
     scenario.executeDueJobs(o);
     assertThat(o.instance()).as("reopened once only").isEnded().hasPassed(END_CLOSED);
     assertThat(caseFile(o, "follow_up_rating")).isEqualTo("DISSATISFIED");
@@ -225,7 +231,7 @@ class ServiceOrderRatingTest {
   }
 
   @Test
-  @DisplayName("评价返工和回访重新处置各一次：返工时限第二次重新起算，最多两轮返工")
+  @DisplayName("评价返工和回访重新处置各一次：返工时限第二轮从回访起重新起算并按新时限记入台账，最多两轮返工")
   void ratingReworkAndReopenEachOnce() {
     ServiceOrderScenario.Order o = paid();
     scenario.rate(o, OrderRating.DISSATISFIED);
@@ -236,9 +242,10 @@ class ServiceOrderRatingTest {
     scenario.followUp(o, "DISSATISFIED");
     assertThat(scenario.task(o, TASK_REWORK).getDueDate().toInstant())
         .isEqualTo(visited.plus(Duration.ofHours(24)));
-    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event)
-        .containsExactly("STARTED", "MET", "STARTED");
     scenario.rework(o);
+    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .as("the second round stops on its own due time").last()
+        .isEqualTo(org.assertj.core.groups.Tuple.tuple("MET", visited.plus(Duration.ofHours(24))));
     assertThat(scenario.rate(o, OrderRating.DISSATISFIED)).as("the rating's round was used").isFalse();
     scenario.followUp(o, "SATISFIED");
     scenario.executeDueJobs(o);
