@@ -171,9 +171,12 @@ class ServiceOrders {
     files.setRating(FLOW, id, rating.name());
   }
 
-  /** A rework round done (after the rating's 不满意 or a reopening). */
-  void reworked(long id, String result, Instant at) {
-    update("rework_rounds = rework_rounds + 1, work_result = ?, work_done_at = ?", id, result, ts(at));
+  /**
+   * A rework round done (after the rating's 不满意 or a reopening). The first job's result and time
+   * stay as they were; the rework's result is in the case log.
+   */
+  void reworked(long id) {
+    jdbc.sql("update service_order set rework_rounds = rework_rounds + 1 where id = ?").param(id).update();
   }
 
   /** 回访不满意: reopened for one more round, by the party group member who visited. */

@@ -68,7 +68,7 @@ class WorkerTaskListener implements TaskListener {
         String result = v.text(ServiceOrderVariables.REWORK_RESULT);
         if (result == null) throw new BadUserRequestException("请填写返工处置结果");
         if (result.length() > 1000) throw new BadUserRequestException("返工处置结果不能超过1000字");
-        orders.reworked(v.caseId(), result, now);
+        orders.reworked(v.caseId());
         log(v, ServiceOrderEvent.REWORK_DONE, result);
       }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
