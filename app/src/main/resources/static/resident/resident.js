@@ -359,6 +359,9 @@
       $('confirm').hidden = false;
       if (!$('paid-yuan').value) $('paid-yuan').value = yuan(s.quoteFen || 0);
     }
+    $('rate').hidden = s.status !== 'AWAITING_RATING';
+    $('rated').hidden = !s.rating || s.status === 'AWAITING_RATING';
+    $('rated').textContent = s.rating ? '您已评价，感谢！' : '';
   }
   function renderTopic(d) {
     const t = d.topic;
@@ -415,7 +418,8 @@
     $('rate-error').textContent = '';
     if (!choice) { $('rate-error').textContent = '请选择评价'; return; }
     try {
-      await api('POST', '/api/grievances/' + encodeURIComponent(tracked.caseNo) + '/evaluation',
+      const path = tracked.kind === 'order' ? '/api/service-orders/' : '/api/grievances/';
+      await api('POST', path + encodeURIComponent(tracked.caseNo) + '/evaluation',
         { rating: choice.value, comment: $('rating-comment').value || null }, { 'X-Watch-Token': tracked.token });
       await refresh();
     } catch (e) {

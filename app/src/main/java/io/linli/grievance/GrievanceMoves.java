@@ -75,8 +75,7 @@ class GrievanceMoves {
     if (!RESPONSE_TASKS.contains(task.getTaskDefinitionKey())) {
       throw ApiError.conflict("「" + task.getName() + "」环节不能退单：响应前才能退回分流");
     }
-    caseLog.record(FLOW, caseNo, GrievanceEvent.RETURNED, Role.PROPERTY_STAFF.label(),
-        "退单（" + task.getName() + "）：" + reason);
+    recordReturn(caseLog, caseNo, task.getName(), reason);
     staffIdentity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_RETURNED)
         .processInstanceId(c.processInstanceId()).correlateWithResult());
     return new Moved(caseNo, GrievanceEvent.RETURNED.name(), task.getTaskDefinitionKey());
@@ -107,6 +106,17 @@ class GrievanceMoves {
       return null;
     });
     return new Moved(caseNo, GrievanceEvent.TRANSFERRED.name(), task.getTaskDefinitionKey());
+  }
+
+  /**
+   * 退单 in the case log, the same for the API and the Tasklist form (处置方式 退单 in a
+   * response-stage form, {@link GrievanceTaskListener}); the move is the model's: the message
+   * boundary for the API, the form's outcome {@code returnedInForm} for Tasklist — both lead to
+   * Gateway_ToTriage, and the response clock continues either way.
+   */
+  static void recordReturn(CaseLog caseLog, String caseNo, String taskName, String reason) {
+    caseLog.record(FLOW, caseNo, GrievanceEvent.RETURNED, Role.PROPERTY_STAFF.label(),
+        "退单（" + taskName + "）：" + reason);
   }
 
   private CaseFile caseOf(String caseNo) {

@@ -21,6 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("grievanceTaskListener")
 class GrievanceTaskListener implements TaskListener {
 
+  /** The response-stage forms' 办理方式 (CONTINUE, RETURN), its reason (runtime-only) and outcome. */
+  static final String MOVE = "handlerMove";
+  static final String MOVE_REASON = "moveReason";
+  static final String RETURNED_IN_FORM = "returnedInForm";
+
   private final GrievanceCases cases;
   private final CaseLog caseLog;
   private final GrievanceSla policy;
@@ -34,6 +39,14 @@ class GrievanceTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     GrievanceVariables v = new GrievanceVariables(task);
+    if (GrievanceMoves.RESPONSE_TASKS.contains(task.getTaskDefinitionKey())) {
+      boolean returned = "RETURN".equals(v.text(MOVE));
+      task.setVariable(RETURNED_IN_FORM, returned);
+      if (returned) {
+        returned(task, v);
+        return;
+      }
+    }
     switch (task.getTaskDefinitionKey()) {
       case TASK_TRIAGE -> triaged(task, v);
       case TASK_HANDLE_GENERAL -> {
@@ -54,6 +67,21 @@ class GrievanceTaskListener implements TaskListener {
       }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
+  }
+
+  /** 退单 chosen in a response-stage form: the API's reason rule and case-log entry. */
+  private void returned(DelegateTask task, GrievanceVariables v) {
+    String reason;
+    try {
+      reason = io.linli.system.TextInput.clean(MOVE_REASON, v.text(MOVE_REASON));
+    } catch (io.linli.system.ApiError e) {
+      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+    }
+    if (reason == null || reason.isBlank()) throw new BadUserRequestException("请填写退单原因");
+    reason = reason.strip();
+    if (reason.length() > 500) throw new BadUserRequestException("原因不能超过500字");
+    GrievanceMoves.recordReturn(caseLog, v.caseNo(), task.getName(), reason);
+    task.removeVariable(MOVE_REASON);
   }
 
   private void triaged(DelegateTask task, GrievanceVariables v) {

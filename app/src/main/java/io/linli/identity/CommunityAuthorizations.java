@@ -37,7 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>everybody may read the shared Tasklist filters (their queries are expressions over the
  *       user's own groups); nobody but the administrator group creates filters or deployments;
  *   <li>committees and street committees read the process definitions (not community data);
- *   <li>supervisors read every instance, task and their history across communities.
+ *   <li>supervisors read every instance, task and their history across communities;
+ *   <li>the processes staff start from Tasklist ({@link TasklistStart}, declared by their features):
+ *       the declared roles' groups of every community read the definition and create instances of
+ *       it (the start dialog lists a process only with both, and process instance CREATE).
  * </ul>
  *
  * A community's own instances are granted per instance by {@link CommunityInstanceGrants}, and
@@ -51,14 +54,16 @@ class CommunityAuthorizations {
   private final CommunityDirectory directory;
   private final CommunityGroups groups;
   private final StartupLock startupLock;
+  private final List<TasklistStart> starts;
 
   CommunityAuthorizations(
       AuthorizationService authorizations, CommunityDirectory directory, CommunityGroups groups,
-      StartupLock startupLock) {
+      StartupLock startupLock, List<TasklistStart> starts) {
     this.authorizations = authorizations;
     this.directory = directory;
     this.groups = groups;
     this.startupLock = startupLock;
+    this.starts = starts;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -92,6 +97,39 @@ class CommunityAuthorizations {
     grant(supervisor, Resources.TASK, ANY, Permissions.READ);
     grant(supervisor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     grant(supervisor, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+
+    for (TasklistStart start : starts) {
+      for (Community c : communities) {
+        for (Role r : start.roles()) {
+          String g = groups.of(c.code(), r.id());
+          ensure(g, Resources.PROCESS_DEFINITION, start.processKey(),
+              Permissions.READ, Permissions.CREATE_INSTANCE);
+          ensure(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+      }
+    }
+  }
+
+  /**
+   * A grant with at least these permissions: created when missing, widened when a row for the
+   * group and resource exists without them (a database that an earlier release set up).
+   */
+  private void ensure(String group, Resource resource, String id, Permission... permissions) {
+    Authorization a = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+        .resourceType(resource).resourceId(id).singleResult();
+    if (a == null) {
+      grant(group, resource, id, permissions);
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (!a.isPermissionGranted(p)) {
+        a.addPermission(p);
+        changed = true;
+      }
+    }
+    if (changed) authorizations.saveAuthorization(a);
   }
 
   private void grant(String group, Resource resource, String id, Permission... permissions) {

@@ -58,17 +58,32 @@ class OrderDeclines {
   public Declined decline(@PathVariable String orderNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) DeclineRequest body) {
-    String reason = TextInput.clean("reason", body == null ? null : body.reason());
-    if (reason == null || reason.isBlank()) throw ApiError.invalid("reason", "请填写拒单原因");
-    if (reason.length() > 500) throw ApiError.invalid("reason", "原因不能超过500字");
+    String reason = reason("reason", body == null ? null : body.reason());
     Staff staff = identity.ofApi(user).orElseThrow(() -> notYours(orderNo));
     CaseFile c = files.find(FLOW, orderNo).filter(f -> !f.closed()).orElseThrow(() -> notYours(orderNo));
     Task task = holders.of(c, staff, Set.of(TASK_ACCEPT)).orElseThrow(() -> notYours(orderNo));
-    caseLog.record(FLOW, orderNo, ServiceOrderEvent.DECLINED, Role.CONTRACTOR.label(),
-        "拒单（" + staff.userId() + "）：" + reason.strip());
+    record(caseLog, orderNo, staff.userId(), reason);
     identity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_DECLINED)
         .processInstanceId(c.processInstanceId()).correlateWithResult());
     return new Declined(orderNo, ServiceOrderEvent.DECLINED.name());
+  }
+
+  /** The reason as the API and the Tasklist form both require it: given, at most 500 characters. */
+  static String reason(String field, String raw) {
+    String reason = TextInput.clean(field, raw);
+    if (reason == null || reason.isBlank()) throw ApiError.invalid(field, "请填写拒单原因");
+    if (reason.strip().length() > 500) throw ApiError.invalid(field, "原因不能超过500字");
+    return reason.strip();
+  }
+
+  /**
+   * The 拒单 in the case log, the same for the API and the Tasklist form (接单 with 拒单 chosen,
+   * {@link WorkerTaskListener}); the move itself is the model's: the message boundary for the API,
+   * the form's outcome {@code acceptDeclined} for Tasklist — both lead to Gateway_ToDispatch.
+   */
+  static void record(CaseLog caseLog, String orderNo, String userId, String reason) {
+    caseLog.record(FLOW, orderNo, ServiceOrderEvent.DECLINED, Role.CONTRACTOR.label(),
+        "拒单（" + userId + "）：" + reason);
   }
 
   private static ApiError notYours(String orderNo) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the resident decides (over the API, or the centre on their behalf with {@code recordedBy}):
+ * What the resident decides (over the API, or their community's staff on their behalf, recorded
+ * from the staff login — {@link OrderRecorder}):
  * accept or decline the quote, and confirm the job done with what was paid. Paying more than the
  * quote is refused (seed 000: 压低有偿服务价格), and nothing is paid for a volunteer item.
  */
@@ -31,7 +32,7 @@ class ResidentDecisions {
   }
 
   @Transactional
-  void decideQuote(String orderNo, boolean accept, String reason, String recordedBy) {
+  void decideQuote(String orderNo, boolean accept, String reason, OrderRecorder.Recorder recordedBy) {
     ServiceOrders.Row row = waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_QUOTE_DECISION,
         "该服务单当前不在待确认报价阶段");
     String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -50,7 +51,7 @@ class ResidentDecisions {
   }
 
   @Transactional
-  void confirmCompletion(String orderNo, long paidFen, String recordedBy) {
+  void confirmCompletion(String orderNo, long paidFen, OrderRecorder.Recorder recordedBy) {
     ServiceOrders.Row row = waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_COMPLETION,
         "该服务单当前不在待确认完工阶段");
     if (row.pricing() == Pricing.FREE && paidFen != 0) {
@@ -60,7 +61,7 @@ class ResidentDecisions {
       throw ApiError.invalid("paidFen", "实付金额不能高于报价" + Money.label(row.quoteFen()));
     }
     Instant now = Times.now();
-    orders.completed(row.id(), paidFen, recordedBy, now);
+    orders.completed(row.id(), paidFen, recordedBy == null ? null : recordedBy.userId(), now);
     caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.COMPLETED, actor(recordedBy), null);
     caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.PAID, actor(recordedBy),
         "实付" + Money.label(paidFen));
@@ -85,9 +86,7 @@ class ResidentDecisions {
     return row;
   }
 
-  private static String actor(String recordedBy) {
-    return recordedBy == null || recordedBy.isBlank()
-        ? Role.RESIDENT.label()
-        : Role.PROPERTY_STAFF.label();
+  private static String actor(OrderRecorder.Recorder recordedBy) {
+    return recordedBy == null ? Role.RESIDENT.label() : recordedBy.role().label();
   }
 }

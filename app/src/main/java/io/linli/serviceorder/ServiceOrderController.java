@@ -42,11 +42,16 @@ class ServiceOrderController {
   private final WatchTokens tokens;
   private final CaseTracking tracking;
   private final Flows flows;
+  private final OrderRatings ratings;
+  private final OrderRecorder recorder;
 
   ServiceOrderController(
       ServiceOrderIntake intake, ServiceOrderStatusView statusView, OnSiteCheckIn checkIn,
       ResidentDecisions decisions, ServiceOrders orders, IdempotentIntake idempotency,
-      WatchTokens tokens, CaseTracking tracking, Flows flows) {
+      WatchTokens tokens, CaseTracking tracking, Flows flows, OrderRatings ratings,
+      OrderRecorder recorder) {
+    this.ratings = ratings;
+    this.recorder = recorder;
     this.orders = orders;
     this.idempotency = idempotency;
     this.tokens = tokens;
@@ -59,8 +64,10 @@ class ServiceOrderController {
   }
 
   /**
-   * @param channel MINI_PROGRAM, WEB or API from residents; WECHAT_GROUP, PHONE or WALK_IN when the
-   *     centre enters it on a resident's behalf, with {@code recordedBy} naming the staff member
+   * @param channel MINI_PROGRAM, WEB or API from residents; WECHAT_GROUP, PHONE and WALK_IN are
+   *     refused here (staff enter those at {@code POST /api/staff/service-orders}, which records
+   *     them from their login)
+   * @param recordedBy refused when given: kept only so that old clients learn why
    */
   record OrderRequest(
       @NotBlank(message = "请选择社区") @Size(max = 32) String communityCode,
@@ -75,9 +82,16 @@ class ServiceOrderController {
       Set<NotifyChannel> notifyBy,
       @Email(message = "请填写有效的电子邮箱") @Size(max = 254) String contactEmail) {
 
-    @AssertTrue(message = "工作人员代登记（微信群、电话、窗口）须填写登记人")
-    boolean isRecordedByGivenForStaffChannels() {
-      return channel == null || !channel.staffEntered() || (recordedBy != null && !recordedBy.isBlank());
+    /** 微信群、电话、窗口 orders are staff's, through the staff door, which records them from the login. */
+    @AssertTrue(message = "微信群、电话、窗口代登记请工作人员登录后通过 /api/staff/service-orders 登记")
+    boolean isResidentChannel() {
+      return channel == null || !channel.staffEntered();
+    }
+
+    /** Who recorded an order comes from a staff login, never from a request body. */
+    @AssertTrue(message = "登记人按工作人员的登录身份记录，不能在请求中填写")
+    boolean isRecordedByAbsent() {
+      return recordedBy == null || recordedBy.isBlank();
     }
 
     /** NFC text, unsafe characters refused, the phone as E.164: the Idempotency-Key fingerprint. */
@@ -111,7 +125,7 @@ class ServiceOrderController {
           intake.order(new ServiceOrderIntake.Order(
               r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
               r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
-              r.recordedBy(), r.notifyBy(), r.contactEmail()));
+              null, r.notifyBy(), r.contactEmail()));
       return new OrderResponse(receipt.orderNo(), receipt.status().name(), receipt.status().label(),
           "/api/service-orders/" + receipt.orderNo(),
           tokens.issue(receipt.orderNo()));
@@ -146,29 +160,70 @@ class ServiceOrderController {
     return statusView.of(orderNo);
   }
 
-  /** @param recordedBy set when the centre records the resident's answer for them */
+  /**
+   * @param recordedBy refused when given: when the centre records the resident's answer for them,
+   *     the staff member is their login ({@link OrderRecorder})
+   */
   record QuoteDecisionRequest(
       @NotNull(message = "请选择是否接受报价") Boolean accept,
       @Size(max = 500, message = "原因不能超过500字") String reason,
-      @Size(max = 64) String recordedBy) {}
+      @Size(max = 64) String recordedBy) {
 
+    @AssertTrue(message = "代居民确认的工作人员按登录身份记录，不能在请求中填写")
+    boolean isRecordedByAbsent() {
+      return recordedBy == null || recordedBy.isBlank();
+    }
+  }
+
+  /** The resident (watch token), or their community's staff on their behalf (login). */
   @PostMapping("/{orderNo}/quote-decision")
   ServiceOrderStatusView.Status decideQuote(
-      @PathVariable String orderNo, @Valid @RequestBody QuoteDecisionRequest r) {
-    decisions.decideQuote(orderNo, r.accept(), r.reason(), r.recordedBy());
+      @PathVariable String orderNo,
+      @RequestHeader(name = OrderRecorder.USER_HEADER, required = false) String user,
+      @Valid @RequestBody QuoteDecisionRequest r) {
+    decisions.decideQuote(orderNo, r.accept(), TextInput.clean("reason", r.reason()), recorder(orderNo, user));
     return statusView.of(orderNo);
   }
 
-  /** @param paidFen what the resident paid, in fen (0 for volunteer items) */
+  /**
+   * @param paidFen what the resident paid, in fen (0 for volunteer items)
+   * @param recordedBy refused when given, as for the quote decision
+   */
   record CompletionRequest(
       @NotNull(message = "请填写实付金额（分）") @PositiveOrZero(message = "实付金额不能为负数")
           @Max(value = Money.MAX_FEN, message = "实付金额超出上限") Long paidFen,
-      @Size(max = 64) String recordedBy) {}
+      @Size(max = 64) String recordedBy) {
+
+    @AssertTrue(message = "代居民确认的工作人员按登录身份记录，不能在请求中填写")
+    boolean isRecordedByAbsent() {
+      return recordedBy == null || recordedBy.isBlank();
+    }
+  }
 
   @PostMapping("/{orderNo}/completion")
   ServiceOrderStatusView.Status confirm(
-      @PathVariable String orderNo, @Valid @RequestBody CompletionRequest r) {
-    decisions.confirmCompletion(orderNo, r.paidFen(), r.recordedBy());
+      @PathVariable String orderNo,
+      @RequestHeader(name = OrderRecorder.USER_HEADER, required = false) String user,
+      @Valid @RequestBody CompletionRequest r) {
+    decisions.confirmCompletion(orderNo, r.paidFen(), recorder(orderNo, user));
     return statusView.of(orderNo);
+  }
+
+  /** The community's staff member of the login, or null: the resident acts themself. */
+  private OrderRecorder.Recorder recorder(String orderNo, String user) {
+    return orders.find(orderNo).flatMap(o -> recorder.of(o.communityCode(), user)).orElse(null);
+  }
+
+  record EvaluationRequest(
+      @NotNull(message = "请选择评价") OrderRating rating,
+      @Size(max = 500, message = "评价意见不能超过500字") String comment) {}
+
+  record EvaluationResponse(String orderNo, String rating, boolean reworkRequired) {}
+
+  /** 评价 after the resident confirmed the job done: the first 不满意 sends it back for one rework. */
+  @PostMapping("/{orderNo}/evaluation")
+  EvaluationResponse evaluate(@PathVariable String orderNo, @Valid @RequestBody EvaluationRequest r) {
+    boolean rework = ratings.rate(orderNo, r.rating(), TextInput.clean("comment", r.comment()));
+    return new EvaluationResponse(orderNo, r.rating().name(), rework);
   }
 }

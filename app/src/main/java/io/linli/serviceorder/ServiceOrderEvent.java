@@ -17,6 +17,9 @@ public enum ServiceOrderEvent implements CaseEventKind {
   WORK_DONE(Text.of("已完工，请居民确认").notice("已完工，请确认")),
   COMPLETED(Text.of("居民已确认完工").notice("已确认完工")),
   PAID(Text.of("已付款")),
+  REWORK_DONE(Text.of("已返工处置")),
+  /** 回访不满意: the party group's visit found the resident dissatisfied; one more round. */
+  REOPENED(Text.of("回访不满意，重新处置").notice("党小组回访时您表示不满意，已重新安排处置")),
   /** 拒单: the contractor declines the order, which goes back to 物业派单 (staff-internal). */
   DECLINED(Text.of("接单机构拒单，重新派单")) {
     @Override

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Component;
 /**
  * The service-order flow as the shared mechanisms see it. The four "52022" durations are seed 001's
  * (崇川 新桥北村: 接单后5分钟到达现场、小问题20分钟解决、特殊复杂问题两天形成解决方案并在两天内给予答复); dispatch,
- * accept, follow-up and the longest commitment are Linli's defaults. Both two-day clocks run from the
+ * accept, rework, the rating window, follow-up and the longest commitment are Linli's defaults. Both two-day clocks run from the
  * on-site assessment that judged the job complex ({@code reply: P4D} reads "two more days after the
  * plan").
  */
 @Component
 public class ServiceOrderFlow implements Flow {
+
+  static final String REWORK = "service-order.rework";
+  static final String RATING_WINDOW = "service-order.rating-window";
 
   private final Catalogue catalogue;
 
@@ -64,12 +67,13 @@ public class ServiceOrderFlow implements Flow {
         ClockSpec.of("SERVICE_ORDER_PLAN", "复杂问题解决方案时限", "service-order.plan", Duration.ofDays(2), HANDLING),
         ClockSpec.of("SERVICE_ORDER_REPLY", "复杂问题答复居民时限", "service-order.reply", Duration.ofDays(2), HANDLING),
         ClockSpec.committed("SERVICE_ORDER_COMMITTED", "方案承诺完工时限", HANDLING),
+        ClockSpec.of("SERVICE_ORDER_REWORK", "返工处置时限", REWORK, Duration.ofHours(24), HANDLING),
         ClockSpec.internal("SERVICE_ORDER_FOLLOW_UP", "服务单党小组回访时限", "service-order.follow-up", Duration.ofDays(3)));
   }
 
   @Override
   public Map<String, Duration> settings() {
-    return Map.of("service-order.max-commitment", Duration.ofDays(30));
+    return Map.of("service-order.max-commitment", Duration.ofDays(30), RATING_WINDOW, Duration.ofDays(7));
   }
 
   /**
@@ -107,6 +111,7 @@ public class ServiceOrderFlow implements Flow {
     // the resident's decisions carry the order's watch token (checked per case)
     return List.of("POST /api/service-orders", "POST /api/service-orders/*/track",
         "POST /api/service-orders/*/quote-decision", "POST /api/service-orders/*/completion",
+        "POST /api/service-orders/*/evaluation",
         "GET /api/service-catalogue");
   }
 }

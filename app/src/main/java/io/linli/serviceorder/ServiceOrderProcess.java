@@ -3,8 +3,8 @@ package io.linli.serviceorder;
 import java.util.Map;
 
 /**
- * Ids of processes/service-order.bpmn (群众点单—物业派单—机构（个人）接单—党小组回访, with the "52022"
- * clocks); a test checks each names a real element.
+ * Ids of processes/service-order.bpmn (群众点单—物业派单—机构（个人）接单—居民评价—党小组回访, with the
+ * "52022" clocks); a test checks each names a real element.
  */
 final class ServiceOrderProcess {
 
@@ -21,6 +21,9 @@ final class ServiceOrderProcess {
   static final String TASK_FIX_SMALL = "Task_FixSmall";
   static final String TASK_DO_COMPLEX = "Task_DoComplex";
   static final String TASK_AWAIT_COMPLETION = "Task_AwaitCompletion";
+  static final String TASK_AWAIT_RATING = "Task_AwaitRating";
+  static final String TASK_RECORD_NO_RATING = "Task_RecordNoRating";
+  static final String TASK_REWORK = "Task_Rework";
   static final String TASK_FOLLOW_UP_VISIT = "Task_FollowUpVisit";
   static final String TASK_CLOSE_ORDER = "Task_CloseOrder";
   static final String END_QUOTE_DECLINED = "EndEvent_QuoteDeclined";
@@ -35,12 +38,18 @@ final class ServiceOrderProcess {
   static final String TIMER_REPLY_SLA = "BoundaryEvent_ReplySlaBreached";
   static final String TIMER_COMMITTED_FINISH = "BoundaryEvent_CommittedFinishBreached";
   static final String TIMER_FOLLOW_UP_SLA = "BoundaryEvent_FollowUpSlaBreached";
+  static final String TIMER_REWORK_SLA = "BoundaryEvent_ReworkSlaBreached";
+  static final String TIMER_RATING_WINDOW = "BoundaryEvent_RatingWindowElapsed";
+  /** 回访不满意 reopens the order once: Gateway_FollowUpResult → Gateway_ToRework → 返工处置. */
+  static final String GATEWAY_FOLLOW_UP_RESULT = "Gateway_FollowUpResult";
+  static final String GATEWAY_TO_REWORK = "Gateway_ToRework";
 
   static final String CALL_ESCALATE_ARRIVE = "CallActivity_EscalateArrive";
   static final String END_ARRIVE_ESCALATED = "EndEvent_ArriveEscalated";
 
   static final String MESSAGE_QUOTE_DECIDED = "ServiceOrderQuoteDecided";
   static final String MESSAGE_COMPLETED = "ServiceOrderCompleted";
+  static final String MESSAGE_RATED = "ServiceOrderRated";
   /** 拒单: interrupts 机构（个人）接单 and goes back to 物业派单 (Gateway_ToDispatch). */
   static final String MESSAGE_DECLINED = "ServiceOrderDeclined";
   static final String GATEWAY_TO_DISPATCH = "Gateway_ToDispatch";
@@ -59,6 +68,8 @@ final class ServiceOrderProcess {
           Map.entry(TASK_FIX_SMALL, ServiceOrderStatus.WORKING),
           Map.entry(TASK_DO_COMPLEX, ServiceOrderStatus.WORKING),
           Map.entry(TASK_AWAIT_COMPLETION, ServiceOrderStatus.AWAITING_CONFIRMATION),
+          Map.entry(TASK_AWAIT_RATING, ServiceOrderStatus.AWAITING_RATING),
+          Map.entry(TASK_REWORK, ServiceOrderStatus.REWORK),
           Map.entry(TASK_FOLLOW_UP_VISIT, ServiceOrderStatus.FOLLOW_UP),
           Map.entry(END_QUOTE_DECLINED, ServiceOrderStatus.DECLINED));
 

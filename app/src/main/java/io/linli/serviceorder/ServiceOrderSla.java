@@ -48,9 +48,24 @@ public class ServiceOrderSla {
     return policy.due("service-order.reply", assessedAt);
   }
 
-  /** 党小组回访 of a service order, counted from the resident's confirmation. */
+  /**
+   * 党小组回访 of a service order, counted from when the order reaches the visit: the resident's
+   * rating (or its window's end) after the confirmation, or the end of a reopened round — never
+   * earlier than the confirmation itself.
+   */
   public Date followUpDue(Date completedAt) {
-    return policy.due("service-order.follow-up", completedAt);
+    Date now = Date.from(policy.now());
+    return policy.due("service-order.follow-up", completedAt == null || completedAt.before(now) ? now : completedAt);
+  }
+
+  /** 返工处置 after a 不满意 (the rating's, or the follow-up visit's), counted from now. */
+  public Date reworkDue() {
+    return policy.dueFromNow(ServiceOrderFlow.REWORK);
+  }
+
+  /** ISO-8601 duration of the resident's rating window. */
+  public String ratingWindow() {
+    return policy.duration(ServiceOrderFlow.RATING_WINDOW).toString();
   }
 
   /** The latest completion date a complex job's plan may commit to, from now. */

@@ -1,5 +1,7 @@
 package io.linli.serviceorder;
 
+import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -9,9 +11,11 @@ import org.springframework.stereotype.Component;
 class ServiceOrderStage implements ExecutionListener {
 
   private final ServiceOrders orders;
+  private final CaseLog caseLog;
 
-  ServiceOrderStage(ServiceOrders orders) {
+  ServiceOrderStage(ServiceOrders orders, CaseLog caseLog) {
     this.orders = orders;
+    this.caseLog = caseLog;
   }
 
   @Override
@@ -20,6 +24,10 @@ class ServiceOrderStage implements ExecutionListener {
     if (status == null) {
       throw new IllegalStateException("no status for " + execution.getCurrentActivityId());
     }
-    orders.setStatus(new ServiceOrderVariables(execution).caseId(), status);
+    ServiceOrderVariables v = new ServiceOrderVariables(execution);
+    orders.setStatus(v.caseId(), status);
+    if (status == ServiceOrderStatus.AWAITING_RATING) {
+      caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), CommonEvent.ASKED_TO_RATE, null, null);
+    }
   }
 }

@@ -11,6 +11,8 @@ public enum ServiceOrderStatus {
   AWAITING_QUOTE_DECISION("待您确认报价"),
   WORKING("服务中"),
   AWAITING_CONFIRMATION("待您确认完工"),
+  AWAITING_RATING("待您评价"),
+  REWORK("返工处置中"),
   FOLLOW_UP("待回访"),
   CLOSED("已办结"),
   DECLINED("未接受报价，已终止");

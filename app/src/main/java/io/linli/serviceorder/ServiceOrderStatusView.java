@@ -44,6 +44,7 @@ class ServiceOrderStatusView {
       Long paidFen,
       Instant orderedAt,
       Instant committedFinish,
+      String rating,
       List<Deadline> deadlines,
       List<HistoryEntry> history) {}
 
@@ -79,7 +80,7 @@ class ServiceOrderStatusView {
     ServiceOrderStatus status = ServiceOrderStatus.valueOf(o.status());
     return new Status(o.orderNo(), status.name(), status.label(), o.itemCode(), o.itemName(),
         o.pricing().name(), o.referencePriceFen(), o.jobSize(), o.quoteFen(), o.paidFen(),
-        o.orderedAt(), o.committedFinish(), deadlines,
+        o.orderedAt(), o.committedFinish(), o.rating(), deadlines,
         caseLog.history(orderNo).stream()
             .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
                 e.actorRole(), e.noteFor(caseResident)))

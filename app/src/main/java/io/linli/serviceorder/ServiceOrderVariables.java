@@ -28,7 +28,10 @@ record ServiceOrderVariables(VariableScope scope) implements CaseVariables {
   static final String DISPATCHED_AT = "dispatchedAt";
   static final String ACCEPT_GROUP = "acceptGroup";
   static final String ACCEPT_ASSIGNEE = "acceptAssignee";
-  // 接单 and on site
+  // 接单 and on site; 拒单 in the 接单 form (the reason is runtime-only and removed once logged)
+  static final String ACCEPT_DECISION = "acceptDecision";
+  static final String ACCEPT_DECLINED = "acceptDeclined";
+  static final String REFUSAL_REASON = "refusalReason";
   static final String ACCEPTED_BY = "acceptedBy";
   static final String ACCEPTED_AT = "acceptedAt";
   static final String ARRIVED_AT = "arrivedAt";
@@ -48,8 +51,20 @@ record ServiceOrderVariables(VariableScope scope) implements CaseVariables {
   static final String DECLINE_REASON = "declineReason";
   static final String PAID_FEN = "paidFen";
   static final String COMPLETED_AT = "completedAt";
+  // 评价 and 返工 (the resident's comment stays in service_order)
+  static final String RATING = "rating";
+  static final String RATING_LABEL = "ratingLabel";
+  static final String REWORK_REQUIRED = "reworkRequired";
+  /** The rating's one rework round was used. */
+  static final String RATING_REWORK_DONE = "ratingReworkDone";
+  /** Why the job is back at 返工处置, for the form: the rating or the follow-up visit. */
+  static final String REWORK_CAUSE_LABEL = "reworkCauseLabel";
+  static final String REWORK_RESULT = "reworkResult";
   // 党小组回访
   static final String FOLLOW_UP_SATISFACTION = "followUpSatisfaction";
+  static final String REOPEN_REQUIRED = "reopenRequired";
+  /** The follow-up's one reopening was used. */
+  static final String REOPENED = "reopened";
 
   Pricing pricing() {
     return Pricing.valueOf((String) scope.getVariable(PRICING));

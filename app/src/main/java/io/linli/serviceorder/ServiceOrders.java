@@ -70,7 +70,10 @@ class ServiceOrders {
       Instant completedAt,
       String followUpSatisfaction,
       Instant closedAt,
-      String processInstanceId) {}
+      String processInstanceId,
+      String rating,
+      int reworkRounds,
+      Instant reopenedAt) {}
 
   /** Inserts the order with a number drawn from the database sequence, e.g. SO-2026-000042. */
   Row insert(NewOrder o) {
@@ -100,7 +103,8 @@ class ServiceOrders {
                    reference_price_fen, fee_rate, status, ordered_at, dispatched_at, worker_id,
                    accepted_at, arrived_at, job_size, assessed_at, quote_fen, solution_plan,
                    committed_finish, replied_at, quote_decision, decline_reason, work_done_at,
-                   paid_fen, completed_at, follow_up_satisfaction, closed_at, process_instance_id
+                   paid_fen, completed_at, follow_up_satisfaction, closed_at, process_instance_id,
+                   rating, rework_rounds, reopened_at
             from service_order where order_no = ?""")
         .param(orderNo)
         .query((rs, n) -> row(rs))
@@ -161,6 +165,25 @@ class ServiceOrders {
         ts(at));
   }
 
+  /** The resident's rating (or NONE when the window passed), mirrored into case_file. */
+  void rated(long id, OrderRating rating, String comment, Instant at) {
+    update("rating = ?, rating_comment = ?, rated_at = ?", id, rating.name(), comment, ts(at));
+    files.setRating(FLOW, id, rating.name());
+  }
+
+  /**
+   * A rework round done (after the rating's 不满意 or a reopening). The first job's result and time
+   * stay as they were; the rework's result is in the case log.
+   */
+  void reworked(long id) {
+    jdbc.sql("update service_order set rework_rounds = rework_rounds + 1 where id = ?").param(id).update();
+  }
+
+  /** 回访不满意: reopened for one more round, by the party group member who visited. */
+  void reopened(long id, String by, Instant at) {
+    update("reopened_at = ?, reopened_by = ?", id, ts(at), by);
+  }
+
   void followedUp(long id, String satisfaction, Instant at) {
     update("follow_up_satisfaction = ?, followed_up_at = ?", id, satisfaction, ts(at));
     files.setFollowUpRating(FLOW, id, satisfaction);
@@ -185,7 +208,8 @@ class ServiceOrders {
         instant(rs, 14), instant(rs, 15), rs.getString(16), instant(rs, 17),
         rs.getObject(18, Long.class), rs.getString(19), instant(rs, 20), instant(rs, 21),
         rs.getString(22), rs.getString(23), instant(rs, 24), rs.getObject(25, Long.class),
-        instant(rs, 26), rs.getString(27), instant(rs, 28), rs.getString(29));
+        instant(rs, 26), rs.getString(27), instant(rs, 28), rs.getString(29), rs.getString(30),
+        rs.getInt(31), instant(rs, 32));
   }
 
   private static Timestamp ts(Instant i) {

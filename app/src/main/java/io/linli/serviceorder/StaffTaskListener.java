@@ -6,6 +6,7 @@ import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,13 +43,31 @@ class StaffTaskListener implements TaskListener {
         caseLog.record(FLOW, v.caseNo(), ServiceOrderEvent.REPLIED, Role.PROPERTY_STAFF.label(),
             method + "：请确认解决方案和报价");
       }
-      case TASK_FOLLOW_UP_VISIT -> {
-        String satisfaction = v.text(ServiceOrderVariables.FOLLOW_UP_SATISFACTION);
-        String label = choice(SATISFACTION, satisfaction, "回访满意度");
-        orders.followedUp(v.caseId(), satisfaction, Times.now());
-        caseLog.record(FLOW, v.caseNo(), CommonEvent.FOLLOWED_UP, Role.PARTY_GROUP.label(), label);
-      }
+      case TASK_FOLLOW_UP_VISIT -> followedUp(task, v);
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+    }
+  }
+
+  /**
+   * 回访: the satisfaction goes to the order and its case_file. The first 不满意 reopens the order
+   * for one more round (返工处置 with a fresh rework clock, the resident's rating, and another
+   * visit with a fresh follow-up clock); a later one is recorded and the order closes.
+   */
+  private void followedUp(DelegateTask task, ServiceOrderVariables v) {
+    String satisfaction = v.text(ServiceOrderVariables.FOLLOW_UP_SATISFACTION);
+    String label = choice(SATISFACTION, satisfaction, "回访满意度");
+    Instant now = Times.now();
+    orders.followedUp(v.caseId(), satisfaction, now);
+    caseLog.record(FLOW, v.caseNo(), CommonEvent.FOLLOWED_UP, Role.PARTY_GROUP.label(), label);
+    boolean reopen = "DISSATISFIED".equals(satisfaction)
+        && !Boolean.TRUE.equals(v.raw(ServiceOrderVariables.REOPENED));
+    task.setVariable(ServiceOrderVariables.REOPEN_REQUIRED, reopen);
+    if (reopen) {
+      task.setVariable(ServiceOrderVariables.REOPENED, true);
+      task.setVariable(ServiceOrderVariables.REWORK_CAUSE_LABEL, "党小组回访居民不满意");
+      orders.reopened(v.caseId(), task.getAssignee(), now);
+      caseLog.record(FLOW, v.caseNo(), ServiceOrderEvent.REOPENED, Role.PARTY_GROUP.label(),
+          v.text("followUpNote"));
     }
   }
 

@@ -39,6 +39,12 @@ class WorkerTaskListener implements TaskListener {
     Instant now = Times.now();
     switch (task.getTaskDefinitionKey()) {
       case TASK_ACCEPT -> {
+        boolean declined = "DECLINE".equals(v.text(ServiceOrderVariables.ACCEPT_DECISION));
+        task.setVariable(ServiceOrderVariables.ACCEPT_DECLINED, declined);
+        if (declined) {
+          declined(task, v, worker);
+          return;
+        }
         task.setVariable(ServiceOrderVariables.ACCEPTED_BY, worker);
         task.setVariable(ServiceOrderVariables.ACCEPTED_AT, Date.from(now));
         orders.accepted(v.caseId(), worker, now);
@@ -57,8 +63,28 @@ class WorkerTaskListener implements TaskListener {
         orders.workDone(v.caseId(), result, now);
         log(v, ServiceOrderEvent.WORK_DONE, result);
       }
+      case TASK_REWORK -> {
+        keepWorker(task, v, worker);
+        String result = v.text(ServiceOrderVariables.REWORK_RESULT);
+        if (result == null) throw new BadUserRequestException("请填写返工处置结果");
+        if (result.length() > 1000) throw new BadUserRequestException("返工处置结果不能超过1000字");
+        orders.reworked(v.caseId());
+        log(v, ServiceOrderEvent.REWORK_DONE, result);
+      }
       default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
+  }
+
+  /** 拒单 chosen in the 接单 form: the API's rule and case-log entry; the model goes back to 物业派单. */
+  private void declined(DelegateTask task, ServiceOrderVariables v, String worker) {
+    String reason;
+    try {
+      reason = OrderDeclines.reason(ServiceOrderVariables.REFUSAL_REASON, v.text(ServiceOrderVariables.REFUSAL_REASON));
+    } catch (io.linli.system.ApiError e) {
+      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+    }
+    OrderDeclines.record(caseLog, v.caseNo(), worker, reason);
+    task.removeVariable(ServiceOrderVariables.REFUSAL_REASON);
   }
 
   private String worker(DelegateTask task) {

@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
  * backlog). The runtime row goes when the instance ends. Named by
  * {@code linli.engine.runtime-only-variables} (default {@code summary}: the masked start of the
  * resident's text that Tasklist forms show; and the resident's text and contact a staff intake
- * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone}).
+ * start form submits, {@code intakeDescription}, {@code intakeContactName}, {@code intakeContactPhone};
+ * the reasons of a 拒单 or 退单 chosen in a task form, {@code refusalReason} and {@code moveReason},
+ * which go to the case log).
  */
 @Component
 class RuntimeOnlyVariables extends AbstractProcessEnginePlugin {
 
   private final Set<String> names;
 
-  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone}") List<String> names) {
+  RuntimeOnlyVariables(@Value("${linli.engine.runtime-only-variables:summary,intakeDescription,intakeContactName,intakeContactPhone,refusalReason,moveReason}") List<String> names) {
     this.names = Set.copyOf(names);
   }
 

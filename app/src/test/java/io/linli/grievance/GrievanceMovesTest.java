@@ -46,6 +46,7 @@ class GrievanceMovesTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired CaseLog caseLog;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
 
   RestClient http;
 
@@ -190,5 +191,36 @@ class GrievanceMovesTest {
       }
     }
     return n;
+  }
+
+  @Test
+  @DisplayName("任务列表表单退单：三个响应环节的表单选“退单”须写原因，与接口同一规则和记录，退回分流定级，响应时限继续；原因不进流程历史")
+  void returnInTheTaskForm() {
+    Map<Tier, String[]> stages = Map.of(
+        Tier.GENERAL, new String[] {TASK_HANDLE_GENERAL},
+        Tier.MEDIUM, new String[] {TASK_RESPOND},
+        Tier.DIFFICULT, new String[] {TASK_CONTACT_RESIDENT});
+    for (var stage : stages.entrySet()) {
+      GrievanceScenario.Case c = scenario.report(Category.FACILITY);
+      Instant reported = scenario.now();
+      scenario.advance(Duration.ofMinutes(30));
+      scenario.triage(c, stage.getKey());
+      String task = scenario.task(c, stage.getValue()[0]).getId();
+      tasks.claim(task, "property1");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task, Map.of("handlerMove", "RETURN")))
+          .hasMessageContaining("请填写退单原因");
+      tasks.complete(task, Map.of("handlerMove", "RETURN", "moveReason", "属供水公司职责，请重新分流"));
+
+      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(c.instance())
+          .as(stage.getValue()[0]).isWaitingAt(TASK_TRIAGE).hasNotPassed("Gateway_Handled");
+      assertThat(timerDue(c, TIMER_TRIAGE_SLA).toInstant()).as("the response clock continues")
+          .isEqualTo(reported.plus(Duration.ofHours(4)));
+      assertThat(caseLog.history(c.caseNo())).filteredOn(e -> e.type() == GrievanceEvent.RETURNED)
+          .singleElement().satisfies(e -> assertThat(e.note()).endsWith("：属供水公司职责，请重新分流"));
+      assertThat(caseLog.history(c.caseNo())).noneMatch(e -> e.type() == GrievanceEvent.RESPONDED);
+      assertThat(history.createHistoricVariableInstanceQuery()
+          .processInstanceId(c.instance().getId()).variableName("moveReason").includeDeleted().count()).isZero();
+    }
   }
 }

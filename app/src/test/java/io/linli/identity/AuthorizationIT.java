@@ -199,6 +199,11 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("GET /api/grievances/{caseNo}/duplicates", ownCase);
     // merge at 分流定级: as the moves, the matrix's empty body meets the originalCaseNo check (400)
     EXPECTED.put("POST /api/grievances/{caseNo}/merge", ownCase);
+    // the resident rates a finished order with its watch token (as a grievance); its community's
+    // staff pass the case rule and meet the body check (400)
+    EXPECTED.put("POST /api/service-orders/{orderNo}/evaluation", ownCaseResidentAction);
+    // 代登记 (微信群、电话、窗口): staff of the chosen community only, recorded from the token
+    EXPECTED.put("POST /api/staff/service-orders", "401 403 403 403 ok ok ok 403 403");
   }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -468,6 +473,8 @@ class AuthorizationIT extends KeycloakIT {
       case "POST /api/evaluations/street-openings" -> Map.of("streetCode", "tianfu", "year", 2019);
       case "POST /api/evaluations/{evaluationNo}/rectification-plans" -> Map.of("plans", java.util.List.of());
       case "POST /api/estate-finance" -> Map.of("communityCode", "tfsq", "estateCode", "dtsz", "quarter", "2019-Q1");
+      case "POST /api/staff/service-orders" -> Map.of("communityCode", "tfsq", "itemCode", "PLUMBING-01",
+          "description", "矩阵代登记", "channel", "PHONE");
       case "POST /api/estate-finance/{entryNo}/decision" -> Map.of("approved", true);
       case "POST /api/ratings/runs" -> Map.of("year", 2019);
       case "POST /api/ratings/{id}/override" -> Map.of("value", "3", "reason", "授权矩阵");

@@ -166,7 +166,7 @@ class ResidentPageBrowserTest {
   }
 
   @Test
-  @DisplayName("居民页面：预约服务、确认报价、确认完工；提出议题并用另一个号码附议")
+  @DisplayName("居民页面：预约服务、确认报价、确认完工、评价；提出议题并用另一个号码附议")
   void orderAServiceAndProposeATopicInTheBrowser() throws Exception {
     browser.get("http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b5");
     el("tab-order").click();
@@ -205,9 +205,15 @@ class ResidentPageBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
     assertThat(el("paid-yuan").getAttribute("value")).isEqualTo("35.50");
     el("confirm-done").click();
-    waitForStatus("待回访");
+    waitForStatus("待您评价");
     assertThat(jdbc.sql("select paid_fen from service_order where order_no = ?").param(orderNo)
         .query(Long.class).single()).isEqualTo(3550L);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
+    browser.findElement(By.cssSelector("input[name=rating][value=SATISFIED]")).click();
+    el("submit-rating").click();
+    waitForStatus("待回访");
+    assertThat(jdbc.sql("select rating from service_order where order_no = ?").param(orderNo)
+        .query(String.class).single()).isEqualTo("SATISFIED");
     assertThat(el("history").getText()).contains("已派单").contains("接单机构").doesNotContain("contractor1");
     shot("13-order-confirmed");
 

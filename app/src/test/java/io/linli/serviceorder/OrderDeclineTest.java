@@ -9,7 +9,9 @@ import io.linli.caselog.CaseLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,8 @@ class OrderDeclineTest {
   @Autowired ServiceOrderScenario scenario;
   @Autowired ManagementService management;
   @Autowired CaseLog caseLog;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
 
   RestClient http;
 
@@ -84,6 +88,44 @@ class OrderDeclineTest {
     assertThat(timerDue(o, TIMER_ACCEPT_SLA)).as("the accept clock restarts for the next contractor")
         .isEqualTo(redispatched.plus(Duration.ofMinutes(30)));
     scenario.accept(o, "worker1");
+    assertThat(scenario.task(o, TASK_ARRIVE).getAssignee()).isEqualTo("worker1");
+  }
+
+  @Test
+  @DisplayName("任务列表接单表单选择拒单：须写原因，与接口同一规则和记录，退回派单，派单时限继续；原因不进流程历史")
+  void declineInTheAcceptForm() {
+    ServiceOrderScenario.Order o = scenario.order("PLUMBING-01");
+    Instant ordered = scenario.now();
+    scenario.dispatchToTeam(o);
+    scenario.advance(Duration.ofMinutes(3));
+    String accept = scenario.task(o, TASK_ACCEPT).getId();
+    tasks.claim(accept, "contractor1");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(accept,
+            Map.of("acceptDecision", "DECLINE", "acceptNote", "")))
+        .hasMessageContaining("请填写拒单原因");
+    assertThat(scenario.task(o, TASK_ACCEPT).getId()).as("the task stays open").isEqualTo(accept);
+
+    tasks.complete(accept, Map.of("acceptDecision", "DECLINE", "refusalReason", "该项目不在本队服务范围",
+        "acceptNote", ""));
+
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(o.instance())
+        .isWaitingAt(TASK_DISPATCH).hasNotPassed(TASK_ARRIVE);
+    assertThat(timerDue(o, TIMER_DISPATCH_SLA)).as("the dispatch clock continues")
+        .isEqualTo(ordered.plus(Duration.ofMinutes(30)));
+    assertThat(caseLog.history(o.orderNo())).filteredOn(e -> e.type() == ServiceOrderEvent.DECLINED)
+        .singleElement().satisfies(e -> assertThat(e.note()).isEqualTo("拒单（contractor1）：该项目不在本队服务范围"));
+    assertThat(caseLog.history(o.orderNo())).noneMatch(e -> e.type() == ServiceOrderEvent.ACCEPTED);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(o.instance().getId())
+        .variableName("refusalReason").includeDeleted().count()).isZero();
+    assertThat(scenario.variable(o, "refusalReason")).isNull();
+
+    scenario.dispatchTo(o, "worker1");
+    Instant redispatched = scenario.now();
+    assertThat(timerDue(o, TIMER_ACCEPT_SLA)).as("the accept clock restarts for the next contractor")
+        .isEqualTo(redispatched.plus(Duration.ofMinutes(30)));
+    tasks.claim(scenario.task(o, TASK_ACCEPT).getId(), "worker1");
+    tasks.complete(scenario.task(o, TASK_ACCEPT).getId(), Map.of("acceptDecision", "ACCEPT", "acceptNote", ""));
     assertThat(scenario.task(o, TASK_ARRIVE).getAssignee()).isEqualTo("worker1");
   }
 }

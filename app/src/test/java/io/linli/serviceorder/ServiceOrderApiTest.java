@@ -80,20 +80,26 @@ class ServiceOrderApiTest {
     assertThat(done.status()).isEqualTo(200);
 
     status = done.body();
+    assertThat(status.get("status").asText()).isEqualTo("AWAITING_RATING");
+    var rated = post("/api/service-orders/" + orderNo + "/evaluation", Map.of("rating", "SATISFIED"));
+    assertThat(rated.status()).isEqualTo(200);
+    assertThat(rated.body().get("reworkRequired").asBoolean()).isFalse();
+    status = get("/api/service-orders/" + orderNo).body();
     assertThat(status.get("status").asText()).isEqualTo("FOLLOW_UP");
+    assertThat(status.get("rating").asText()).isEqualTo("SATISFIED");
     assertThat(status.get("paidFen").asLong()).isEqualTo(3550);
     assertThat(status.get("deadlines")).extracting(d -> d.get("clock").asText() + ":" + d.get("state").asText())
         .containsExactly("SERVICE_ORDER_DISPATCH:MET", "SERVICE_ORDER_ACCEPT:MET",
             "SERVICE_ORDER_ARRIVE:MET", "SERVICE_ORDER_SMALL_FIX:MET");
     assertThat(status.get("history")).extracting(h -> h.get("event").asText())
         .containsSubsequence("ORDERED", "DISPATCHED", "ACCEPTED", "ARRIVED", "QUOTED",
-            "QUOTE_ACCEPTED", "WORK_DONE", "COMPLETED", "PAID");
+            "QUOTE_ACCEPTED", "WORK_DONE", "COMPLETED", "PAID", "ASKED_TO_RATE", "RATED");
     assertThat(status.get("history")).extracting(h -> h.get("actorRole").asText())
         .contains("居民", "物业服务中心", "接单机构").doesNotContain("contractor1", "property1");
   }
 
   @Test
-  @DisplayName("点单缺项、未知项目、已停用项目、错误手机号、代登记无登记人：400，逐字段说明")
+  @DisplayName("点单缺项、未知项目、已停用项目、错误手机号、居民接口用代登记渠道：400，逐字段说明")
   void invalidOrders() {
     var r = post("/api/service-orders", Map.of("description", " "));
     assertThat(r.status()).isEqualTo(400);
@@ -107,7 +113,7 @@ class ServiceOrderApiTest {
     assertThat(fields(post("/api/service-orders", with(order("PLUMBING-01"), "contactPhone", "12345"))
         .body())).containsKey("contactPhone");
     assertThat(fields(post("/api/service-orders", with(order("PLUMBING-01"), "channel", "PHONE"))
-        .body())).containsKey("recordedByGivenForStaffChannels");
+        .body())).containsKey("residentChannel");
     assertThat(fields(post("/api/service-orders", with(order("PLUMBING-01"), "channel", "PIGEON"))
         .body())).containsKey("channel");
   }

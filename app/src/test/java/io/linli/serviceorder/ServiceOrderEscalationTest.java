@@ -124,9 +124,10 @@ class ServiceOrderEscalationTest {
   }
 
   @Test
-  @DisplayName("居民确认后3个工作日未回访：党小组回访超时升级")
+  @DisplayName("居民评价后3个工作日未回访：党小组回访超时升级")
   void followUpBreach() {
     ServiceOrderScenario.Order o = scenario.smallJobPaid(PIPE_REPAIR, "contractor1", "50", 5000);
+    scenario.rate(o, OrderRating.SATISFIED);
     scenario.at(scenario.task(o, TASK_FOLLOW_UP_VISIT).getDueDate().toInstant().plusSeconds(60));
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_FOLLOW_UP_SLA).isWaitingAt(TASK_FOLLOW_UP_VISIT);

@@ -77,7 +77,7 @@ class ServiceOrderProcessTest {
   }
 
   @Test
-  @DisplayName("小问题按时：派给服务队，接单后5分钟内到场，20分钟内解决，居民确认付款，党小组回访后办结")
+  @DisplayName("小问题按时：派给服务队，接单后5分钟内到场，20分钟内解决，居民确认付款并评价，党小组回访后办结")
   void smallJobInTime() {
     ServiceOrderScenario.Order o = scenario.order(PIPE_REPAIR);
     Instant ordered = scenario.now();
@@ -126,6 +126,8 @@ class ServiceOrderProcessTest {
 
     scenario.advance(Duration.ofMinutes(5));
     scenario.confirm(o, 4550);
+    assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
+    scenario.rate(o, OrderRating.SATISFIED);
     Task followUp = scenario.task(o, TASK_FOLLOW_UP_VISIT);
     assertThat(scenario.candidateGroups(followUp)).containsExactly("tfsq-party-group");
     assertThat(followUp.getDueDate().toInstant()).as("3 working days")
@@ -147,7 +149,8 @@ class ServiceOrderProcessTest {
         ServiceOrderEvent.ARRIVED, ServiceOrderEvent.ASSESSED, ServiceOrderEvent.QUOTED,
         CommonEvent.PAUSED, ServiceOrderEvent.QUOTE_ACCEPTED, CommonEvent.RESUMED,
         ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
-        ServiceOrderEvent.PAID, CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
+        ServiceOrderEvent.PAID, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED, CommonEvent.FOLLOWED_UP,
+        CommonEvent.CLOSED);
   }
 
   @Test
@@ -403,7 +406,7 @@ class ServiceOrderProcessTest {
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields().get(0).message())
             .contains("不能高于报价¥60.10"));
     scenario.confirm(o, 6010);
-    assertThat(o.instance()).isWaitingAt(TASK_FOLLOW_UP_VISIT);
+    assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
   }
 
   private List<CaseEventKind> events(ServiceOrderScenario.Order o) {

@@ -38,10 +38,12 @@ class ServiceOrderScenario {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final CaseClock clock;
+  private final OrderRatings ratings;
 
   ServiceOrderScenario(
       ServiceOrderIntake intake, OnSiteCheckIn checkIn, ResidentDecisions decisions,
-      RuntimeService runtime, TaskService tasks, CaseClock clock) {
+      RuntimeService runtime, TaskService tasks, CaseClock clock, OrderRatings ratings) {
+    this.ratings = ratings;
     this.intake = intake;
     this.checkIn = checkIn;
     this.decisions = decisions;
@@ -144,10 +146,32 @@ class ServiceOrderScenario {
     decisions.confirmCompletion(o.orderNo(), paidFen, null);
   }
 
-  /** 党小组回访, then the asynchronous 办结 step the job executor would run. */
-  void followUpAndClose(Order o) {
+  /** The resident's 评价; returns whether the order goes back for rework. */
+  boolean rate(Order o, OrderRating rating) {
+    return ratings.rate(o.orderNo(), rating, null);
+  }
+
+  /** 党小组回访 with the resident's satisfaction as the visitor records it. */
+  void followUp(Order o, String satisfaction) {
     complete(o, ServiceOrderProcess.TASK_FOLLOW_UP_VISIT, "party1",
-        Map.of("followUpMethod", "PHONE", "followUpSatisfaction", "SATISFIED", "followUpNote", ""));
+        Map.of("followUpMethod", "PHONE", "followUpSatisfaction", satisfaction, "followUpNote", ""));
+  }
+
+  /** 返工处置 by the order's worker. */
+  void rework(Order o) {
+    complete(o, ServiceOrderProcess.TASK_REWORK, null, Map.of("reworkResult", "重新更换密封圈，试水无渗漏"));
+  }
+
+  /**
+   * 党小组回访, then the asynchronous 办结 step the job executor would run; an order still waiting
+   * for the resident's rating is rated 满意 first.
+   */
+  void followUpAndClose(Order o) {
+    if (runtime.createExecutionQuery().processInstanceId(o.instance().getId())
+        .activityId(ServiceOrderProcess.TASK_AWAIT_RATING).count() > 0) {
+      rate(o, OrderRating.SATISFIED);
+    }
+    followUp(o, "SATISFIED");
     executeDueJobs(o);
   }
 

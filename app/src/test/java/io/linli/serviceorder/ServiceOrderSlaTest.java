@@ -49,9 +49,21 @@ class ServiceOrderSlaTest {
     assertThat(p.replyDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(2)));
     assertThat(p.dispatchDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(30)));
     assertThat(p.acceptDue(T).toInstant()).isEqualTo(plus(Duration.ofMinutes(30)));
-    assertThat(p.followUpDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(3)));
     ClockUtil.setCurrentTime(T);
+    assertThat(p.followUpDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(3)));
     assertThat(p.latestCommitment()).isEqualTo(plus(Duration.ofDays(30)));
+    assertThat(p.reworkDue().toInstant()).isEqualTo(plus(Duration.ofHours(24)));
+    assertThat(p.ratingWindow()).isEqualTo("PT168H");
+  }
+
+  @Test
+  @DisplayName("回访时限从服务单进入回访时起算：居民评价（或评价期满、重新处置）后，不早于确认完工")
+  void followUpCountsFromReachingTheVisit() {
+    ServiceOrderSla p = policy(Map.of());
+    ClockUtil.setCurrentTime(Date.from(plus(Duration.ofDays(2))));
+    // confirmed Monday 2 March, rated Wednesday: three working days from Wednesday is Monday 9 March
+    assertThat(p.followUpDue(T).toInstant()).as("rated two days after the confirmation")
+        .isEqualTo(Instant.parse("2026-03-09T01:00:00Z"));
   }
 
   @Test
