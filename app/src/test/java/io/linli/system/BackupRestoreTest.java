@@ -68,7 +68,7 @@ class BackupRestoreTest {
     // given: a running system with open cases
     EmbeddedPostgres live = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     open.add(live);
-    ConfigurableApplicationContext first = app(live.getJdbcUrl("postgres", "postgres"), "backup-live");
+    ConfigurableApplicationContext first = app(live.getJdbcUrl("postgres", "postgres"), "backuplive");
     RestClient http = client(first);
     JsonNode grievance = post(http, "/api/grievances", Map.of("communityCode", "tfsq", "estateCode", "dtsz",
         "buildingCode", "b4", "category", "ENVIRONMENT", "description", "4栋门口垃圾没人清运",
@@ -92,7 +92,7 @@ class BackupRestoreTest {
     run(List.of(pgRestore, "--no-owner", "--exit-on-error", "-h", "localhost",
         "-p", String.valueOf(other.getPort()), "-U", "postgres", "-d", "linli", dump.toString()));
     Files.delete(dump);
-    ConfigurableApplicationContext restored = app(other.getJdbcUrl("postgres", "linli"), "backup-restored");
+    ConfigurableApplicationContext restored = app(other.getJdbcUrl("postgres", "linli"), "backuprestored");
     http = client(restored);
 
     // then: the timer fires on the restored system and escalates
