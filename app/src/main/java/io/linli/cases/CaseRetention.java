@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,10 +108,10 @@ public class CaseRetention {
   private int batch(Map<PersonalData, Instant> cutoffs) {
     Integer n = tx.execute(s -> {
       List<String> due = new ArrayList<>();
-      Map<String, Object> params = new java.util.HashMap<>();
+      Map<String, Object> params = new HashMap<>();
       Instant latest = Instant.MIN;
       for (var e : cutoffs.entrySet()) {
-        String p = e.getKey().name().toLowerCase();
+        String p = e.getKey().name().toLowerCase(java.util.Locale.ROOT);
         due.add("(c.closed_at < :" + p + " and not exists (select 1 from case_retention_purge p"
             + " where p.case_no = c.case_no and p.kind = '" + e.getKey().name() + "'))");
         params.put(p, Timestamp.from(e.getValue()));
