@@ -3,55 +3,83 @@ package io.linli.cases;
 import io.linli.caselog.CaseLog;
 import io.linli.intake.CasePhotos;
 import io.linli.intake.WatchTokens;
+import io.linli.sla.SlaLedger;
 import io.linli.system.Times;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retention of residents' personal data (PIPL): a case closed longer ago than
- * {@code linli.retention.personal-data} (default 180 days) loses, in one transaction, its contact
- * name and phone, its photos and watch tokens, the free-text notes of its events, and — through
- * {@link CasePersonalDataExpired} — its notification addresses and messages. The case itself (flow, status, dates, ratings) and the SLA ledger stay for the
- * statistics. Runs nightly on every node ({@code linli.retention.cron}); batches lock their rows
- * ({@code FOR UPDATE SKIP LOCKED}), so nodes share the work. Integration tier: RetentionTest.
+ * Retention of residents' personal data (PIPL), per kind ({@link PersonalData}): once a case has
+ * been closed longer than a kind's retention ({@code linli.retention.contacts}, {@code photos},
+ * {@code free-text}, {@code notification-bodies}; each defaults to {@code linli.retention.personal-data},
+ * P180D), that kind is purged in one transaction: the case layer's own columns, the mechanisms it
+ * calls (photos, watch tokens, case-log notes, ledger notes, the engine's variables and history)
+ * and every registered {@link RetentionTarget} (notifications, each flow's tables). Which kinds are
+ * done is recorded per case ({@code case_retention_purge}); when all are, {@code
+ * personal_data_purged_at} is set. The case itself (flow, status, dates, ratings) and the SLA ledger
+ * stay for the statistics. Runs nightly on every node ({@code linli.retention.cron}); batches lock
+ * their rows ({@code FOR UPDATE SKIP LOCKED}), so nodes share the work. Integration tier:
+ * RetentionTest.
  */
 @Component
 public class CaseRetention {
 
   private static final Logger log = LoggerFactory.getLogger(CaseRetention.class);
   private static final int BATCH = 200;
+  /** The kinds counted from the day a case closed. */
+  static final List<PersonalData> CASE_KINDS = List.of(PersonalData.CONTACTS, PersonalData.PHOTOS,
+      PersonalData.FREE_TEXT, PersonalData.NOTIFICATION_BODIES);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
   private final CasePhotos photos;
   private final WatchTokens tokens;
   private final CaseLog caseLog;
-  private final Duration retention;
+  private final SlaLedger ledger;
+  private final EngineHistoryRetention engine;
+  private final List<RetentionTarget> targets;
+  private final Map<PersonalData, Duration> retention = new EnumMap<>(PersonalData.class);
 
-  CaseRetention(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events,
-      CasePhotos photos, WatchTokens tokens, CaseLog caseLog,
-      @Value("${linli.retention.personal-data:P180D}") Duration retention) {
+  CaseRetention(JdbcClient jdbc, TransactionTemplate tx, CasePhotos photos, WatchTokens tokens,
+      CaseLog caseLog, SlaLedger ledger, EngineHistoryRetention engine, List<RetentionTarget> targets,
+      Environment env) {
     this.jdbc = jdbc;
+    this.tx = tx;
     this.photos = photos;
     this.tokens = tokens;
     this.caseLog = caseLog;
-    this.tx = tx;
-    this.events = events;
-    this.retention = retention;
+    this.ledger = ledger;
+    this.engine = engine;
+    this.targets = List.copyOf(targets);
+    String fallback = env.getProperty("linli.retention.personal-data", "P180D");
+    for (PersonalData k : CASE_KINDS) {
+      retention.put(k, PersonalData.parse(k.key(), env.getProperty("linli.retention." + k.key(), fallback)));
+    }
   }
 
-  private record Expired(long id, String flow, String caseNo) {}
+  /** The retention of a kind of data bound to cases. */
+  public Duration retentionOf(PersonalData kind) {
+    Duration d = retention.get(kind);
+    if (d == null) throw new IllegalArgumentException(kind + " is not counted from a case's closing");
+    return d;
+  }
+
+  private record Expired(long id, String flow, String caseNo, Instant closedAt) {}
 
   @Scheduled(cron = "${linli.retention.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
   void nightly() {
@@ -63,39 +91,79 @@ public class CaseRetention {
     }
   }
 
-  /** Purges every case closed before now − retention; how many cases. */
+  /** Purges every kind whose retention ran out for a closed case; how many cases were touched. */
   public int purge() {
-    Instant cutoff = Times.now().minus(retention);
+    Instant now = Times.now();
+    Map<PersonalData, Instant> cutoffs = new EnumMap<>(PersonalData.class);
+    retention.forEach((k, d) -> cutoffs.put(k, now.minus(d)));
     int total = 0;
     int n;
     do {
-      n = batch(cutoff);
+      n = batch(cutoffs);
       total += n;
     } while (n == BATCH);
     return total;
   }
 
-  private int batch(Instant cutoff) {
+  private int batch(Map<PersonalData, Instant> cutoffs) {
     Integer n = tx.execute(s -> {
-      List<Expired> cases = jdbc.sql("""
-              select id, flow, case_no from case_file
-              where closed_at < ? and personal_data_purged_at is null
-              order by closed_at limit ? for update skip locked""")
-          .params(Timestamp.from(cutoff), BATCH)
-          .query((rs, i) -> new Expired(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+      List<String> due = new ArrayList<>();
+      Map<String, Object> params = new HashMap<>();
+      Instant latest = Instant.MIN;
+      for (var e : cutoffs.entrySet()) {
+        String p = e.getKey().name().toLowerCase(java.util.Locale.ROOT);
+        due.add("(c.closed_at < :" + p + " and not exists (select 1 from case_retention_purge p"
+            + " where p.case_no = c.case_no and p.kind = '" + e.getKey().name() + "'))");
+        params.put(p, Timestamp.from(e.getValue()));
+        if (e.getValue().isAfter(latest)) latest = e.getValue();
+      }
+      params.put("latest", Timestamp.from(latest));
+      params.put("batch", BATCH);
+      List<Expired> cases = jdbc.sql("select c.id, c.flow, c.case_no, c.closed_at from case_file c"
+              + " where c.closed_at < :latest and c.personal_data_purged_at is null and ("
+              + String.join(" or ", due) + ") order by c.closed_at limit :batch for update of c skip locked")
+          .params(params)
+          .query((rs, i) -> new Expired(rs.getLong(1), rs.getString(2), rs.getString(3),
+              rs.getTimestamp(4).toInstant()))
+          .list();
       for (Expired c : cases) {
-        photos.deleteAll(c.flow(), c.caseNo());
-        tokens.revokeAll(c.caseNo());
-        caseLog.clearNotes(c.flow(), c.caseNo());
-        events.publishEvent(new CasePersonalDataExpired(c.flow(), c.caseNo()));
-        jdbc.sql("""
-                update case_file set contact_name_enc = null, contact_phone_enc = null,
-                  legacy_contact_name = null, legacy_contact_phone = null, personal_data_purged_at = ?
-                where id = ?""")
-            .params(Timestamp.from(Times.now()), c.id()).update();
+        Set<String> done = new HashSet<>(jdbc.sql("select kind from case_retention_purge where case_no = ?")
+            .param(c.caseNo()).query(String.class).list());
+        for (PersonalData kind : CASE_KINDS) {
+          if (done.contains(kind.name()) || !c.closedAt().isBefore(cutoffs.get(kind))) continue;
+          purge(kind, c);
+          jdbc.sql("insert into case_retention_purge (case_no, kind, purged_at) values (?, ?, ?) on conflict do nothing")
+              .params(c.caseNo(), kind.name(), Timestamp.from(Times.now())).update();
+          done.add(kind.name());
+        }
+        if (done.size() == CASE_KINDS.size()) {
+          jdbc.sql("update case_file set personal_data_purged_at = ? where id = ?")
+              .params(Timestamp.from(Times.now()), c.id()).update();
+        }
       }
       return cases.size();
     });
     return n == null ? 0 : n;
+  }
+
+  private void purge(PersonalData kind, Expired c) {
+    switch (kind) {
+      case CONTACTS -> {
+        jdbc.sql("""
+                update case_file set contact_name_enc = null, contact_phone_enc = null,
+                  legacy_contact_name = null, legacy_contact_phone = null
+                where id = ?""")
+            .param(c.id()).update();
+        tokens.revokeAll(c.caseNo());
+      }
+      case PHOTOS -> photos.deleteAll(c.flow(), c.caseNo());
+      case FREE_TEXT -> {
+        caseLog.clearNotes(c.flow(), c.caseNo());
+        ledger.clearNotes(c.flow(), c.caseNo());
+        engine.eraseFreeText(c.caseNo());
+      }
+      default -> { }
+    }
+    for (RetentionTarget t : targets) t.purge(kind, c.flow(), c.caseNo());
   }
 }

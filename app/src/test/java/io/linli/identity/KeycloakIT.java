@@ -41,6 +41,18 @@ abstract class KeycloakIT {
         () -> keycloak().secrets.get("linli-webapp"));
     r.add("plugin.identity.keycloak.client-secret", () -> keycloak().secrets.get("linli-identity"));
     r.add("linli.crypto.key", () -> CRYPTO_KEY);
+    // the internal metrics port (LINLI_METRICS_PORT), on a port free when the context starts
+    r.add("linli.metrics.port", () -> METRICS_PORT);
+  }
+
+  static final int METRICS_PORT = freePort();
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static final String CRYPTO_KEY = randomKey();

@@ -318,6 +318,31 @@ class KeycloakSecurityIT extends KeycloakIT {
     return URI.create("http://localhost:" + port + path);
   }
 
+  @Test
+  @DisplayName("metrics port: GET /actuator/prometheus without a token, nothing else; the public port refuses the scrape")
+  void metricsPortServesOnlyTheScrape() throws Exception {
+    URI metrics = URI.create("http://localhost:" + METRICS_PORT + "/actuator/prometheus");
+    HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(metrics).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("linli_node_ready");
+    for (String path : List.of("/api/grievances/" + tfsqCase, "/engine-rest/task", "/actuator/health")) {
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + METRICS_PORT + path))
+          .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(403);
+    }
+    assertThat(http.send(HttpRequest.newBuilder(metrics).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).as("POST on the metrics port").isEqualTo(403);
+    String staff = keycloak().token("supervisor1");
+    for (String token : new String[] {null, staff}) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri("/actuator/prometheus")).GET();
+      if (token != null) b.header("Authorization", "Bearer " + token);
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as("public port, token %s", token == null ? "none" : "staff")
+          .isNotEqualTo(200);
+      assertThat(r.body()).doesNotContain("linli_node_ready");
+    }
+  }
+
   static String b64(String s) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -40,6 +40,13 @@ class SlaLedgerTest {
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.sql("delete from sla_ledger where case_no = 'LEDGER-TEST-2'").update())
         .hasMessageContaining("append-only");
+    // retention's one exception: a note set to null, nothing else changed
+    assertThatThrownBy(() -> jdbc.sql("update sla_ledger set note = 'x' where case_no = 'LEDGER-TEST-2'").update())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("update sla_ledger set note = null, holder = 'x' where case_no = 'LEDGER-TEST-2'")
+        .update()).hasMessageContaining("append-only");
+    org.assertj.core.api.Assertions.assertThat(
+        jdbc.sql("update sla_ledger set note = null where case_no = 'LEDGER-TEST-2'").update()).isPositive();
     assertThat(ledger.entriesOf("LEDGER-TEST-2")).singleElement()
         .extracting(SlaLedger.Entry::holder).isEqualTo("group:tfsq-property-staff");
   }
