@@ -76,6 +76,7 @@ class RetentionTest {
     VALUES.put("accept note (Tasklist)", "司徒阿姨家马上到");
     VALUES.put("assessment note (Tasklist)", "司徒家水管老化需要更换");
     VALUES.put("work result (Tasklist)", "已为司徒家更换水管");
+    VALUES.put("order rating comment", "司徒阿姨说师傅修得干净");
     VALUES.put("order follow-up note (Tasklist)", "司徒阿姨对师傅很满意");
   }
 
@@ -211,6 +212,8 @@ class RetentionTest {
     post("/api/service-orders/" + orderNo + "/quote-decision", Map.of("accept", true));
     submit(orderNo, "Task_FixSmall", "contractor1", Map.of("workResult", VALUES.get("work result (Tasklist)")));
     post("/api/service-orders/" + orderNo + "/completion", Map.of("paidFen", 3550));
+    post("/api/service-orders/" + orderNo + "/evaluation",
+        Map.of("rating", "SATISFIED", "comment", VALUES.get("order rating comment")));
     submit(orderNo, "Task_FollowUpVisit", "party1", Map.of("followUpMethod", "PHONE",
         "followUpSatisfaction", "SATISFIED", "followUpNote", VALUES.get("order follow-up note (Tasklist)")));
     clock.executeDueJobs(orderNo);
