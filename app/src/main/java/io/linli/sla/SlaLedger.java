@@ -229,10 +229,13 @@ public class SlaLedger {
   /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
   /**
    * Retention: the free-text notes of a case's rows (督办意见) are set to null; the rows stay, so the
-   * ledger's figures do. The append-only trigger lets exactly this update through (V97_2).
+   * ledger's figures do. The append-only trigger lets exactly this update through (V97_2). The
+   * reasons given for the case's pauses (挂起) are free text too and are emptied the same way.
    */
   public void clearNotes(String flow, String caseNo) {
     jdbc.sql("update sla_ledger set note = null where flow = ? and case_no = ? and note is not null")
+        .params(flow, caseNo).update();
+    jdbc.sql("update sla_pause set reason = '', resume_note = null where flow = ? and case_no = ?")
         .params(flow, caseNo).update();
   }
 
