@@ -67,6 +67,7 @@ class RetentionTest {
     VALUES.put("triage note (Tasklist)", "已电话联系欧阳女士确认位置");
     VALUES.put("督办 note (Tasklist)", "请物业今日内联系欧阳女士处理");
     VALUES.put("handling result (Tasklist)", "已清运垃圾并告知欧阳女士");
+    VALUES.put("pause reason", "欧阳女士出差下周回来再上门");
     VALUES.put("rating comment", "满意但希望以后每天巡查一次");
     VALUES.put("follow-up note (Tasklist)", "回访时欧阳女士表示很满意");
     VALUES.put("order phone", SO_PHONE);
@@ -112,6 +113,9 @@ class RetentionTest {
     clock.advance(Duration.ofDays(1));
     clock.executeDueJobs(caseNo);
     superviseAll(caseNo, VALUES.get("督办 note (Tasklist)"));
+    staffPost("/api/staff/cases/" + caseNo + "/pause", "property1",
+        Map.of("kind", "RESIDENT_POSTPONE", "reason", VALUES.get("pause reason")));
+    staffPost("/api/staff/cases/" + caseNo + "/resume", "property1", Map.of());
     submit(caseNo, "Task_HandleGeneral", "property1", Map.of(
         "handlingResult", VALUES.get("handling result (Tasklist)"), "feedbackMethod", "PHONE"));
     assertThat(http.post().uri("/api/grievances/{no}/evaluation", caseNo)
@@ -218,6 +222,12 @@ class RetentionTest {
         "followUpSatisfaction", "SATISFIED", "followUpNote", VALUES.get("order follow-up note (Tasklist)")));
     clock.executeDueJobs(orderNo);
     return orderNo;
+  }
+
+  private void staffPost(String path, String user, Map<String, ?> body) {
+    var r = http.post().uri(path).header("X-Linli-User", user).contentType(MediaType.APPLICATION_JSON)
+        .body(body).retrieve().toEntity(String.class);
+    assertThat(r.getStatusCode().value()).as("%s: %s", path, r.getBody()).isEqualTo(200);
   }
 
   private void post(String path, Map<String, ?> body) {
