@@ -223,6 +223,34 @@ class OrgTreeRoutingTest {
     assertThat(candidateGroups(pb, "Task_Respond")).containsExactly("rtsq-property-staff");
   }
 
+  @Test
+  @Order(7)
+  @DisplayName("服务队和能工巧匠进组；楼栋代表按任期选举，由社区党委替换，原代表留档")
+  void teamsWorkersAndRepresentatives() throws Exception {
+    member("TEAM", "repair", "contractor", "rt-fix-1", "维修队李师傅");
+    member("INDIVIDUAL", "", "contractor", "rt-craft-1", "能工巧匠赵师傅");
+    assertThat(groupsOf("rt-fix-1")).contains("rtsq-contractor-repair", "rtsq-contractor", "contractor");
+    assertThat(groupsOf("rt-craft-1")).contains("rtsq-contractor", "contractor")
+        .doesNotContain("rtsq-contractor-repair");
+
+    ok(send("POST", "/api/org/estates/rtaa/representatives", Map.of("userId", "rt-rep-1",
+        "displayName", "王先生", "buildingCode", "b1", "termFrom", "2024-07-01", "termTo", "2027-06-30")));
+    Answer replaced = send("POST", "/api/org/estates/rtaa/representatives", Map.of("userId", "rt-rep-2",
+        "displayName", "李女士", "buildingCode", "b1", "termFrom", "2026-01-01", "termTo", "2027-06-30",
+        "replacesUserId", "rt-rep-1"));
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(estateNode(replaced.body(), "rtaa").get("representatives"))
+        .extracting(r -> r.get("userId").asText() + ":" + r.get("active").asBoolean() + ":"
+            + r.get("replacedBy").asText())
+        .containsExactly("rt-rep-2:true:null", "rt-rep-1:false:rt-rep-2");
+    assertThat(groupsOf("rt-rep-2")).contains("rtsq-building-rep");
+
+    Answer backwards = send("POST", "/api/org/estates/rtaa/representatives", Map.of("userId", "rt-rep-3",
+        "displayName", "张先生", "buildingCode", "b1", "termFrom", "2027-01-01", "termTo", "2026-01-01",
+        "replacesUserId", "rt-rep-1"));
+    assertThat(fields(backwards)).containsKeys("termTo", "replacesUserId");
+  }
+
   // ---- helpers ----
 
   private String report(String estate) {
