@@ -104,6 +104,20 @@ class OrgTreeRoutingTest {
   }
 
   @Test
+  @Order(1)
+  @DisplayName("组织架构页面和页面所用的接口可以打开")
+  void pageServes() throws Exception {
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/org/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("邻里 · 组织架构").contains("org.js");
+    JsonNode tree = send("GET", "/org/api/communities/" + C, null).body();
+    assertThat(tree.get("name").asText()).isEqualTo("路由社区");
+    assertThat(tree.get("groups").has("rtsq-grid-g1-grid-worker")).isTrue();
+    assertThat(send("GET", "/org/api/csrf", null).status()).isEqualTo(200);
+  }
+
+  @Test
   @Order(2)
   @DisplayName("同一社区的两家物业：分流只到案件所在网格，处置和派单只到本公司小区的物业，各自的待办里只有自己的案件")
   void twoCompaniesSeeOnlyTheirEstates() throws Exception {
