@@ -97,7 +97,8 @@ function renderTree(c) {
     const td = document.createElement('td');
     const b = text('button', '移出');
     b.type = 'button';
-    b.addEventListener('click', () => act(() => call('POST', '/communities/' + c.code + '/members/removal', m)));
+    const who = { unitKind: m.unitKind, unitCode: m.unitCode, role: m.role, userId: m.userId };
+    b.addEventListener('click', () => act(() => call('POST', '/communities/' + c.code + '/members/removal', who), '已移出'));
     td.append(b);
     tr.append(td);
     return tr;
@@ -114,7 +115,7 @@ async function act(fn, message) {
   try {
     const c = await fn();
     if (c && c.estates) renderTree(c);
-    show($('#done'), message || '已保存');
+    show($('#done'), message === undefined ? '已保存' : message);
   } catch (e) {
     show($('#error'), e.message);
   }
@@ -153,7 +154,7 @@ for (const form of document.querySelectorAll('form[data-action]')) {
 $('#pick').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const code = new FormData(ev.target).get('community');
-  act(() => call('GET', '/communities/' + encodeURIComponent(code)), '　');
+  act(() => call('GET', '/communities/' + encodeURIComponent(code)), '');
 });
 
 (async () => {
