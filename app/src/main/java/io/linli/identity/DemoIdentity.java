@@ -83,6 +83,7 @@ class DemoIdentity {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @org.springframework.core.annotation.Order(0) // before the organisation tree's groups (io.linli.org)
   @Transactional
   public void seed() {
     startupLock.acquire("linli-demo-identity");

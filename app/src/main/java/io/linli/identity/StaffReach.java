@@ -47,6 +47,11 @@ public class StaffReach {
         .orElse(false);
   }
 
+  /** A member of this street's committee (街道党工委). */
+  public boolean inStreet(String streetCode) {
+    return open || callerGroups().contains(groups.streetGroup(streetCode));
+  }
+
   public boolean supervisor() {
     return open || callerGroups().contains(Role.SUPERVISOR.id());
   }

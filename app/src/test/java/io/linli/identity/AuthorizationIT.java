@@ -158,6 +158,21 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/calendar/national", "401 403 403 403 403 403 403 ok ok");
     EXPECTED.put("PUT /api/calendar/communities/{community}/days", "401 403 403 403 403 403 ok ok ok");
     EXPECTED.put("PUT /api/calendar/communities/{community}/working-hours", "401 403 403 403 403 403 ok ok ok");
+    // the organisation tree (docs/org-tree.md): a community's tree for its staff, the street above and
+    // 督查; edits inside it by its 社区党委, the street above, 督查; a community by its street; a street
+    // by 督查; the register of property companies by any street committee and 督查
+    EXPECTED.put("GET /api/org", signedIn);
+    EXPECTED.put("GET /api/org/communities/{community}", "401 403 403 403 ok ok ok ok ok");
+    EXPECTED.put("PUT /api/org/streets/{street}", "401 403 403 403 403 403 403 403 ok");
+    EXPECTED.put("PUT /api/org/communities/{community}", "401 403 403 403 403 403 403 ok ok");
+    EXPECTED.put("PUT /api/org/communities/{community}/grids/{grid}", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("PUT /api/org/estates/{estate}", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("PUT /api/org/estates/{estate}/buildings/{building}", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("POST /api/org/estates/{estate}/property-terms", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("POST /api/org/estates/{estate}/representatives", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("PUT /api/org/companies/{code}", "401 403 403 403 403 403 403 ok ok");
+    EXPECTED.put("POST /api/org/communities/{community}/members", "401 403 403 403 403 403 ok ok ok");
+    EXPECTED.put("POST /api/org/communities/{community}/members/removal", "401 403 403 403 403 403 ok ok ok");
     EXPECTED.put("GET /api/sla/clocks", signedIn);
     EXPECTED.put("GET /api/sla/due-preview", signedIn);
     // points (积分): a resident's own points with a wallet token or their token (anonymous: neither,
@@ -448,6 +463,8 @@ class AuthorizationIT extends KeycloakIT {
       case "entryNo" -> "SZ-2026-999999";
       case "communityCode", "community" -> "tfsq";
       case "estate" -> "dtsz";
+      case "street" -> "tianfu";
+      case "grid" -> "g1";
       case "building" -> "b3";
       case "month" -> "2026-03";
       case "quarter" -> "2026-Q2";
