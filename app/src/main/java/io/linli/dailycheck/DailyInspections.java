@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("dailyInspections")
 public class DailyInspections implements TaskListener {
 
-  static final String PROCESS = "Process_DailyInspection";
 
   private final CommunityDirectory directory;
   private final WorkingCalendar calendar;
@@ -96,7 +95,7 @@ public class DailyInspections implements TaskListener {
     vars.put("summary", c.name() + " " + day + " 每日巡查");
     vars.put("locationLabel", c.name());
     vars.put("openCasesList", OpenCases.text(lines));
-    var pi = runtime.startProcessInstanceByKey(PROCESS, caseNo, vars);
+    var pi = runtime.startProcessInstanceByKey(DailyInspectionProcess.KEY, caseNo, vars);
     files.setProcessInstance(DailyInspectionFlow.KEY, id, pi.getId());
     caseLog.record(DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_OPENED, "系统", null);
     return Optional.of(caseNo);
