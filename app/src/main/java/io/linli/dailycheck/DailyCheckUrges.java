@@ -58,9 +58,17 @@ class DailyCheckUrges {
     if (c.closed()) throw ApiError.invalid("caseNo", "案件已办结，无需督促");
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).active().list();
     if (open.isEmpty()) throw ApiError.invalid("caseNo", "案件当前没有待办任务，无人可督促");
-    Integer before = jdbc.sql("select reached from daily_check_urge where check_id = ? and case_no = ?")
-        .params(check.id(), caseNo).query(Integer.class).optional().orElse(null);
-    if (before != null) return new Urged(check.caseNo(), caseNo, before, true);
+    // the row first: a concurrent repeat waits on it and then finds it there
+    int claimed = jdbc.sql("""
+            insert into daily_check_urge (check_id, case_no, urged_at, urged_by, reached)
+            values (?, ?, ?, ?, 0) on conflict (check_id, case_no) do nothing""")
+        .params(check.id(), caseNo, Timestamp.from(Times.now()), actor)
+        .update();
+    if (claimed == 0) {
+      int before = jdbc.sql("select reached from daily_check_urge where check_id = ? and case_no = ?")
+          .params(check.id(), caseNo).query(Integer.class).single();
+      return new Urged(check.caseNo(), caseNo, before, true);
+    }
 
     Flow flow = flows.get(c.flow());
     String subject = "【邻里】社区督促：" + flow.noun() + " " + caseNo;
@@ -77,11 +85,8 @@ class DailyCheckUrges {
           "urge:" + check.caseNo() + ":" + caseNo + ":" + t.getId(),
           new StaffNotifications.Message("URGE", c.flow(), caseNo, subject, body)));
     }
-    jdbc.sql("""
-            insert into daily_check_urge (check_id, case_no, urged_at, urged_by, reached)
-            values (?, ?, ?, ?, ?) on conflict (check_id, case_no) do nothing""")
-        .params(check.id(), caseNo, Timestamp.from(Times.now()), actor, reached.size())
-        .update();
+    jdbc.sql("update daily_check_urge set reached = ? where check_id = ? and case_no = ?")
+        .params(reached.size(), check.id(), caseNo).update();
     caseLog.record(c.flow(), caseNo, DailyInspectionEvent.URGED, "社区党委",
         note == null || note.isBlank() ? "每日巡查 " + check.caseNo() : note.strip());
     return new Urged(check.caseNo(), caseNo, reached.size(), false);

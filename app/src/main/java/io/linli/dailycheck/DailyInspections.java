@@ -78,10 +78,11 @@ public class DailyInspections implements TaskListener {
     Long id = jdbc.sql("select nextval('daily_check_id_seq')").query(Long.class).single();
     String caseNo = String.format("XJ-%d-%06d", day.getYear(), id);
     List<OpenCases.Line> lines = openCases.of(c.code(), OpenCases.FORM_LIMIT);
+    long total = openCases.count(c.code());
     int inserted = jdbc.sql("""
             insert into daily_check (id, community_code, check_date, case_no, opened_at, open_cases)
             values (?, ?, ?, ?, ?, ?) on conflict (community_code, check_date) do nothing""")
-        .params(id, c.code(), day, caseNo, Timestamp.from(now), openCases.count(c.code()))
+        .params(id, c.code(), day, caseNo, Timestamp.from(now), total)
         .update();
     if (inserted == 0) return Optional.empty();
     files.open(new CaseFiles.NewCase(DailyInspectionFlow.KEY, id, caseNo, c.code(), null, null,
@@ -94,7 +95,7 @@ public class DailyInspections implements TaskListener {
     vars.put("openedAt", Date.from(now));
     vars.put("summary", c.name() + " " + day + " 每日巡查");
     vars.put("locationLabel", c.name());
-    vars.put("openCasesList", OpenCases.text(lines));
+    vars.put("openCasesList", OpenCases.text(lines, total));
     var pi = runtime.startProcessInstanceByKey(DailyInspectionProcess.KEY, caseNo, vars);
     files.setProcessInstance(DailyInspectionFlow.KEY, id, pi.getId());
     caseLog.record(DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_OPENED, "系统", null);

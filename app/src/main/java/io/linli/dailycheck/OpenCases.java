@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 class OpenCases {
 
   /** How many cases the task form lists; the check's API lists them all. */
-  static final int FORM_LIMIT = 200;
+  static final int FORM_LIMIT = 60;
+
+  /** The engine keeps a string variable in at most 4,000 characters. */
+  static final int TEXT_LIMIT = 3_800;
 
   private final JdbcClient jdbc;
   private final Flows flows;
@@ -92,10 +95,13 @@ class OpenCases {
   }
 
   /** The task form's text: one line per case. */
-  static String text(List<Line> lines) {
+  static String text(List<Line> lines, long total) {
     if (lines.isEmpty()) return "本社区目前没有在办案件。";
     StringBuilder b = new StringBuilder();
+    int shown = 0;
     for (Line l : lines) {
+      if (b.length() > TEXT_LIMIT - 300) break;
+      shown++;
       b.append(l.caseNo()).append("｜").append(l.flowLabel());
       if (l.category() != null) b.append("｜").append(l.category());
       for (Clock c : l.clocks()) {
@@ -105,6 +111,8 @@ class OpenCases {
       b.append("｜承办：").append(l.holders().isEmpty() ? "无待办任务" : String.join("；", l.holders()));
       b.append('\n');
     }
+    if (shown < total) b.append("……共 ").append(total).append(" 件在办案件，此处列出 ").append(shown)
+        .append(" 件，完整清单见巡查清单。");
     return b.toString();
   }
 }
