@@ -14,7 +14,8 @@ create table staff_contact (
 
 -- 临期预警: one row per clock of a case and level, so two nodes never warn twice. warn_at is the
 -- instant the policy gives (a fraction of the clock's length, or a lead time before it falls due);
--- task_id is the task that runs the clock now (a later task under the same clock takes it over).
+-- process_instance_id and activity_id name the task(s) that run the clock now (a later task under the
+-- same clock takes it over; a multi-instance task warns each of its holders).
 create table sla_warning (
   id                  bigserial    primary key,
   flow                varchar(24)  not null,
@@ -22,7 +23,8 @@ create table sla_warning (
   clock               varchar(48)  not null,
   level               integer      not null,
   community_code      varchar(32),
-  task_id             varchar(64)  not null,
+  process_instance_id varchar(64)  not null,
+  activity_id         varchar(255) not null,
   due_at              timestamptz  not null,
   warn_at             timestamptz  not null,
   status              varchar(16)  not null default 'PENDING' check (status in ('PENDING', 'SENT', 'STOPPED')),

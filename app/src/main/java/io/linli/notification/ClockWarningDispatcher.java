@@ -5,7 +5,9 @@ import io.linli.cases.Flows;
 import io.linli.sla.SlaWarnings;
 import io.linli.system.Times;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -19,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the 临期预警 that fell due ({@link SlaWarnings}): each node polls, claims due warnings with
  * {@code FOR UPDATE SKIP LOCKED} and, in the same transaction, queues one staff notification per
- * member of the task's holder ({@link StaffNotifications}: the assignee, else the candidate groups'
- * members) and marks the warning sent. A warning whose task is gone — the clock stopped — is
- * marked stopped and sends nothing.
+ * holder of the tasks that run the clock ({@link StaffNotifications}: each task's assignee, else its
+ * candidate groups' members; a multi-instance task's every holder) and marks the warning sent. A
+ * warning whose tasks are gone — the clock stopped — is marked stopped and sends nothing.
  */
 @Component
 class ClockWarningDispatcher {
@@ -62,17 +64,21 @@ class ClockWarningDispatcher {
       Instant now = Times.now();
       List<SlaWarnings.Due> due = warnings.claimDue(now, BATCH);
       for (SlaWarnings.Due w : due) {
-        Task task = tasks.createTaskQuery().taskId(w.taskId()).singleResult();
-        if (task == null) {
+        List<Task> running = tasks.createTaskQuery().processInstanceId(w.processInstanceId())
+            .taskDefinitionKey(w.activityId()).active().list();
+        if (running.isEmpty()) {
           warnings.markStopped(w.id());
           continue;
         }
-        List<String> groups = task.getAssignee() != null ? List.of()
-            : tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
+        Set<String> reached = new LinkedHashSet<>();
         String key = "warn:" + w.caseNo() + ":" + w.clock() + ":" + w.level();
-        List<String> reached = staff.notifyHolder(task.getAssignee(), groups, key, message(w, task));
+        for (Task task : running) {
+          List<String> groups = task.getAssignee() != null ? List.of()
+              : tasks.getIdentityLinksForTask(task.getId()).stream()
+                  .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                  .map(IdentityLink::getGroupId).toList();
+          reached.addAll(staff.notifyHolder(task.getAssignee(), groups, key, message(w, task)));
+        }
         warnings.markSent(w.id(), now, reached.size());
       }
       return due.size();

@@ -75,7 +75,8 @@ class SlaWarningPlugin extends AbstractProcessEnginePlugin {
       Instant warnAt = warnings.warnAt(clockName, start, due);
       task.setFollowUpDate(Date.from(warnAt));
       warnings.schedule(flow, caseNo, clockName, clock.level(),
-          task.getVariable("communityCode") instanceof String c ? c : null, task.getId(), due, warnAt);
+          task.getVariable("communityCode") instanceof String c ? c : null,
+          task.getProcessInstanceId(), task.getTaskDefinitionKey(), due, warnAt);
     }
   }
 }

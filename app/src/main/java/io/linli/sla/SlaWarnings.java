@@ -39,20 +39,33 @@ public class SlaWarnings {
   private final double fraction;
 
   @Autowired
-  SlaWarnings(JdbcClient jdbc, Environment env) {
-    this(jdbc, Binder.get(env));
+  SlaWarnings(JdbcClient jdbc, Environment env, List<SlaDeclarations> declarations) {
+    this(jdbc, Binder.get(env), declarations);
   }
 
-  SlaWarnings(JdbcClient jdbc, Binder binder) {
+  /** Checks every declared clock's warning settings, so a wrong one stops the start. */
+  SlaWarnings(JdbcClient jdbc, Binder binder, List<SlaDeclarations> declarations) {
     this.jdbc = jdbc;
     this.binder = binder;
     this.fraction = checkedFraction("linli.sla.warning.fraction",
         binder.bind("linli.sla.warning.fraction", Double.class).orElse(DEFAULT_FRACTION));
+    Instant t = Instant.EPOCH;
+    for (SlaDeclarations d : declarations) {
+      for (ClockSpec c : d.clocks()) {
+        String base = "linli.sla.warning.clocks." + kebab(c.id());
+        binder.bind(base + ".lead", Duration.class).ifBound(lead -> {
+          if (lead.isNegative() || lead.isZero()) {
+            throw new IllegalStateException(base + ".lead must be a positive duration, not " + lead);
+          }
+        });
+        warnAt(c.id(), t, t.plusSeconds(60));
+      }
+    }
   }
 
-  /** A warning that fell due, with the task that runs its clock now. */
-  public record Due(long id, String flow, String caseNo, String clock, int level, String taskId,
-      Instant dueAt) {}
+  /** A warning that fell due, with the process instance and activity whose tasks run its clock now. */
+  public record Due(long id, String flow, String caseNo, String clock, int level,
+      String processInstanceId, String activityId, Instant dueAt) {}
 
   /** When the holder of {@code clock}, started at {@code start} and due at {@code due}, is warned. */
   public Instant warnAt(String clock, Instant start, Instant due) {
@@ -81,18 +94,20 @@ public class SlaWarnings {
    * Schedules the clock's warning, or hands a pending one to the task that now runs the clock.
    * A warning already sent stays sent: one per clock.
    */
-  void schedule(String flow, String caseNo, String clock, int level, String community, String taskId,
-      Instant dueAt, Instant warnAt) {
+  void schedule(String flow, String caseNo, String clock, int level, String community,
+      String processInstanceId, String activityId, Instant dueAt, Instant warnAt) {
     Timestamp now = Timestamp.from(Times.now());
     jdbc.sql("""
-            insert into sla_warning (flow, case_no, clock, level, community_code, task_id, due_at,
-              warn_at, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into sla_warning (flow, case_no, clock, level, community_code, process_instance_id,
+              activity_id, due_at, warn_at, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (flow, case_no, clock, level) do update
-              set task_id = excluded.task_id, due_at = excluded.due_at, warn_at = excluded.warn_at
+              set process_instance_id = excluded.process_instance_id,
+                  activity_id = excluded.activity_id, due_at = excluded.due_at,
+                  warn_at = excluded.warn_at
               where sla_warning.status = 'PENDING'""")
-        .params(flow, caseNo, clock, level, community, taskId, Timestamp.from(dueAt),
-            Timestamp.from(warnAt), now)
+        .params(flow, caseNo, clock, level, community, processInstanceId, activityId,
+            Timestamp.from(dueAt), Timestamp.from(warnAt), now)
         .update();
   }
 
@@ -112,12 +127,13 @@ public class SlaWarnings {
    */
   public List<Due> claimDue(Instant now, int limit) {
     return jdbc.sql("""
-            select id, flow, case_no, clock, level, task_id, due_at from sla_warning
+            select id, flow, case_no, clock, level, process_instance_id, activity_id, due_at
+            from sla_warning
             where status = 'PENDING' and warn_at <= ?
             order by warn_at, id limit ? for update skip locked""")
         .params(Timestamp.from(now), limit)
         .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
         .list();
   }
 
@@ -127,7 +143,7 @@ public class SlaWarnings {
         .params(Timestamp.from(at), recipients, id).update();
   }
 
-  /** The clock stopped (its task ended) before the warning was due: none is sent. */
+  /** The clock stopped (no task runs it any more) before the warning was due: none is sent. */
   public void markStopped(long id) {
     jdbc.sql("update sla_warning set status = 'STOPPED' where id = ?").param(id).update();
   }

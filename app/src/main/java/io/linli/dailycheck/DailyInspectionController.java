@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/daily-checks")
-class DailyCheckController {
+class DailyInspectionController {
 
   private final DailyInspections checks;
   private final OpenCases openCases;
@@ -32,7 +32,7 @@ class DailyCheckController {
   private final StaffReach reach;
   private final ActingUser acting;
 
-  DailyCheckController(DailyInspections checks, OpenCases openCases, DailyCheckUrges urges,
+  DailyInspectionController(DailyInspections checks, OpenCases openCases, DailyCheckUrges urges,
       StaffReach reach, ActingUser acting) {
     this.checks = checks;
     this.openCases = openCases;
