@@ -24,7 +24,7 @@ import org.springframework.modulith.docs.Documenter;
 class ModuleBoundariesTest {
 
   /** The flows. Everything else is a mechanism that iterates over the registered flows. */
-  static final List<String> FLOWS = List.of("grievance", "serviceorder", "consultation", "evaluation");
+  static final List<String> FLOWS = List.of("grievance", "serviceorder", "consultation", "evaluation", "dailycheck");
 
   static final ApplicationModules MODULES = ApplicationModules.of(LinliApplication.class);
 

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 (due within the hour)
- * and 已超时. Created when missing (looked up by name in the database, under a database lock), so every
- * node agrees.
+ * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 and 已超时. Created when
+ * missing (looked up by name in the database, under a database lock), so every node agrees. 即将超时
+ * lists the tasks whose clock passed its own warning time (临期预警, sla.SlaWarnings): the warning
+ * instant is the task's follow-up date, so the filter is "follow-up date passed, due date not yet";
+ * a filter saved by an older release (due within the hour) is brought to this query.
  */
 @Component
 class TasklistFilters {
@@ -23,6 +25,7 @@ class TasklistFilters {
   static final String COMMUNITY_UNCLAIMED = "本社区待认领";
   static final String DUE_SOON = "即将超时";
   static final String OVERDUE = "已超时";
+  static final String DUE_SOON_DESCRIPTION = "已到临期预警时间、尚未到期的我的任务和本组待认领任务";
 
   private static final List<Map<String, String>> COLUMNS =
       List.of(
@@ -50,10 +53,10 @@ class TasklistFilters {
     ensure(COMMUNITY_UNCLAIMED, 2, "我所在社区各组的待认领任务",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .taskUnassigned().orderByDueDate().asc());
-    ensure(DUE_SOON, 3, "一小时内到期的我的任务和本组待认领任务",
+    ensure(DUE_SOON, 3, DUE_SOON_DESCRIPTION,
         mineOrMyGroups()
+            .followUpBeforeExpression("${now()}")
             .dueAfterExpression("${now()}")
-            .dueBeforeExpression("${dateTime().plusHours(1)}")
             .orderByDueDate().asc());
     ensure(OVERDUE, 4, "已过到期时间仍未完成的我的任务和本组待认领任务",
         mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc());
@@ -68,9 +71,10 @@ class TasklistFilters {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) return;
+    Filter existing = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+    if (existing != null && description.equals(existing.getProperties().get("description"))) return;
     Filter filter =
-        filters.newTaskFilter(name)
+        (existing != null ? existing : filters.newTaskFilter(name))
             .setQuery(query)
             .setProperties(Map.of(
                 "priority", priority,

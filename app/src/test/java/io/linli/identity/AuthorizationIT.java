@@ -130,6 +130,9 @@ class AuthorizationIT extends KeycloakIT {
     EXPECTED.put("POST /api/evaluations/{evaluationNo}/rectification-plans", "401 403 403 403 403 ok 403 403 403");
     // no rectification exists in the matrix's data: 404 for everyone signed in
     EXPECTED.put("GET /api/rectifications/{rectificationNo}", "401 404 404 404 404 404 404 404 404");
+    // 每日巡查: no check exists in the matrix's data (checks open on working days): 404 for everyone signed in
+    EXPECTED.put("GET /api/daily-checks/{checkNo}", "401 404 404 404 404 404 404 404 404");
+    EXPECTED.put("POST /api/daily-checks/{checkNo}/urges", "401 404 404 404 404 404 404 404 404");
     // 物业定星·小区定级: public in force with the basis; supervisors run and override (the run comes
     // first, so rating 1 exists when the override row is called)
     EXPECTED.put("GET /api/ratings", open);
@@ -460,6 +463,7 @@ class AuthorizationIT extends KeycloakIT {
       case "code" -> itemCode;
       case "evaluationNo" -> evaluationNo;
       case "rectificationNo" -> "ZG-2026-999999";
+      case "checkNo" -> "XJ-2026-999999";
       case "entryNo" -> "SZ-2026-999999";
       case "communityCode", "community" -> "tfsq";
       case "estate" -> "dtsz";

@@ -40,7 +40,8 @@ class ModelTest {
           "io.linli.consultation.ConsultationProcess", "processes/consultation.bpmn",
           "io.linli.evaluation.EvaluationProcess", "processes/evaluation.bpmn",
           "io.linli.evaluation.RectificationProcess", "processes/rectification.bpmn",
-          "io.linli.grievance.StaffIntakeProcess", "processes/staff-intake.bpmn");
+          "io.linli.grievance.StaffIntakeProcess", "processes/staff-intake.bpmn",
+          "io.linli.dailycheck.DailyInspectionProcess", "processes/daily-inspection.bpmn");
 
   static final Set<String> NOT_ELEMENT_IDS =
       Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
@@ -54,7 +55,7 @@ class ModelTest {
   @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess",
       "io.linli.serviceorder.ServiceOrderProcess", "io.linli.consultation.ConsultationProcess",
       "io.linli.evaluation.EvaluationProcess", "io.linli.evaluation.RectificationProcess",
-      "io.linli.grievance.StaffIntakeProcess"})
+      "io.linli.grievance.StaffIntakeProcess", "io.linli.dailycheck.DailyInspectionProcess"})
   @DisplayName("流程类中的每个常量都对应模型中的元素")
   void constantsNameRealElements(String processClass) throws Exception {
     BpmnModelInstance model = model(MODEL_OF_CONSTANTS.get(processClass));
@@ -74,7 +75,7 @@ class ModelTest {
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
       "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn", "processes/daily-inspection.bpmn"})
   @DisplayName("每个人工任务引用一个已打包的 Camunda 表单，且每个流程设置历史保留期")
   void userTasksHaveForms(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -97,7 +98,7 @@ class ModelTest {
   @ParameterizedTest
   @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
       "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn", "processes/finance-approval.bpmn"})
+      "processes/rectification.bpmn", "processes/finance-approval.bpmn", "processes/daily-inspection.bpmn"})
   @DisplayName("每个时限是不中断的边界定时器，截止时间来自 SLA 策略或承诺/议定的时限")
   void clocksAreNonInterruptingPolicyTimers(String resource) throws IOException {
     BpmnModelInstance model = model(resource);

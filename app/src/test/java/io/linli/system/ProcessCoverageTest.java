@@ -32,7 +32,8 @@ class ProcessCoverageTest {
   @ValueSource(strings = {"grievance:Process_Grievance", "escalation:Process_Escalation",
       "service-order:Process_ServiceOrder", "consultation:Process_Consultation",
       "evaluation:Process_Evaluation", "rectification:Process_Rectification",
-      "finance-approval:Process_FinanceApproval", "staff-intake:Process_StaffIntake"})
+      "finance-approval:Process_FinanceApproval", "staff-intake:Process_StaffIntake",
+      "daily-inspection:Process_DailyInspection", "daily-inspection-round:Process_DailyInspectionRound"})
   @DisplayName("诉求、服务单、督办和议事协商流程的每个节点都被测试走到")
   void everyFlowNodeCovered(String modelAndKey) throws IOException {
     String[] parts = modelAndKey.split(":");

@@ -87,7 +87,7 @@ class PluggedFlowTest {
     assertThat(estate).as("the ledger's dimensions come from case_file").isNotNull();
 
     // notices: its own noun and events, the shared 超时督办
-    assertThat(jdbc.sql("select event_type || ':' || body from notification_outbox where case_no = ? order by id")
+    assertThat(jdbc.sql("select event_type || ':' || body from notification_outbox where case_no = ? and recipient is null order by id")
             .param(caseNo).query(String.class).list())
         .satisfiesExactly(
             r -> assertThat(r).startsWith("REPORTED:").contains("巡查单 " + caseNo, "已登记，网格员将尽快巡查"),
