@@ -286,6 +286,10 @@ public class SlaPauses implements SlaDeclarations {
         if (d != null) {
           Task t = tasks.createTaskQuery().taskId(r.taskId()).singleResult();
           t.setDueDate(Date.from(d));
+          if (t.getFollowUpDate() != null) {
+            // the 临期预警 instant (SlaWarnings) moves with the due time
+            t.setFollowUpDate(Date.from(t.getFollowUpDate().toInstant().plus(length)));
+          }
           tasks.saveTask(t);
           newDue.putIfAbsent(r.clock(), d);
         }
@@ -303,6 +307,13 @@ public class SlaPauses implements SlaDeclarations {
             update sla_pause set resumed_at = ?, resumed_by = ?, resume_note = ?, capped = ?
             where id = ?""")
         .params(Timestamp.from(end), actor, note, capped, p.id())
+        .update();
+    // a pending 临期预警 of a paused clock is due the time paused later, like the clock itself
+    jdbc.sql("""
+            update sla_warning set warn_at = warn_at + ?::interval, due_at = due_at + ?::interval
+            where case_no = ? and clock = any(?) and status = 'PENDING'""")
+        .params(length.toSeconds() + " seconds", length.toSeconds() + " seconds", caseNo,
+            p.clocks().toArray(String[]::new))
         .update();
     for (String clock : p.clocks()) {
       Instant d = newDue.get(clock);

@@ -121,7 +121,8 @@ public class SlaWarnings {
   }
 
   /**
-   * Claims up to {@code limit} pending warnings due at {@code now}, locked ({@code FOR UPDATE SKIP
+   * Claims up to {@code limit} pending warnings due at {@code now} of cases not paused (挂起: a
+   * resumed pause moves the warning with the clock, SlaPauses), locked ({@code FOR UPDATE SKIP
    * LOCKED}) until the caller's transaction ends, so no two nodes claim the same one. Call inside a
    * transaction and mark each claimed row.
    */
@@ -130,6 +131,8 @@ public class SlaWarnings {
             select id, flow, case_no, clock, level, process_instance_id, activity_id, due_at
             from sla_warning
             where status = 'PENDING' and warn_at <= ?
+              and not exists (select 1 from sla_pause p
+                              where p.case_no = sla_warning.case_no and p.resumed_at is null)
             order by warn_at, id limit ? for update skip locked""")
         .params(Timestamp.from(now), limit)
         .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

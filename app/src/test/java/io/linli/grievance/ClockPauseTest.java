@@ -10,6 +10,7 @@ import io.linli.caselog.CaseLog;
 import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPauses;
+import io.linli.sla.SlaWarnings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +49,8 @@ class ClockPauseTest {
   @Autowired SlaPauses pauses;
   @Autowired GrievanceStatusView statusView;
   @Autowired CaseLog caseLog;
+  @Autowired SlaWarnings warnings;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @AfterEach
   void reset() {
@@ -80,9 +83,11 @@ class ClockPauseTest {
         .isEqualTo(200);
     assertThat(pauses.of(c.caseNo())).hasSize(1);
 
-    // past the original due time nothing fires
+    // past the original due time nothing fires, and no 临期预警 goes out while paused
     scenario.advance(Duration.ofDays(2));
     assertThat(scenario.executeDueJobs(c)).isZero();
+    assertThat(warnings.claimDue(scenario.now(), 1000)).extracting(SlaWarnings.Due::caseNo)
+        .as("a paused case's warning is not due").doesNotContain(c.caseNo());
 
     ResponseEntity<JsonNode> resumed = post(c.caseNo() + "/resume", "property1", Map.of());
     assertThat(resumed.getStatusCode().value()).isEqualTo(200);
@@ -90,6 +95,13 @@ class ClockPauseTest {
 
     Instant moved = due.plus(Duration.ofDays(2));
     assertThat(dueOfTask(c)).as("task due date").isEqualTo(moved);
+    Instant warnMoved = reported.plus(Duration.ofHours(3)).plus(Duration.ofDays(2));
+    assertThat(scenario.task(c, TASK_HANDLE_GENERAL).getFollowUpDate().toInstant())
+        .as("the task's 即将超时 instant moves with the clock").isEqualTo(warnMoved);
+    assertThat(jdbc.sql("""
+            select warn_at from sla_warning where case_no = ? and clock = 'GRIEVANCE_RESPOND'""")
+        .param(c.caseNo()).query(java.sql.Timestamp.class).single().toInstant())
+        .as("the pending warning moves with the clock").isEqualTo(warnMoved);
     Job timer = timer(c);
     assertThat(timer.isSuspended()).isFalse();
     assertThat(timer.getDuedate().toInstant()).as("engine timer").isEqualTo(moved);
