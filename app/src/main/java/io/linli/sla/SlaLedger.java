@@ -20,15 +20,19 @@ public class SlaLedger {
 
   /**
    * The case's estate (from its case_file, V13), the property company serving that estate when
-   * the row is written, and the month the case was reported in: the row's partition (V51).
+   * the row is written, and the month the case was reported in: the row's partition (V51). One
+   * look-up of the case file (a case without one gets nulls and the default partition); the
+   * inserts select their values {@code from} this, so timestamps are cast explicitly.
    */
   private static final String DIMENSIONS =
       """
-      (select c.estate_id from case_file c where c.case_no = :caseNo),
-      (select e.property_company_id from case_file c join estate e on e.id = c.estate_id
-       where c.case_no = :caseNo),
-      (select date_trunc('month', c.reported_at at time zone 'Asia/Shanghai')::date from case_file c
-       where c.case_no = :caseNo)""";
+      d.estate_id, d.property_company_id, d.case_month
+      from (select 1) one left join lateral (
+        select c.estate_id, e.property_company_id,
+          date_trunc('month', c.reported_at at time zone 'Asia/Shanghai')::date as case_month
+        from case_file c left join estate e on e.id = c.estate_id
+        where c.case_no = :caseNo) d on true
+      """;
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
@@ -97,10 +101,9 @@ public class SlaLedger {
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id, case_month)
-                values (:flow, :caseId, :caseNo, :community, :clock, 'BREACHED', :level, :dueAt,
-                  :at, :holder, :pi,
+                select :flow, :caseId, :caseNo, :community, :clock, 'BREACHED', :level,
+                  cast(:dueAt as timestamptz), cast(:at as timestamptz), :holder, :pi,
                 """ + DIMENSIONS + """
-                )
                 on conflict (flow, case_no, clock, level, case_month) where event = 'BREACHED' do nothing""")
             .param("flow", b.flow())
             .param("caseId", b.caseId())
@@ -141,9 +144,10 @@ public class SlaLedger {
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, actor, process_instance_id, task_id, activity_id,
                   estate_id, property_company_id, case_month)
-                values (:flow, :caseId, :caseNo, :community, :clock, :event, :level, :dueAt, :at,
+                select :flow, :caseId, :caseNo, :community, :clock, :event, :level,
+                  cast(:dueAt as timestamptz), cast(:at as timestamptz),
                   :holder, :actor, :pi, :taskId, :activityId,
-                """ + DIMENSIONS + ")\n" + onConflict)
+                """ + DIMENSIONS + onConflict)
             .param("flow", r.flow())
             .param("caseId", r.caseId())
             .param("caseNo", r.caseNo())
@@ -171,9 +175,9 @@ public class SlaLedger {
             """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
               occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
-            values (:flow, :caseId, :caseNo, :community, :clock, 'SUPERVISED', :level, :at, :actor,
-              :note, :pi,
-            """ + DIMENSIONS + ")")
+            select :flow, :caseId, :caseNo, :community, :clock, 'SUPERVISED', :level,
+              cast(:at as timestamptz), :actor, :note, :pi,
+            """ + DIMENSIONS)
         .param("flow", flow)
         .param("caseId", caseId)
         .param("caseNo", caseNo)

@@ -47,6 +47,34 @@ final class MinuteHistogram {
     return s;
   }
 
+  /**
+   * Reads a stored histogram as PostgreSQL's {@code array_to_string(h, ',')} writes it ("3,0,1")
+   * into {@code into}, bucket by bucket (missing buckets stay as they are); null or empty reads
+   * nothing. Parsing the text directly spares a boxed Integer per bucket.
+   */
+  static void parseInto(String csv, int[] into) {
+    if (csv == null) return;
+    int bucket = 0;
+    int value = 0;
+    boolean negative = false;
+    boolean any = false;
+    for (int i = 0, n = csv.length(); i <= n; i++) {
+      char c = i < n ? csv.charAt(i) : ',';
+      if (c == ',') {
+        if (any && bucket < into.length) into[bucket] = negative ? -value : value;
+        if (any) bucket++;
+        value = 0;
+        negative = false;
+        any = false;
+      } else if (c == '-') {
+        negative = true;
+      } else {
+        value = value * 10 + (c - '0');
+        any = true;
+      }
+    }
+  }
+
   /** The q-quantile (0 ≤ q ≤ 1), null when the histogram counts nothing. */
   static Double percentile(int[] h, double q) {
     long n = 0;

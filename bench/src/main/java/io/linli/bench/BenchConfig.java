@@ -14,7 +14,8 @@ record BenchConfig(
     int openSmall, int openLarge, int completeWarmup, int completeCount,
     int queryWarmup, int queryRepeats,
     int burst, int steadyRate, int steadySeconds, int escalationTimeoutSeconds,
-    int historicCases, int httpPort, int pgPort, Path dataDir, Path resultsDir) {
+    int historicCases, int httpPort, int pgPort, Path dataDir, Path resultsDir, boolean durable,
+    Path plansDir) {
 
   static BenchConfig fromSystemProperties() {
     boolean quick = Boolean.getBoolean("bench.quick");
@@ -41,7 +42,11 @@ record BenchConfig(
         i("bench.http-port", 8270),
         i("bench.pg-port", 54360),
         Path.of(System.getProperty("bench.data-dir", "bench/target/pgdata")),
-        Path.of(System.getProperty("bench.results-dir", "bench/results")));
+        Path.of(System.getProperty("bench.results-dir", "bench/results")),
+        Boolean.getBoolean("bench.durable"),
+        // a quick run's plans say nothing about the full size: they stay beside its results
+        Path.of(System.getProperty("bench.plans-dir", quick ? System.getProperty("bench.results-dir",
+            "bench/results") + "/plans" : "bench/plans")));
   }
 
   boolean runs(char part) {

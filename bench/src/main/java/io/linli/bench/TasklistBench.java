@@ -44,6 +44,14 @@ final class TasklistBench {
     }
     m.put("worstP95Ms", worst);
     m.put("targetMet", worst < 150);
+    // the engine's SQL for each request and its plan (bench/plans/e-*.txt)
+    Map<String, Plans.Request> requests = new LinkedHashMap<>();
+    requests.put("e unclaimed first page", () -> sut.http.post(PAGE, list(unclaimed)));
+    requests.put("e unclaimed count", () -> sut.http.post("/engine-rest/task/count", count(unclaimed)));
+    requests.put("e overdue backlog first page", () -> sut.http.post(PAGE, list(overdue(later))));
+    requests.put("e overdue backlog count",
+        () -> sut.http.post("/engine-rest/task/count", count(overdue(later))));
+    m.put("plans", new Plans(sut).capture("(e) at " + openTasks + " open tasks", requests).size());
     return m;
   }
 
@@ -52,9 +60,19 @@ final class TasklistBench {
         + GROUPS + "}], \"dueBefore\": \"" + before + "\"";
   }
 
+  private static final String PAGE = "/engine-rest/task?firstResult=0&maxResults=15";
+
+  private static String list(String criteria) {
+    return "{" + criteria + ", \"sorting\": [{\"sortBy\": \"dueDate\", \"sortOrder\": \"asc\"}]}";
+  }
+
+  private static String count(String criteria) {
+    return "{" + criteria + "}";
+  }
+
   private Map<String, Object> pair(String name, String criteria) throws Exception {
-    String list = "{" + criteria + ", \"sorting\": [{\"sortBy\": \"dueDate\", \"sortOrder\": \"asc\"}]}";
-    String count = "{" + criteria + "}";
+    String list = list(criteria);
+    String count = count(criteria);
     BenchConfig c = sut.config;
     for (int i = 0; i < c.queryWarmup(); i++) {
       sut.http.post("/engine-rest/task?firstResult=0&maxResults=15", list);

@@ -28,7 +28,7 @@ class BenchSmokeTest {
         3, 10, // completions warm-up, count
         1, 5, // queries
         20, 5, 3, 300, // burst, steady rate, seconds, timeout
-        2000, 0, 0, dir.resolve("pgdata"), dir.resolve("results"));
+        2000, 0, 0, dir.resolve("pgdata"), dir.resolve("results"), false, dir.resolve("plans"));
 
     // when
     Path md = Bench.run(config);
@@ -53,6 +53,9 @@ class BenchSmokeTest {
         .isGreaterThanOrEqualTo(200);
     assertThat(r.at("/d_supervision/p95LargeOverSmall").size()).isEqualTo(12);
     assertThat(r.at("/e_tasklist/unclaimed/matching").asLong()).isPositive();
+    assertThat(dir.resolve("plans/d-rates-all-by-company-a-year.txt")).content()
+        .as("the plan of the SQL the app ran for the request").contains("supervision_month", "Buffers:");
+    assertThat(dir.resolve("plans/e-unclaimed-first-page.txt")).content().containsIgnoringCase("act_ru_task");
     assertThat(r.findValues("errors")).allSatisfy(e -> assertThat(e.asInt()).isZero());
   }
 }
