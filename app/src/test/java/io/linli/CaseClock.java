@@ -66,10 +66,12 @@ public class CaseClock {
       for (ProcessInstance pi :
           runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
         // active(): the job executor never acquires a suspended job (a paused clock's timer)
-        due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable().active().list());
+        due.addAll(
+            management.createJobQuery().processInstanceId(pi.getId()).executable().active().list());
       }
       if (due.isEmpty()) return ran;
-      due.sort(Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
+      due.sort(
+          Comparator.comparing(Job::getDuedate, Comparator.nullsFirst(Comparator.naturalOrder())));
       management.executeJob(due.get(0).getId());
     }
     throw new AssertionError("jobs keep becoming due");
@@ -77,10 +79,17 @@ public class CaseClock {
 
   /** 社区党委 and 街道党工委 complete every open 督办 of the case, keeping the original handler. */
   public void superviseAll(String businessKey) {
-    for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKeyIn("Task_SuperviseCommunity", "Task_SuperviseStreet").list()) {
-      tasks.claim(t.getId(), t.getTaskDefinitionKey().equals("Task_SuperviseStreet") ? "street1" : "committee1");
-      tasks.complete(t.getId(), new HashMap<>(Map.of("supervisionNote", "已督促承办方", "reassignTo", "")));
+    for (Task t :
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(businessKey)
+            .taskDefinitionKeyIn("Task_SuperviseCommunity", "Task_SuperviseStreet")
+            .list()) {
+      tasks.claim(
+          t.getId(),
+          t.getTaskDefinitionKey().equals("Task_SuperviseStreet") ? "street1" : "committee1");
+      tasks.complete(
+          t.getId(), new HashMap<>(Map.of("supervisionNote", "已督促承办方", "reassignTo", "")));
     }
   }
 }

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Import;
  * tests move the engine clock and execute due jobs themselves. All classes with this annotation
  * share one cached context, whose anonymous-write limits are set out of reach: the suite sends
  * thousands of anonymous requests from 127.0.0.1 (AnonymousLimitTest has low ones in its own
- * context). Process test coverage (camunda-process-test-coverage) writes its
- * reports under target/process-test-coverage. Metrics are exported as in production (Spring Boot's
- * tests switch exporters off unless told otherwise), so MetricsScrapeTest scrapes the real endpoint.
+ * context). Process test coverage (camunda-process-test-coverage) writes its reports under
+ * target/process-test-coverage. Metrics are exported as in production (Spring Boot's tests switch
+ * exporters off unless told otherwise), so MetricsScrapeTest scrapes the real endpoint.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

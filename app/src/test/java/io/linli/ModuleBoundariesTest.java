@@ -24,13 +24,15 @@ import org.springframework.modulith.docs.Documenter;
 class ModuleBoundariesTest {
 
   /** The flows. Everything else is a mechanism that iterates over the registered flows. */
-  static final List<String> FLOWS = List.of("grievance", "serviceorder", "consultation", "evaluation", "dailycheck");
+  static final List<String> FLOWS =
+      List.of("grievance", "serviceorder", "consultation", "evaluation", "dailycheck");
 
   static final ApplicationModules MODULES = ApplicationModules.of(LinliApplication.class);
 
-  static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.linli");
+  static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.linli");
 
   @Test
   @DisplayName("模块之间没有循环依赖，只经公开类型相互调用；模块图写入 docs/modules")
@@ -44,7 +46,10 @@ class ModuleBoundariesTest {
 
   static final Path DOCS = Path.of("..", "docs", "modules");
 
-  /** The Documenter lists relations in hash order; sorted, the committed diagrams change only with the code. */
+  /**
+   * The Documenter lists relations in hash order; sorted, the committed diagrams change only with
+   * the code.
+   */
   private static void sortRelations() throws IOException {
     try (Stream<Path> files = Files.list(DOCS)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".puml")).toList()) {
@@ -60,8 +65,14 @@ class ModuleBoundariesTest {
   @DisplayName("机制（时限、督办、通知、案件日志、身份、受理、督查、Open311、居民页）不依赖任何流程")
   void mechanismsKnowNoFlow() {
     String[] flows = FLOWS.stream().map(f -> "io.linli." + f + "..").toArray(String[]::new);
-    noClasses().that().resideInAPackage("io.linli..").and().resideOutsideOfPackages(flows)
-        .should().dependOnClassesThat().resideInAnyPackage(flows)
+    noClasses()
+        .that()
+        .resideInAPackage("io.linli..")
+        .and()
+        .resideOutsideOfPackages(flows)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(flows)
         .because("a mechanism asks the registered flows (io.linli.cases.Flows) and never names one")
         .check(MAIN);
   }
@@ -70,11 +81,19 @@ class ModuleBoundariesTest {
   @DisplayName("流程之间互不调用：跨流程只经案件层")
   void flowsUseNoOtherFlow() {
     for (String flow : FLOWS) {
-      String[] others = FLOWS.stream().filter(f -> !f.equals(flow)).map(f -> "io.linli." + f + "..")
-          .toArray(String[]::new);
-      noClasses().that().resideInAPackage("io.linli." + flow + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
-          .because("a flow reaches another flow's cases through the case layer (case_file, the case log)")
+      String[] others =
+          FLOWS.stream()
+              .filter(f -> !f.equals(flow))
+              .map(f -> "io.linli." + f + "..")
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage("io.linli." + flow + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .because(
+              "a flow reaches another flow's cases through the case layer (case_file, the case log)")
           .check(MAIN);
     }
   }

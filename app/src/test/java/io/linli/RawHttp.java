@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * HTTP/1.1 over a plain socket, for requests that HTTP clients refuse to send: raw bytes in header
- * values (UTF-8 text, control characters), NUL in a multipart file name. One request per
- * connection ({@code Connection: close}); the answer is read to the end.
+ * values (UTF-8 text, control characters), NUL in a multipart file name. One request per connection
+ * ({@code Connection: close}); the answer is read to the end.
  */
 public final class RawHttp {
 
@@ -18,7 +18,9 @@ public final class RawHttp {
 
   public record Answer(int status, String head, String body) {}
 
-  /** @param head the request line and headers, without the blank line; bytes as ISO-8859-1 */
+  /**
+   * @param head the request line and headers, without the blank line; bytes as ISO-8859-1
+   */
   public static Answer send(int port, String head, byte[] body) throws IOException {
     try (Socket s = new Socket("localhost", port)) {
       s.setSoTimeout(60_000);
@@ -35,9 +37,12 @@ public final class RawHttp {
       in.transferTo(all);
       byte[] bytes = all.toByteArray();
       int split = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-      String responseHead = new String(bytes, 0, split < 0 ? bytes.length : split, StandardCharsets.ISO_8859_1);
-      byte[] rest = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, split + 4, bytes.length);
-      if (responseHead.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) rest = dechunk(rest);
+      String responseHead =
+          new String(bytes, 0, split < 0 ? bytes.length : split, StandardCharsets.ISO_8859_1);
+      byte[] rest =
+          split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, split + 4, bytes.length);
+      if (responseHead.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked"))
+        rest = dechunk(rest);
       int status = Integer.parseInt(responseHead.substring(9, 12));
       return new Answer(status, responseHead, new String(rest, StandardCharsets.UTF_8));
     }
@@ -67,7 +72,9 @@ public final class RawHttp {
     return -1;
   }
 
-  /** A header value as the UTF-8 bytes of {@code text}, which a strict server sees as ISO-8859-1. */
+  /**
+   * A header value as the UTF-8 bytes of {@code text}, which a strict server sees as ISO-8859-1.
+   */
   public static String utf8Bytes(String text) {
     return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }

@@ -25,28 +25,42 @@ public final class WebappLogin {
   public static WebappLogin as(String user, String password, String nodeUrl) throws Exception {
     CookieManager cookies = new CookieManager();
     HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-    http.send(HttpRequest.newBuilder(URI.create(nodeUrl + "/camunda/app/tasklist/default/")).build(),
+    http.send(
+        HttpRequest.newBuilder(URI.create(nodeUrl + "/camunda/app/tasklist/default/")).build(),
         HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie from " + nodeUrl));
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-            URI.create(nodeUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String xsrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie from " + nodeUrl));
+    HttpResponse<String> login =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(nodeUrl + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=" + user + "&password=" + password))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (login.statusCode() != 200) {
-      throw new IllegalStateException("login as " + user + ": " + login.statusCode() + " " + login.body());
+      throw new IllegalStateException(
+          "login as " + user + ": " + login.statusCode() + " " + login.body());
     }
     return new WebappLogin(http, cookies);
   }
 
-  /** What the node's webapp says of the session: the user's JSON, or the status when not logged in. */
+  /**
+   * What the node's webapp says of the session: the user's JSON, or the status when not logged in.
+   */
   public String whoAmI(String nodeUrl) throws Exception {
-    HttpResponse<String> r = http.send(
-        HttpRequest.newBuilder(URI.create(nodeUrl + "/camunda/api/admin/auth/user/default")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(nodeUrl + "/camunda/api/admin/auth/user/default"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode();
   }
 
@@ -59,7 +73,10 @@ public final class WebappLogin {
 
   /** A cookie of the login, e.g. {@code SESSION}; null if there is none. */
   public String cookie(String name) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-        .map(HttpCookie::getValue).findFirst().orElse(null);
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 }

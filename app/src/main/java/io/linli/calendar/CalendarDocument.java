@@ -58,7 +58,8 @@ public record CalendarDocument(List<YearEntry> years) {
       }
       int year = entry.year();
       if (year < MIN_YEAR || year > MAX_YEAR) {
-        errors.add(new FieldMessage(at + ".year", "年份须在" + MIN_YEAR + "到" + MAX_YEAR + "之间：" + year));
+        errors.add(
+            new FieldMessage(at + ".year", "年份须在" + MIN_YEAR + "到" + MAX_YEAR + "之间：" + year));
         continue;
       }
       if (!seenYears.add(year)) {
@@ -68,17 +69,22 @@ public record CalendarDocument(List<YearEntry> years) {
       if (entry.source() != null && entry.source().length() > 200) {
         errors.add(new FieldMessage(at + ".source", "来源不能超过200字"));
       }
-      result.add(new Year(year, entry.source() == null ? null : entry.source().strip(),
-          days(entry, at, national, errors)));
+      result.add(
+          new Year(
+              year,
+              entry.source() == null ? null : entry.source().strip(),
+              days(entry, at, national, errors)));
     }
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
     return result;
   }
 
-  private static List<Day> days(YearEntry entry, String at, boolean national, List<FieldMessage> errors) {
+  private static List<Day> days(
+      YearEntry entry, String at, boolean national, List<FieldMessage> errors) {
     int year = entry.year();
     List<DayEntry> listed = entry.days() == null ? List.of() : entry.days();
-    if (national && listed.stream().noneMatch(d -> d != null && "HOLIDAY".equalsIgnoreCase(d.kind()))) {
+    if (national
+        && listed.stream().noneMatch(d -> d != null && "HOLIDAY".equalsIgnoreCase(d.kind()))) {
       errors.add(new FieldMessage(at + ".days", year + "年的日历没有列出任何法定节假日"));
     }
     if (listed.size() > 200) {
@@ -94,7 +100,8 @@ public record CalendarDocument(List<YearEntry> years) {
         continue;
       }
       LocalDate from = date(d.date(), field + ".date", errors);
-      LocalDate to = d.to() == null || d.to().isBlank() ? from : date(d.to(), field + ".to", errors);
+      LocalDate to =
+          d.to() == null || d.to().isBlank() ? from : date(d.to(), field + ".to", errors);
       DayKind kind = kind(d.kind(), field + ".kind", errors);
       String name = d.name() == null ? "" : d.name().strip();
       if (name.isEmpty()) errors.add(new FieldMessage(field + ".name", "请填写名称，如 春节"));
@@ -105,7 +112,9 @@ public record CalendarDocument(List<YearEntry> years) {
         continue;
       }
       if (from.plusDays(MAX_RANGE_DAYS).isBefore(to.plusDays(1))) {
-        errors.add(new FieldMessage(field + ".to", d.date() + " 至 " + d.to() + " 超过" + MAX_RANGE_DAYS + "天"));
+        errors.add(
+            new FieldMessage(
+                field + ".to", d.date() + " 至 " + d.to() + " 超过" + MAX_RANGE_DAYS + "天"));
         continue;
       }
       for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -115,13 +124,14 @@ public record CalendarDocument(List<YearEntry> years) {
           continue;
         }
         if (kind == DayKind.WORKDAY && !weekend(day)) {
-          errors.add(new FieldMessage(dayField, day + " 是" + weekday(day)
-              + "，调休上班日须为周六或周日（工作日本来就上班）"));
+          errors.add(
+              new FieldMessage(dayField, day + " 是" + weekday(day) + "，调休上班日须为周六或周日（工作日本来就上班）"));
           continue;
         }
         Day before = byDate.putIfAbsent(day, new Day(day, kind, name));
         if (before != null) {
-          errors.add(new FieldMessage(dayField, day + " 列出了两次（" + before.name() + "、" + name + "）"));
+          errors.add(
+              new FieldMessage(dayField, day + " 列出了两次（" + before.name() + "、" + name + "）"));
         }
       }
     }
@@ -156,13 +166,18 @@ public record CalendarDocument(List<YearEntry> years) {
 
   /** The shipped national schedule, validated; a gap between its years is a packaging error. */
   static List<Year> shippedYears() {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
-        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    try (java.io.InputStream in = new org.springframework.core.io.ClassPathResource(SHIPPED).getInputStream()) {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                false);
+    try (java.io.InputStream in =
+        new org.springframework.core.io.ClassPathResource(SHIPPED).getInputStream()) {
       List<Year> years = json.readValue(in, CalendarDocument.class).validate(true);
       for (int i = 1; i < years.size(); i++) {
         if (years.get(i).year() != years.get(i - 1).year() + 1) {
-          throw new IllegalStateException(SHIPPED + " misses the year " + (years.get(i - 1).year() + 1));
+          throw new IllegalStateException(
+              SHIPPED + " misses the year " + (years.get(i - 1).year() + 1));
         }
       }
       return years;

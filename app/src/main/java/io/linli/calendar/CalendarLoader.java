@@ -25,7 +25,10 @@ public class CalendarLoader {
     this.store = store;
   }
 
-  /** The listed days of {@code scope} ({@link WorkingCalendar#NATIONAL} or a community) in {@code year}. */
+  /**
+   * The listed days of {@code scope} ({@link WorkingCalendar#NATIONAL} or a community) in {@code
+   * year}.
+   */
   public List<CalendarDocument.Day> days(String scope, int year) {
     store.snapshot(); // the shipped years are in
     return store.days(scope, year);
@@ -47,8 +50,9 @@ public class CalendarLoader {
       if (!all.contains(y)) {
         int missing = y;
         int at = indexOfFirstAfter(years, missing);
-        gaps.add(new FieldMessage("years[" + at + "].year",
-            "缺少" + missing + "年：请先载入或一并载入" + missing + "年的日历"));
+        gaps.add(
+            new FieldMessage(
+                "years[" + at + "].year", "缺少" + missing + "年：请先载入或一并载入" + missing + "年的日历"));
       }
     }
     if (!gaps.isEmpty()) throw ApiError.invalid(gaps);

@@ -14,9 +14,8 @@ import java.util.function.Supplier;
 /**
  * Counts time the way Chinese offices do (docs/business-calendar.md). A date is a working day when
  * the community lists it so (a local day), else when the national schedule does (a statutory
- * holiday, a 调休 makeup working day), else when it is Monday to Friday. A year nobody loaded
- * counts by that last rule alone. Everything is Beijing time (Asia/Shanghai: UTC+8, no daylight
- * saving).
+ * holiday, a 调休 makeup working day), else when it is Monday to Friday. A year nobody loaded counts
+ * by that last rule alone. Everything is Beijing time (Asia/Shanghai: UTC+8, no daylight saving).
  *
  * <p>A clock runs only while its counting mode says the office is counting — always, on working
  * days (00:00–24:00), or within the community's working hours on working days — and falls due when
@@ -27,7 +26,10 @@ public class WorkingCalendar {
 
   /** The national schedule's scope in the data; a community's local days use its code. */
   public static final String NATIONAL = "CN";
-  /** Nothing an SLA declares runs longer than this many calendar days (a guard against bad data). */
+
+  /**
+   * Nothing an SLA declares runs longer than this many calendar days (a guard against bad data).
+   */
   static final int MAX_DAYS = 366 * 20;
 
   /** The calendar data at one moment, immutable. */
@@ -44,13 +46,20 @@ public class WorkingCalendar {
     this.data = data;
   }
 
-  /** The calendar of the shipped national data alone with default hours (unit tests, previews without a database). */
+  /**
+   * The calendar of the shipped national data alone with default hours (unit tests, previews
+   * without a database).
+   */
   public static WorkingCalendar shipped() {
-    Snapshot s = CalendarStore.snapshotOf(CalendarDocument.shippedYears(), Map.of(), Map.of(), WorkingHours.DEFAULT);
+    Snapshot s =
+        CalendarStore.snapshotOf(
+            CalendarDocument.shippedYears(), Map.of(), Map.of(), WorkingHours.DEFAULT);
     return new WorkingCalendar(() -> s);
   }
 
-  /** Whether {@code day} is a working day for {@code community} (null: the national schedule only). */
+  /**
+   * Whether {@code day} is a working day for {@code community} (null: the national schedule only).
+   */
   public boolean workingDay(LocalDate day, String community) {
     return workingDay(data.get(), day, community);
   }
@@ -62,7 +71,9 @@ public class WorkingCalendar {
 
   public WorkingHours hours(String community) {
     Snapshot s = data.get();
-    return community == null ? s.defaultHours() : s.hours().getOrDefault(community, s.defaultHours());
+    return community == null
+        ? s.defaultHours()
+        : s.hours().getOrDefault(community, s.defaultHours());
   }
 
   /** Whether the national schedule of {@code year} is loaded. */
@@ -75,7 +86,8 @@ public class WorkingCalendar {
     if (length.isNegative()) throw new IllegalArgumentException("negative clock length " + length);
     if (counting == Counting.WALL_CLOCK) return from.plus(length);
     Snapshot s = data.get();
-    WorkingHours hours = community == null ? s.defaultHours() : s.hours().getOrDefault(community, s.defaultHours());
+    WorkingHours hours =
+        community == null ? s.defaultHours() : s.hours().getOrDefault(community, s.defaultHours());
     Duration left = length;
     LocalDate day = from.atZone(Times.BEIJING).toLocalDate();
     for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
@@ -89,7 +101,14 @@ public class WorkingCalendar {
         left = left.minus(open);
       }
     }
-    throw new IllegalStateException("a clock of " + length + " " + counting + " does not fall due within " + MAX_DAYS + " days");
+    throw new IllegalStateException(
+        "a clock of "
+            + length
+            + " "
+            + counting
+            + " does not fall due within "
+            + MAX_DAYS
+            + " days");
   }
 
   private static List<Instant[]> periods(LocalDate day, Counting counting, WorkingHours hours) {
@@ -97,9 +116,12 @@ public class WorkingCalendar {
       return List.<Instant[]>of(new Instant[] {start(day), start(day.plusDays(1))});
     }
     return hours.periods().stream()
-        .map(p -> new Instant[] {
-            ZonedDateTime.of(day, p.start(), Times.BEIJING).toInstant(),
-            ZonedDateTime.of(day, p.end(), Times.BEIJING).toInstant()})
+        .map(
+            p ->
+                new Instant[] {
+                  ZonedDateTime.of(day, p.start(), Times.BEIJING).toInstant(),
+                  ZonedDateTime.of(day, p.end(), Times.BEIJING).toInstant()
+                })
         .toList();
   }
 

@@ -31,7 +31,8 @@ public record WorkingHours(List<Period> periods) {
    * @throws IllegalArgumentException with a Chinese message naming the period at fault
    */
   public static WorkingHours parse(String text) {
-    if (text == null || text.isBlank()) throw new IllegalArgumentException("请填写工作时间，如 08:30-12:00,14:00-18:00");
+    if (text == null || text.isBlank())
+      throw new IllegalArgumentException("请填写工作时间，如 08:30-12:00,14:00-18:00");
     List<Period> periods = new ArrayList<>();
     for (String part : text.split(",")) {
       String p = part.strip();

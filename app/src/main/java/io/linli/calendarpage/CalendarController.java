@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The business calendar: every day of a year as the SLA clocks count it (for the calendar page),
- * the State Council's schedule of a new year (街道党工委 and 督查), a community's local days and
- * working hours (its 社区党委, the street above it, 督查). {@code /calendar/api} serves the page in
- * the signed-in session, as {@code /supervision/api} does.
+ * the State Council's schedule of a new year (街道党工委 and 督查), a community's local days and working
+ * hours (its 社区党委, the street above it, 督查). {@code /calendar/api} serves the page in the signed-in
+ * session, as {@code /supervision/api} does.
  */
 @RestController
 @RequestMapping({"/api/calendar", "/calendar/api"})
@@ -41,8 +41,12 @@ class CalendarController {
   private final StaffReach reach;
   private final ActingUser actingUser;
 
-  CalendarController(WorkingCalendar calendar, CalendarLoader loader,
-      CommunityDirectory directory, StaffReach reach, ActingUser actingUser) {
+  CalendarController(
+      WorkingCalendar calendar,
+      CalendarLoader loader,
+      CommunityDirectory directory,
+      StaffReach reach,
+      ActingUser actingUser) {
     this.calendar = calendar;
     this.loader = loader;
     this.directory = directory;
@@ -50,20 +54,37 @@ class CalendarController {
     this.actingUser = actingUser;
   }
 
-  record DayView(LocalDate date, String weekday, boolean working, String kind, String kindLabel,
-      String name, String listedBy) {}
+  record DayView(
+      LocalDate date,
+      String weekday,
+      boolean working,
+      String kind,
+      String kindLabel,
+      String name,
+      String listedBy) {}
 
-  record YearView(int year, String community, boolean loaded, String source, Instant loadedAt,
-      String workingHours, int workingDays, List<DayView> days) {}
+  record YearView(
+      int year,
+      String community,
+      boolean loaded,
+      String source,
+      Instant loadedAt,
+      String workingHours,
+      int workingDays,
+      List<DayView> days) {}
 
-  /** Every day of {@code year}: working or not, and why (national or the community's own listing). */
+  /**
+   * Every day of {@code year}: working or not, and why (national or the community's own listing).
+   */
   @GetMapping("/{year}")
   YearView year(@PathVariable int year, @RequestParam(required = false) String community) {
     if (year < CalendarDocument.MIN_YEAR || year > CalendarDocument.MAX_YEAR) {
-      throw ApiError.invalid("year", "年份须在" + CalendarDocument.MIN_YEAR + "到" + CalendarDocument.MAX_YEAR + "之间");
+      throw ApiError.invalid(
+          "year", "年份须在" + CalendarDocument.MIN_YEAR + "到" + CalendarDocument.MAX_YEAR + "之间");
     }
     String scope = community == null || community.isBlank() ? null : knownCommunity(community);
-    java.util.Map<LocalDate, CalendarDocument.Day> national = index(loader.days(WorkingCalendar.NATIONAL, year));
+    java.util.Map<LocalDate, CalendarDocument.Day> national =
+        index(loader.days(WorkingCalendar.NATIONAL, year));
     java.util.Map<LocalDate, CalendarDocument.Day> local =
         scope == null ? java.util.Map.of() : index(loader.days(scope, year));
     List<DayView> days = new ArrayList<>();
@@ -72,23 +93,37 @@ class CalendarController {
       CalendarDocument.Day listed = local.getOrDefault(d, national.get(d));
       boolean isWorking = calendar.workingDay(d, scope);
       if (isWorking) working++;
-      days.add(new DayView(d, CalendarDocument.weekday(d), isWorking,
-          listed == null ? null : listed.kind().name(), listed == null ? null : listed.kind().label(),
-          listed == null ? null : listed.name(),
-          listed == null ? null : local.containsKey(d) ? "community" : "national"));
+      days.add(
+          new DayView(
+              d,
+              CalendarDocument.weekday(d),
+              isWorking,
+              listed == null ? null : listed.kind().name(),
+              listed == null ? null : listed.kind().label(),
+              listed == null ? null : listed.name(),
+              listed == null ? null : local.containsKey(d) ? "community" : "national"));
     }
     var row = loader.year(WorkingCalendar.NATIONAL, year);
-    return new YearView(year, scope, row.isPresent(), row.map(CalendarLoader.YearRow::source).orElse(null),
-        row.map(CalendarLoader.YearRow::loadedAt).orElse(null), calendar.hours(scope).toString(), working, days);
+    return new YearView(
+        year,
+        scope,
+        row.isPresent(),
+        row.map(CalendarLoader.YearRow::source).orElse(null),
+        row.map(CalendarLoader.YearRow::loadedAt).orElse(null),
+        calendar.hours(scope).toString(),
+        working,
+        days);
   }
 
   record Loaded(String scope, List<Integer> years) {}
 
   /** The State Council's schedule for one or more years (replaces a year already loaded). */
   @PostMapping("/national")
-  Loaded loadNational(@RequestHeader(name = USER_HEADER, required = false) String user,
+  Loaded loadNational(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody CalendarDocument document) {
-    if (!reach.supervisor() && directory.communities().stream().noneMatch(c -> reach.streetAbove(c.code()))) {
+    if (!reach.supervisor()
+        && directory.communities().stream().noneMatch(c -> reach.streetAbove(c.code()))) {
       throw ApiError.forbidden("只有街道党工委和督查可以载入全国节假日安排");
     }
     return new Loaded(WorkingCalendar.NATIONAL, loader.loadNational(document, by(user)));
@@ -96,8 +131,10 @@ class CalendarController {
 
   /** A community's local days for the listed years (replaces its local days of those years). */
   @PutMapping("/communities/{community}/days")
-  Loaded loadLocal(@RequestHeader(name = USER_HEADER, required = false) String user,
-      @PathVariable String community, @RequestBody CalendarDocument document) {
+  Loaded loadLocal(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String community,
+      @RequestBody CalendarDocument document) {
     String code = mayEdit(community);
     return new Loaded(code, loader.loadLocal(code, document, by(user)));
   }
@@ -107,8 +144,10 @@ class CalendarController {
   record HoursView(String community, String workingHours) {}
 
   @PutMapping("/communities/{community}/working-hours")
-  HoursView setHours(@RequestHeader(name = USER_HEADER, required = false) String user,
-      @PathVariable String community, @RequestBody HoursRequest request) {
+  HoursView setHours(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String community,
+      @RequestBody HoursRequest request) {
     String code = mayEdit(community);
     WorkingHours hours;
     try {
@@ -122,14 +161,18 @@ class CalendarController {
 
   private String mayEdit(String community) {
     String code = knownCommunity(community);
-    if (!reach.inCommunity(code, Role.COMMUNITY_COMMITTEE) && !reach.streetAbove(code) && !reach.supervisor()) {
+    if (!reach.inCommunity(code, Role.COMMUNITY_COMMITTEE)
+        && !reach.streetAbove(code)
+        && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区党委、上级街道党工委和督查可以维护社区的工作日历");
     }
     return code;
   }
 
   private String knownCommunity(String community) {
-    return directory.community(community).map(io.linli.community.Community::code)
+    return directory
+        .community(community)
+        .map(io.linli.community.Community::code)
         .orElseThrow(() -> ApiError.invalid("community", "没有这个社区：" + shorten(community)));
   }
 
@@ -143,7 +186,8 @@ class CalendarController {
     return s.length() > 32 ? s.substring(0, 32) + "…" : s;
   }
 
-  private static java.util.Map<LocalDate, CalendarDocument.Day> index(List<CalendarDocument.Day> days) {
+  private static java.util.Map<LocalDate, CalendarDocument.Day> index(
+      List<CalendarDocument.Day> days) {
     java.util.Map<LocalDate, CalendarDocument.Day> m = new java.util.HashMap<>();
     days.forEach(d -> m.put(d.date(), d));
     return m;

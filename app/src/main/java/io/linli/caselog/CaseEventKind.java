@@ -3,8 +3,8 @@ package io.linli.caselog;
 /**
  * A kind of case event: its code (stored in case_event.event_type), the label the resident page
  * shows, the notice residents receive for it and whether its note is public. Each flow declares its
- * own kinds (an enum holding one {@link Text} per constant); the kinds every flow shares are
- * {@link CommonEvent}.
+ * own kinds (an enum holding one {@link Text} per constant); the kinds every flow shares are {@link
+ * CommonEvent}.
  */
 public interface CaseEventKind {
 
@@ -39,8 +39,8 @@ public interface CaseEventKind {
   }
 
   /**
-   * Whether this event moves the case between teams or steps against the flow's direction (转单,
-   * 退单, 拒单): supervisors count these per company, so a company that bounces cases shows up.
+   * Whether this event moves the case between teams or steps against the flow's direction (转单, 退单,
+   * 拒单): supervisors count these per company, so a company that bounces cases shows up.
    */
   default boolean move() {
     return false;

@@ -7,5 +7,10 @@ import java.time.Instant;
  * id: unique, so flow + case number + id identifies the event for de-duplication.
  */
 public record CaseEventRecorded(
-    long id, String flow, String caseNo, CaseEventKind type, String actorRole, String note,
+    long id,
+    String flow,
+    String caseNo,
+    CaseEventKind type,
+    String actorRole,
+    String note,
     Instant occurredAt) {}

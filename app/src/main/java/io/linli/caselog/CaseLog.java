@@ -46,16 +46,18 @@ public class CaseLog {
     }
   }
 
-  public void record(String flow, String caseNo, CaseEventKind type, String actorRole, String note) {
+  public void record(
+      String flow, String caseNo, CaseEventKind type, String actorRole, String note) {
     Instant at = Times.now();
-    long id = jdbc.sql(
-            """
+    long id =
+        jdbc.sql(
+                """
             insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note, case_month)
             values (?, ?, ?, ?, ?, ?, (select date_trunc('month', c.reported_at at time zone 'Asia/Shanghai')::date
               from case_file c where c.case_no = ?)) returning id""")
-        .params(flow, caseNo, Timestamp.from(at), type.name(), actorRole, note, caseNo)
-        .query(Long.class)
-        .single();
+            .params(flow, caseNo, Timestamp.from(at), type.name(), actorRole, note, caseNo)
+            .query(Long.class)
+            .single();
     events.publishEvent(new CaseEventRecorded(id, flow, caseNo, type, actorRole, note, at));
   }
 
@@ -65,8 +67,13 @@ public class CaseLog {
             select occurred_at, event_type, actor_role, note, flow from case_event
             where case_no = ? order by occurred_at, id""")
         .param(caseNo)
-        .query((rs, n) -> new Event(rs.getTimestamp(1).toInstant(),
-            kind(rs.getString(5), rs.getString(2)), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) ->
+                new Event(
+                    rs.getTimestamp(1).toInstant(),
+                    kind(rs.getString(5), rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4)))
         .list();
   }
 
@@ -87,7 +94,9 @@ public class CaseLog {
    * (type, time, role) stay for the statistics and the audit.
    */
   public void clearNotes(String flow, String caseNo) {
-    jdbc.sql("update case_event set note = null where flow = ? and case_no = ? and note is not null")
-        .params(flow, caseNo).update();
+    jdbc.sql(
+            "update case_event set note = null where flow = ? and case_no = ? and note is not null")
+        .params(flow, caseNo)
+        .update();
   }
 }

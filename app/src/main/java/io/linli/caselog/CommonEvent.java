@@ -1,6 +1,10 @@
 package io.linli.caselog;
 
-/** The events every flow may write: supervision (督办) of a breached clock, and the steps of the rating and follow-up loop that several flows share. Only the 超时督办 note (it names the clock) is public; the others carry what people typed. */
+/**
+ * The events every flow may write: supervision (督办) of a breached clock, and the steps of the
+ * rating and follow-up loop that several flows share. Only the 超时督办 note (it names the clock) is
+ * public; the others carry what people typed.
+ */
 public enum CommonEvent implements CaseEventKind {
   ESCALATED(Text.of("超时，已提请督办").notice("处理超时，已提请督办").publicNote()),
   SUPERVISED(Text.of("督办意见已落实")),

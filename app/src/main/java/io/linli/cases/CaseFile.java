@@ -11,10 +11,26 @@ import java.time.Instant;
  * @param originCaseNo the case this one was made from, if any
  */
 public record CaseFile(
-    String flow, long caseId, String caseNo, String communityCode, Long estateId, String estateCode,
-    String estateName, String buildingCode, String buildingName, Long companyId, String category,
-    String serviceCode, String title, String status, Instant reportedAt, Instant closedAt,
-    String processInstanceId, String originCaseNo, String rating, String followUpRating) {
+    String flow,
+    long caseId,
+    String caseNo,
+    String communityCode,
+    Long estateId,
+    String estateCode,
+    String estateName,
+    String buildingCode,
+    String buildingName,
+    Long companyId,
+    String category,
+    String serviceCode,
+    String title,
+    String status,
+    Instant reportedAt,
+    Instant closedAt,
+    String processInstanceId,
+    String originCaseNo,
+    String rating,
+    String followUpRating) {
 
   public boolean closed() {
     return closedAt != null;

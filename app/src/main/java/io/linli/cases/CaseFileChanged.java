@@ -7,5 +7,12 @@ package io.linli.cases;
  */
 public record CaseFileChanged(String flow, long caseId, String caseNo, Change change) {
 
-  public enum Change { OPENED, STATUS, CATEGORY, RATING, FOLLOW_UP_RATING, CLOSED }
+  public enum Change {
+    OPENED,
+    STATUS,
+    CATEGORY,
+    RATING,
+    FOLLOW_UP_RATING,
+    CLOSED
+  }
 }

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 查询进度 for every flow: a case number and the phone the resident gave with it. A match issues a
- * new watch token; an unknown case, another flow's case, a case without phone and a wrong phone all
- * get the same 404, so the answer does not tell which case numbers exist.
+ * 查询进度 for every flow: a case number and the phone the resident gave with it. A match issues a new
+ * watch token; an unknown case, another flow's case, a case without phone and a wrong phone all get
+ * the same 404, so the answer does not tell which case numbers exist.
  */
 @Service
 public class CaseTracking {
@@ -31,7 +31,8 @@ public class CaseTracking {
    */
   @Transactional
   public String track(Flow flow, String caseNo, String phone, String mismatch) {
-    return files.find(flow.key(), caseNo)
+    return files
+        .find(flow.key(), caseNo)
         .flatMap(c -> files.contactPhone(caseNo))
         .map(cipher::decrypt)
         .filter(stored -> PhoneNumbers.same(stored, phone))
@@ -41,7 +42,11 @@ public class CaseTracking {
 
   /** The live-update stream of a case, for the holder of {@code token}. */
   public static String eventsUrl(Flow flow, String caseNo, String token) {
-    return "/api/cases/" + flow.key().toLowerCase(java.util.Locale.ROOT) + "/" + caseNo
-        + "/events?token=" + token;
+    return "/api/cases/"
+        + flow.key().toLowerCase(java.util.Locale.ROOT)
+        + "/"
+        + caseNo
+        + "/events?token="
+        + token;
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * Open311, the resident page) iterate over the registered flows ({@link Flows}) and never name one.
  * A new flow arrives with its package, its model and its forms: nothing else changes.
  *
- * <p>Its clocks and windows ({@link SlaDeclarations}) and its event kinds ({@link CaseEventCatalog})
- * are declared here too.
+ * <p>Its clocks and windows ({@link SlaDeclarations}) and its event kinds ({@link
+ * CaseEventCatalog}) are declared here too.
  */
 public interface Flow extends SlaDeclarations, CaseEventCatalog {
 
@@ -50,9 +50,9 @@ public interface Flow extends SlaDeclarations, CaseEventCatalog {
   }
 
   /**
-   * What residents reach without an account in the {@code keycloak} profile, as
-   * {@code "METHOD /ant/pattern"}: intake and the calls that carry their own proof (the phone of
-   * 查询进度, the case's watch token). Everything else of the flow needs a staff token.
+   * What residents reach without an account in the {@code keycloak} profile, as {@code "METHOD
+   * /ant/pattern"}: intake and the calls that carry their own proof (the phone of 查询进度, the case's
+   * watch token). Everything else of the flow needs a staff token.
    */
   default List<String> anonymousEndpoints() {
     return List.of();

@@ -23,12 +23,14 @@ public class Flows {
   Flows(List<Flow> flows) {
     this.flows = List.copyOf(flows);
     for (Flow f : flows) {
-      if (byKey.put(f.key(), f) != null) throw new IllegalStateException("two flows named " + f.key());
+      if (byKey.put(f.key(), f) != null)
+        throw new IllegalStateException("two flows named " + f.key());
       if (byPrefix.put(f.caseNoPrefix(), f) != null) {
         throw new IllegalStateException("two flows number their cases " + f.caseNoPrefix() + "-");
       }
       for (ClockSpec c : f.clocks()) {
-        if (clocks.put(c.id(), c) != null) throw new IllegalStateException("two clocks named " + c.id());
+        if (clocks.put(c.id(), c) != null)
+          throw new IllegalStateException("two clocks named " + c.id());
       }
     }
   }
@@ -49,15 +51,19 @@ public class Flows {
   public Optional<Flow> ofCase(String caseNo) {
     if (caseNo == null) return Optional.empty();
     int dash = caseNo.indexOf('-');
-    return dash < 0 ? Optional.empty() : Optional.ofNullable(byPrefix.get(caseNo.substring(0, dash)));
+    return dash < 0
+        ? Optional.empty()
+        : Optional.ofNullable(byPrefix.get(caseNo.substring(0, dash)));
   }
 
   /**
-   * The flow a path names, e.g. {@code grievance} or {@code service_order} in
-   * {@code /api/cases/{flow}/…}; 404 for none.
+   * The flow a path names, e.g. {@code grievance} or {@code service_order} in {@code
+   * /api/cases/{flow}/…}; 404 for none.
    */
   public Flow fromPath(String segment) {
-    return find(segment == null ? null : segment.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+    return find(segment == null
+            ? null
+            : segment.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
         .orElseThrow(() -> ApiError.notFound("没有这类案件：" + segment));
   }
 

@@ -3,10 +3,10 @@ package io.linli.cases;
 import java.time.Duration;
 
 /**
- * The kinds of a resident's personal data that have a retention of their own, each set by
- * {@code linli.retention.<key>} (an ISO-8601 duration counted from the day the case closed;
- * unset, {@code linli.retention.personal-data}, default {@code P180D}). Rate-limit addresses are
- * not bound to a case: intake forgets them once their window and this retention have passed.
+ * The kinds of a resident's personal data that have a retention of their own, each set by {@code
+ * linli.retention.<key>} (an ISO-8601 duration counted from the day the case closed; unset, {@code
+ * linli.retention.personal-data}, default {@code P180D}). Rate-limit addresses are not bound to a
+ * case: intake forgets them once their window and this retention have passed.
  */
 public enum PersonalData {
   /** Contact name, phone, e-mail and notice addresses; watch tokens go with them. */
@@ -43,7 +43,8 @@ public enum PersonalData {
       if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("not positive");
       return d;
     } catch (RuntimeException e) {
-      throw new IllegalStateException("linli.retention." + key + " is not a positive ISO-8601 duration: " + value, e);
+      throw new IllegalStateException(
+          "linli.retention." + key + " is not a positive ISO-8601 duration: " + value, e);
     }
   }
 }

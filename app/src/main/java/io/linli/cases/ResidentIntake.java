@@ -25,8 +25,14 @@ public interface ResidentIntake {
    *
    * @param channel how it came, e.g. {@code API}
    */
-  record Submission(String serviceCode, String communityCode, String estateCode,
-      String buildingCode, String description, String contactName, String phoneE164,
+  record Submission(
+      String serviceCode,
+      String communityCode,
+      String estateCode,
+      String buildingCode,
+      String description,
+      String contactName,
+      String phoneE164,
       String channel) {}
 
   /** The flow's key ({@link Flow#key()}). */
@@ -39,7 +45,8 @@ public interface ResidentIntake {
   boolean offers(String serviceCode);
 
   /**
-   * Makes the case, as the flow's own intake does; a refusal is an {@code ApiError} naming the field.
+   * Makes the case, as the flow's own intake does; a refusal is an {@code ApiError} naming the
+   * field.
    *
    * @return the case number
    */

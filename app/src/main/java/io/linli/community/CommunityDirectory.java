@@ -21,8 +21,9 @@ public class CommunityDirectory {
             select c.code, c.name, s.code as street_code, s.name as street_name
             from community c join street s on s.code = c.street_code where c.code = ?""")
         .param(code)
-        .query((rs, n) ->
-            new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) ->
+                new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
   }
 
@@ -31,8 +32,9 @@ public class CommunityDirectory {
             """
             select c.code, c.name, s.code, s.name
             from community c join street s on s.code = c.street_code order by c.code""")
-        .query((rs, n) ->
-            new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) ->
+                new Community(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
 

@@ -5,9 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The owner representatives (楼栋代表, seed 002's "33") of each estate, as the organisation keeps
- * them: a flow that needs the roster (the annual evaluation) asks here instead of reading the
- * table itself.
+ * The owner representatives (楼栋代表, seed 002's "33") of each estate, as the organisation keeps them:
+ * a flow that needs the roster (the annual evaluation) asks here instead of reading the table
+ * itself.
  */
 @Repository
 public class EstateRoster {

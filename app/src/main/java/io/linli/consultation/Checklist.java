@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The 协商事项清单 (seed 004): every topic with its state, latest vote, responsible body, deadline
- * and rating, filtered by community, estate, category, state and overdue. Overdue: still being
- * executed (办) past its deadline, by the engine's clock.
+ * The 协商事项清单 (seed 004): every topic with its state, latest vote, responsible body, deadline and
+ * rating, filtered by community, estate, category, state and overdue. Overdue: still being executed
+ * (办) past its deadline, by the engine's clock.
  */
 @Repository
 class Checklist {
@@ -38,7 +38,8 @@ class Checklist {
       left join lateral (select * from consultation_meeting m where m.topic_id = t.id
                          order by m.round desc limit 1) m on true
       left join consultation_execution x on x.topic_id = t.id
-      """.formatted(overdue());
+      """
+          .formatted(overdue());
 
   private static String overdue() {
     return "coalesce((t.state = 'EXECUTING' and x.deadline < :now)"
@@ -138,7 +139,8 @@ class Checklist {
     }
     params.put("limit", f.size());
     params.put("offset", f.page() * f.size());
-    return jdbc.sql(SELECT + where + " order by t.proposed_at desc, t.id desc limit :limit offset :offset")
+    return jdbc.sql(
+            SELECT + where + " order by t.proposed_at desc, t.id desc limit :limit offset :offset")
         .params(params)
         .query((rs, n) -> item(rs))
         .list();
@@ -160,30 +162,67 @@ class Checklist {
     Vote vote = null;
     if (rs.getObject(16) != null) {
       String outcome = rs.getString(23);
-      vote = new Vote(rs.getInt(16), instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)),
-          rs.getInt(19), (Integer) rs.getObject(20), (Integer) rs.getObject(21),
-          (Integer) rs.getObject(22), outcome,
-          outcome == null ? null : VoteOutcome.valueOf(outcome).label());
+      vote =
+          new Vote(
+              rs.getInt(16),
+              instant(rs.getTimestamp(17)),
+              instant(rs.getTimestamp(18)),
+              rs.getInt(19),
+              (Integer) rs.getObject(20),
+              (Integer) rs.getObject(21),
+              (Integer) rs.getObject(22),
+              outcome,
+              outcome == null ? null : VoteOutcome.valueOf(outcome).label());
     }
     Execution execution = null;
     if (rs.getString(24) != null) {
       ResponsibleBody body = ResponsibleBody.valueOf(rs.getString(24));
-      execution = new Execution(body.name(), body.label(), rs.getString(25),
-          instant(rs.getTimestamp(26)), instant(rs.getTimestamp(27)), instant(rs.getTimestamp(28)),
-          instant(rs.getTimestamp(29)));
+      execution =
+          new Execution(
+              body.name(),
+              body.label(),
+              rs.getString(25),
+              instant(rs.getTimestamp(26)),
+              instant(rs.getTimestamp(27)),
+              instant(rs.getTimestamp(28)),
+              instant(rs.getTimestamp(29)));
     }
     // counted: the last round once published, or the first one that sent the topic back to 办
-    Integer ratedRound = state == TopicState.CLOSED ? Integer.valueOf(evaluationRound)
-        : evaluationRound == 2 ? Integer.valueOf(1) : null;
+    Integer ratedRound =
+        state == TopicState.CLOSED
+            ? Integer.valueOf(evaluationRound)
+            : evaluationRound == 2 ? Integer.valueOf(1) : null;
     Rating rating = null;
     if (ratedRound != null) {
       Ratings.Counts c = ratings.counts(id, ratedRound);
-      rating = new Rating(ratedRound, c.satisfied(), c.basicallySatisfied(), c.dissatisfied(),
-          c.total(), c.satisfactionPercent());
+      rating =
+          new Rating(
+              ratedRound,
+              c.satisfied(),
+              c.basicallySatisfied(),
+              c.dissatisfied(),
+              c.total(),
+              c.satisfactionPercent());
     }
-    return new Item(rs.getString(2), rs.getString(3), category.name(), category.label(),
-        rs.getString(5), rs.getString(6), rs.getString(7), state.name(), state.label(),
-        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getInt(15), rs.getString(11),
-        rs.getString(12), vote, execution, rating, rs.getBoolean(30), instant(rs.getTimestamp(13)));
+    return new Item(
+        rs.getString(2),
+        rs.getString(3),
+        category.name(),
+        category.label(),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        state.name(),
+        state.label(),
+        instant(rs.getTimestamp(9)),
+        instant(rs.getTimestamp(10)),
+        rs.getInt(15),
+        rs.getString(11),
+        rs.getString(12),
+        vote,
+        execution,
+        rating,
+        rs.getBoolean(30),
+        instant(rs.getTimestamp(13)));
   }
 }

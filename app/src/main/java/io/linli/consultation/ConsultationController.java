@@ -5,9 +5,9 @@ import io.linli.identity.Role;
 import io.linli.identity.StaffReach;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneNumbers;
-import io.linli.system.TextInput;
 import io.linli.notification.NotifyChannel;
 import io.linli.system.ApiError;
+import io.linli.system.TextInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The consultation API: the 协商事项清单, proposing and supporting a topic, a representative's vote
- * tasks and votes, residents' ratings. The acting user is the token's in the {@code keycloak}
- * profile and the {@code X-Linli-User} header's in the default profile ({@link ActingUser});
- * residents on the resident page propose and support by phone.
+ * The consultation API: the 协商事项清单, proposing and supporting a topic, a representative's vote tasks
+ * and votes, residents' ratings. The acting user is the token's in the {@code keycloak} profile and
+ * the {@code X-Linli-User} header's in the default profile ({@link ActingUser}); residents on the
+ * resident page propose and support by phone.
  */
 @RestController
 @RequestMapping("/api/consultations")
@@ -41,6 +41,7 @@ class ConsultationController {
 
   static final String USER_HEADER = "X-Linli-User";
   static final int MAX_PAGE_SIZE = 200;
+
   /** Prefix of a resident known by phone only: a keyed hash of the number, never the number. */
   static final String PHONE_ID = "tel:";
 
@@ -54,9 +55,16 @@ class ConsultationController {
   private final TopicLinks links;
   private final StaffReach reach;
 
-  ConsultationController(ConsultationProposals proposals, ConsultationVotes votes,
-      ConsultationRatings ratings, Checklist checklist, TopicView view, ActingUser actingUser,
-      ContactCipher cipher, TopicLinks links, StaffReach reach) {
+  ConsultationController(
+      ConsultationProposals proposals,
+      ConsultationVotes votes,
+      ConsultationRatings ratings,
+      Checklist checklist,
+      TopicView view,
+      ActingUser actingUser,
+      ContactCipher cipher,
+      TopicLinks links,
+      StaffReach reach) {
     this.actingUser = actingUser;
     this.links = links;
     this.reach = reach;
@@ -86,10 +94,11 @@ class ConsultationController {
       @NotBlank(message = "请填写诉求案件编号") @Size(max = 32) String grievanceCaseNo,
       @NotNull(message = "请选择议题类别") TopicCategory category,
       @NotBlank(message = "请填写议题标题") @Size(max = 100, message = "标题不能超过100字") String title,
-      @NotBlank(message = "请描述议题") @Size(max = 2000, message = "议题描述不能超过2000字") String description) {}
+      @NotBlank(message = "请描述议题") @Size(max = 2000, message = "议题描述不能超过2000字")
+          String description) {}
 
-  record ProposeResponse(String topicNo, String state, String stateLabel, Instant collectionEndsAt,
-      String url) {}
+  record ProposeResponse(
+      String topicNo, String state, String stateLabel, Instant collectionEndsAt, String url) {}
 
   record SupportResponse(String topicNo, int supporters) {}
 
@@ -112,25 +121,40 @@ class ConsultationController {
       @RequestParam(required = false) String overdue,
       @RequestParam(defaultValue = "0") String page,
       @RequestParam(defaultValue = "50") String size) {
-    return checklist.list(new Checklist.Filter(blankToNull(community), blankToNull(estate),
-        enumParam(TopicCategory.class, "category", category), enumParam(TopicState.class, "state", state),
-        booleanParam("overdue", overdue), intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-        intParam("size", size, 1, MAX_PAGE_SIZE)));
+    return checklist.list(
+        new Checklist.Filter(
+            blankToNull(community),
+            blankToNull(estate),
+            enumParam(TopicCategory.class, "category", category),
+            enumParam(TopicState.class, "state", state),
+            booleanParam("overdue", overdue),
+            intParam("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+            intParam("size", size, 1, MAX_PAGE_SIZE)));
   }
 
   @PostMapping
   ResponseEntity<ProposeResponse> propose(
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @Valid @RequestBody ProposeRequest r) {
-    String phone = PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
+    String phone =
+        PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
     String proposer = actor(user, phone);
     if (proposer.startsWith(PHONE_ID) && r.proposerRole() != ProposerRole.RESIDENT) {
       throw ApiError.invalid("proposerRole", "未登录时只能以居民身份提议");
     }
-    return created(proposals.propose(new ConsultationProposals.Proposal(r.communityCode(),
-        r.estateCode(), r.category(), TextInput.clean("title", r.title()).strip(),
-        TextInput.clean("description", r.description()).strip(), proposer,
-        r.proposerRole()), r.notifyBy(), phone, TextInput.clean("contactEmail", r.contactEmail())));
+    return created(
+        proposals.propose(
+            new ConsultationProposals.Proposal(
+                r.communityCode(),
+                r.estateCode(),
+                r.category(),
+                TextInput.clean("title", r.title()).strip(),
+                TextInput.clean("description", r.description()).strip(),
+                proposer,
+                r.proposerRole()),
+            r.notifyBy(),
+            phone,
+            TextInput.clean("contactEmail", r.contactEmail())));
   }
 
   @PostMapping("/from-grievance")
@@ -139,13 +163,23 @@ class ConsultationController {
       @Valid @RequestBody FromGrievanceRequest r) {
     // The grievance's community's grid worker, party group or 社区党委, or the street above; an
     // unknown case and one out of reach get the same 404, so case numbers cannot be probed.
-    String community = links.grievance(ConsultationProposals.GRIEVANCE_FLOW, r.grievanceCaseNo())
-        .map(TopicLinks.Grievance::communityCode)
-        .filter(c -> reach.inCommunity(c, Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)
-            || reach.streetAbove(c))
-        .orElseThrow(() -> ApiError.notFound("没有这个诉求案件：" + r.grievanceCaseNo()));
-    return created(proposals.fromGrievance(r.grievanceCaseNo(), r.category(), r.title().strip(),
-        r.description().strip(), user(user)));
+    String community =
+        links
+            .grievance(ConsultationProposals.GRIEVANCE_FLOW, r.grievanceCaseNo())
+            .map(TopicLinks.Grievance::communityCode)
+            .filter(
+                c ->
+                    reach.inCommunity(
+                            c, Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)
+                        || reach.streetAbove(c))
+            .orElseThrow(() -> ApiError.notFound("没有这个诉求案件：" + r.grievanceCaseNo()));
+    return created(
+        proposals.fromGrievance(
+            r.grievanceCaseNo(),
+            r.category(),
+            r.title().strip(),
+            r.description().strip(),
+            user(user)));
   }
 
   @GetMapping("/{topicNo}")
@@ -155,10 +189,14 @@ class ConsultationController {
 
   @PostMapping("/{topicNo}/supporters")
   ResponseEntity<SupportResponse> support(
-      @RequestHeader(name = USER_HEADER, required = false) String user, @PathVariable String topicNo,
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String topicNo,
       @Valid @RequestBody(required = false) SupportRequest r) {
-    String phone = r == null ? null
-        : PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
+    String phone =
+        r == null
+            ? null
+            : PhoneNumbers.toE164(
+                "contactPhone", TextInput.clean("contactPhone", r.contactPhone()));
     int supporters = proposals.support(topicNo, actor(user, phone));
     return ResponseEntity.status(201).body(new SupportResponse(topicNo, supporters));
   }
@@ -171,14 +209,16 @@ class ConsultationController {
 
   @PostMapping("/{topicNo}/votes")
   ResponseEntity<ConsultationVotes.Receipt> vote(
-      @RequestHeader(name = USER_HEADER, required = false) String user, @PathVariable String topicNo,
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String topicNo,
       @Valid @RequestBody VoteRequest r) {
     return ResponseEntity.status(201).body(votes.vote(topicNo, user(user), r.vote(), r.comment()));
   }
 
   @PostMapping("/{topicNo}/ratings")
   ResponseEntity<RatingResponse> rate(
-      @RequestHeader(name = USER_HEADER, required = false) String user, @PathVariable String topicNo,
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String topicNo,
       @Valid @RequestBody RatingRequest r) {
     int round = ratings.rate(topicNo, user(user), r.rating(), r.comment());
     return ResponseEntity.status(201).body(new RatingResponse(topicNo, round, r.rating().name()));
@@ -186,14 +226,23 @@ class ConsultationController {
 
   private static ResponseEntity<ProposeResponse> created(ConsultationProposals.Receipt receipt) {
     URI url = URI.create("/api/consultations/" + receipt.topicNo());
-    return ResponseEntity.created(url).body(new ProposeResponse(receipt.topicNo(),
-        receipt.state().name(), receipt.state().label(), receipt.collectionEndsAt(), url.toString()));
+    return ResponseEntity.created(url)
+        .body(
+            new ProposeResponse(
+                receipt.topicNo(),
+                receipt.state().name(),
+                receipt.state().label(),
+                receipt.collectionEndsAt(),
+                url.toString()));
   }
 
   /** The acting user: the token's (keycloak profile) or the header's (default profile). */
   private String user(String header) {
-    String user = actingUser.of(header).orElseThrow(() ->
-        ApiError.invalid(USER_HEADER, "请登录，或在请求头 " + USER_HEADER + " 中提供用户标识"));
+    String user =
+        actingUser
+            .of(header)
+            .orElseThrow(
+                () -> ApiError.invalid(USER_HEADER, "请登录，或在请求头 " + USER_HEADER + " 中提供用户标识"));
     if (user.length() > 64) throw ApiError.invalid(USER_HEADER, "用户标识不能超过64字符");
     return user;
   }
@@ -216,8 +265,12 @@ class ConsultationController {
     try {
       return Enum.valueOf(type, value.strip());
     } catch (IllegalArgumentException e) {
-      throw ApiError.invalid(name, "取值无效，可选：" + Arrays.stream(type.getEnumConstants())
-          .map(Enum::name).collect(Collectors.joining(", ")));
+      throw ApiError.invalid(
+          name,
+          "取值无效，可选："
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
     }
   }
 

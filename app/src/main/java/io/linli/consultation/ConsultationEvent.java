@@ -2,7 +2,11 @@ package io.linli.consultation;
 
 import io.linli.caselog.CaseEventKind;
 
-/** What the consultation flow writes into a topic's log; LINKED_TO_TOPIC goes on the grievance a topic came from. Topics are public deliberation: their notes (reasons, meetings, results) are public too. */
+/**
+ * What the consultation flow writes into a topic's log; LINKED_TO_TOPIC goes on the grievance a
+ * topic came from. Topics are public deliberation: their notes (reasons, meetings, results) are
+ * public too.
+ */
 public enum ConsultationEvent implements CaseEventKind {
   PROPOSED(Text.of("已提出议题").notice("已提出，正在征集附议").publicNote()),
   LINKED_TO_TOPIC(Text.of("已转为议事协商议题").publicNote()),

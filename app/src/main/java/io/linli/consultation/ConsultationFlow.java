@@ -2,10 +2,10 @@ package io.linli.consultation;
 
 import static io.linli.sla.ClockSpec.Counts.HANDLING;
 
+import io.linli.calendar.Counting;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
-import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,7 +53,12 @@ public class ConsultationFlow implements Flow {
     return List.of(
         ClockSpec.of("CONSULTATION_REVIEW", "议题审核时限", REVIEW, Duration.ofDays(3), HANDLING),
         ClockSpec.committed("CONSULTATION_EXECUTION", "协商事项办理时限", HANDLING),
-        ClockSpec.of("CONSULTATION_REWORK", "协商事项整改时限", "consultation.rework", Duration.ofDays(15), HANDLING));
+        ClockSpec.of(
+            "CONSULTATION_REWORK",
+            "协商事项整改时限",
+            "consultation.rework",
+            Duration.ofDays(15),
+            HANDLING));
   }
 
   @Override
@@ -116,7 +121,10 @@ public class ConsultationFlow implements Flow {
   /** The 协商事项清单 and topics are public; residents propose and support by phone. */
   @Override
   public List<String> anonymousEndpoints() {
-    return List.of("GET /api/consultations", "GET /api/consultations/YS-*", "POST /api/consultations",
+    return List.of(
+        "GET /api/consultations",
+        "GET /api/consultations/YS-*",
+        "POST /api/consultations",
         "POST /api/consultations/*/supporters");
   }
 }

@@ -3,8 +3,7 @@ package io.linli.consultation;
 import java.util.Map;
 
 /**
- * Ids of processes/consultation.bpmn (议事协商: 征—审—议—办—评); a test checks each names a real
- * element.
+ * Ids of processes/consultation.bpmn (议事协商: 征—审—议—办—评); a test checks each names a real element.
  */
 final class ConsultationProcess {
 

@@ -18,6 +18,7 @@ record ConsultationProperties(
     @DefaultValue("3") int maxRounds) {
 
   ConsultationProperties {
-    if (maxRounds < 1) throw new IllegalArgumentException("linli.consultation.max-rounds must be at least 1");
+    if (maxRounds < 1)
+      throw new IllegalArgumentException("linli.consultation.max-rounds must be at least 1");
   }
 }

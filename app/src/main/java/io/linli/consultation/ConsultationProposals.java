@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
@@ -41,8 +40,14 @@ class ConsultationProposals {
 
   private final Subscriptions subscriptions;
 
-  ConsultationProposals(CommunityDirectory directory, Topics topics, TopicLinks links,
-      CaseLog caseLog, ConsultationSla policy, RuntimeService runtime, Subscriptions subscriptions) {
+  ConsultationProposals(
+      CommunityDirectory directory,
+      Topics topics,
+      TopicLinks links,
+      CaseLog caseLog,
+      ConsultationSla policy,
+      RuntimeService runtime,
+      Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.directory = directory;
     this.topics = topics;
@@ -71,27 +76,52 @@ class ConsultationProposals {
   /** A proposal whose proposer asked for progress notices (the resident page). */
   @Transactional
   Receipt propose(Proposal p, Set<NotifyChannel> notifyBy, String phone, String email) {
-    return open(p, null, topicNo ->
-        subscriptions.subscribeChosen(ConsultationProcess.FLOW, topicNo, notifyBy, phone, email));
+    return open(
+        p,
+        null,
+        topicNo ->
+            subscriptions.subscribeChosen(
+                ConsultationProcess.FLOW, topicNo, notifyBy, phone, email));
   }
 
   /** A grid worker turns a recurring grievance into a topic of the grievance's estate. */
   @Transactional
-  Receipt fromGrievance(String caseNo, TopicCategory category, String title, String description,
+  Receipt fromGrievance(
+      String caseNo,
+      TopicCategory category,
+      String title,
+      String description,
       String gridWorkerId) {
     TopicLinks.Grievance g =
-        links.grievance(GRIEVANCE_FLOW, caseNo)
+        links
+            .grievance(GRIEVANCE_FLOW, caseNo)
             .orElseThrow(() -> ApiError.invalid("grievanceCaseNo", "没有这个诉求案件：" + caseNo));
     if (g.estateCode() == null) {
       throw ApiError.invalid("grievanceCaseNo", "该诉求未指明小区，不能转为议题");
     }
-    links.topicOf(caseNo).ifPresent(t -> {
-      throw ApiError.conflict("该诉求已转为议题 " + t);
-    });
+    links
+        .topicOf(caseNo)
+        .ifPresent(
+            t -> {
+              throw ApiError.conflict("该诉求已转为议题 " + t);
+            });
     Receipt receipt =
-        open(new Proposal(g.communityCode(), g.estateCode(), category, title, description,
-            gridWorkerId, ProposerRole.GRID_WORKER), caseNo, topicNo -> {});
-    caseLog.record(GRIEVANCE_FLOW, caseNo, ConsultationEvent.LINKED_TO_TOPIC, Role.GRID_WORKER.label(),
+        open(
+            new Proposal(
+                g.communityCode(),
+                g.estateCode(),
+                category,
+                title,
+                description,
+                gridWorkerId,
+                ProposerRole.GRID_WORKER),
+            caseNo,
+            topicNo -> {});
+    caseLog.record(
+        GRIEVANCE_FLOW,
+        caseNo,
+        ConsultationEvent.LINKED_TO_TOPIC,
+        Role.GRID_WORKER.label(),
         "议题 " + receipt.topicNo());
     return receipt;
   }
@@ -99,7 +129,8 @@ class ConsultationProposals {
   /** 附议: once per resident, during the collection window. */
   @Transactional
   int support(String topicNo, String userId) {
-    Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    Topics.Row topic =
+        topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
     if (topics.lockedState(topic.id()) != TopicState.COLLECTING) {
       throw ApiError.conflict("该议题已过征集期，不能再附议");
     }
@@ -109,19 +140,35 @@ class ConsultationProposals {
     return topics.supporterCount(topic.id());
   }
 
-  /** @param subscribe writes the proposer's notification choices before the first event */
-  private Receipt open(Proposal p, String grievanceCaseNo, java.util.function.Consumer<String> subscribe) {
+  /**
+   * @param subscribe writes the proposer's notification choices before the first event
+   */
+  private Receipt open(
+      Proposal p, String grievanceCaseNo, java.util.function.Consumer<String> subscribe) {
     Community community =
-        directory.community(p.communityCode())
+        directory
+            .community(p.communityCode())
             .orElseThrow(() -> ApiError.invalid("communityCode", "未知社区：" + p.communityCode()));
     CommunityDirectory.Estate estate =
-        directory.estate(community.code(), p.estateCode())
+        directory
+            .estate(community.code(), p.estateCode())
             .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + p.estateCode()));
     Instant now = Times.now();
     Instant collectionEnds = policy.collectionEnds(Date.from(now)).toInstant();
     Topics.Row topic =
-        topics.insert(new Topics.NewTopic(community.code(), estate.id(), p.category(), p.title(),
-                p.description(), p.proposerId(), p.proposerRole(), grievanceCaseNo, now, collectionEnds))
+        topics
+            .insert(
+                new Topics.NewTopic(
+                    community.code(),
+                    estate.id(),
+                    p.category(),
+                    p.title(),
+                    p.description(),
+                    p.proposerId(),
+                    p.proposerRole(),
+                    grievanceCaseNo,
+                    now,
+                    collectionEnds))
             .orElseThrow(() -> ApiError.conflict("该诉求已转为议题"));
     topics.addSupporter(topic.id(), p.proposerId(), now);
 
@@ -139,7 +186,10 @@ class ConsultationProposals {
     topics.setProcessInstance(topic.id(), pi.getId());
     subscribe.accept(topic.topicNo());
 
-    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), ConsultationEvent.PROPOSED,
+    caseLog.record(
+        ConsultationProcess.FLOW,
+        topic.topicNo(),
+        ConsultationEvent.PROPOSED,
         p.proposerRole().role().label(),
         grievanceCaseNo == null ? null : "由诉求 " + grievanceCaseNo + " 转为议题");
     return new Receipt(topic.topicNo(), TopicState.COLLECTING, collectionEnds);

@@ -6,9 +6,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 评: a resident rates an executed topic's result during the evaluation window, once per
- * evaluation round. The topic row is read under a shared lock, so a rating racing the tally is
- * either counted or refused, never silently dropped.
+ * 评: a resident rates an executed topic's result during the evaluation window, once per evaluation
+ * round. The topic row is read under a shared lock, so a rating racing the tally is either counted
+ * or refused, never silently dropped.
  */
 @Service
 class ConsultationRatings {
@@ -23,7 +23,8 @@ class ConsultationRatings {
 
   @Transactional
   int rate(String topicNo, String userId, Satisfaction rating, String comment) {
-    Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    Topics.Row topic =
+        topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
     if (topics.lockedState(topic.id()) != TopicState.EVALUATING) {
       throw ApiError.conflict("该议题当前不在评价期");
     }

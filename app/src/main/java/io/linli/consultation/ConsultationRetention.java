@@ -23,16 +23,26 @@ class ConsultationRetention implements RetentionTarget {
   @Override
   public void purge(PersonalData kind, String flow, String caseNo) {
     if (!ConsultationProcess.FLOW.equals(flow) || kind != PersonalData.FREE_TEXT) return;
-    Long topic = jdbc.sql("select id from consultation_topic where topic_no = ?").param(caseNo)
-        .query(Long.class).optional().orElse(null);
+    Long topic =
+        jdbc.sql("select id from consultation_topic where topic_no = ?")
+            .param(caseNo)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
     if (topic == null) return;
     jdbc.sql("update consultation_topic set description = ?, review_note = null where id = ?")
-        .params(PersonalData.ERASED, topic).update();
+        .params(PersonalData.ERASED, topic)
+        .update();
     jdbc.sql("update consultation_meeting set participants = ? where topic_id = ?")
-        .params(PersonalData.ERASED, topic).update();
-    jdbc.sql("update consultation_vote set comment = null where topic_id = ? and comment is not null")
-        .param(topic).update();
-    jdbc.sql("update consultation_rating set comment = null where topic_id = ? and comment is not null")
-        .param(topic).update();
+        .params(PersonalData.ERASED, topic)
+        .update();
+    jdbc.sql(
+            "update consultation_vote set comment = null where topic_id = ? and comment is not null")
+        .param(topic)
+        .update();
+    jdbc.sql(
+            "update consultation_rating set comment = null where topic_id = ? and comment is not null")
+        .param(topic)
+        .update();
   }
 }

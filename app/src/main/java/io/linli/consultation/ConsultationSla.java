@@ -6,8 +6,8 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * The consultation model's deadlines (征—审—议—办—评), each from the SLA policy by the keys
- * {@link ConsultationFlow} declares.
+ * The consultation model's deadlines (征—审—议—办—评), each from the SLA policy by the keys {@link
+ * ConsultationFlow} declares.
  */
 @Component("consultationSla")
 public class ConsultationSla {

@@ -5,10 +5,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Typed access to the consultation process variables. The process carries the topic's id and
- * number (as {@code caseId}/{@code caseNo}, the names the escalation call activity reads), codes,
- * labels for Tasklist and small decisions; texts, votes, the roll and ratings stay in the app's
- * tables. Form field keys equal these names.
+ * Typed access to the consultation process variables. The process carries the topic's id and number
+ * (as {@code caseId}/{@code caseNo}, the names the escalation call activity reads), codes, labels
+ * for Tasklist and small decisions; texts, votes, the roll and ratings stay in the app's tables.
+ * Form field keys equal these names.
  */
 record ConsultationVariables(VariableScope scope) implements CaseVariables {
 

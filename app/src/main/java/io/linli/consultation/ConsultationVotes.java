@@ -31,18 +31,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every completion of a parallel multi-instance task updates the instance counters of the
  * multi-instance body, so representatives voting at the same moment would collide on that row
- * (OptimisticLockingException). Votes of one topic therefore queue: first in this node (so
- * waiting voters do not hold database connections), then across nodes on the topic's database
- * lock ({@link Votes#serialize}), taken before the engine reads anything. A collision that still
- * happens (a Tasklist submission read the counters before waiting for the lock) leaves nothing
- * behind, as a vote and its task completion are one transaction, and is retried.
+ * (OptimisticLockingException). Votes of one topic therefore queue: first in this node (so waiting
+ * voters do not hold database connections), then across nodes on the topic's database lock ({@link
+ * Votes#serialize}), taken before the engine reads anything. A collision that still happens (a
+ * Tasklist submission read the counters before waiting for the lock) leaves nothing behind, as a
+ * vote and its task completion are one transaction, and is retried.
  */
 @Service
 class ConsultationVotes {
 
   static final int MAX_ATTEMPTS = 100;
   private static final Logger log = LoggerFactory.getLogger(ConsultationVotes.class);
-  /** In-node queues of voters, one per topic modulo their number (fair: first come, first served). */
+
+  /**
+   * In-node queues of voters, one per topic modulo their number (fair: first come, first served).
+   */
   private static final ReentrantLock[] QUEUES =
       IntStream.range(0, 64).mapToObj(i -> new ReentrantLock(true)).toArray(ReentrantLock[]::new);
 
@@ -52,7 +55,11 @@ class ConsultationVotes {
   private final TaskService tasks;
   private final TransactionTemplate transaction;
 
-  ConsultationVotes(Topics topics, Rounds rounds, Votes votes, TaskService tasks,
+  ConsultationVotes(
+      Topics topics,
+      Rounds rounds,
+      Votes votes,
+      TaskService tasks,
       PlatformTransactionManager transactionManager) {
     this.topics = topics;
     this.rounds = rounds;
@@ -75,7 +82,8 @@ class ConsultationVotes {
       Instant closesAt) {}
 
   Receipt vote(String topicNo, String userId, VoteChoice choice, String comment) {
-    long topicId = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo)).id();
+    long topicId =
+        topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo)).id();
     ReentrantLock queue = QUEUES[(int) (topicId % QUEUES.length)];
     queue.lock();
     try {
@@ -94,12 +102,14 @@ class ConsultationVotes {
   }
 
   private Receipt voteOnce(String topicNo, String userId, VoteChoice choice, String comment) {
-    Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    Topics.Row topic =
+        topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
     votes.serialize(topic.id());
     Task task =
         topic.processInstanceId() == null
             ? null
-            : tasks.createTaskQuery()
+            : tasks
+                .createTaskQuery()
                 .processInstanceId(topic.processInstanceId())
                 .taskDefinitionKey(ConsultationProcess.TASK_VOTE)
                 .taskAssignee(userId)
@@ -120,23 +130,33 @@ class ConsultationVotes {
   @Transactional(readOnly = true)
   List<VoteTask> openTasks(String userId) {
     List<Task> open =
-        tasks.createTaskQuery()
+        tasks
+            .createTaskQuery()
             .processDefinitionKey(ConsultationProcess.KEY)
             .taskDefinitionKey(ConsultationProcess.TASK_VOTE)
             .taskAssignee(userId)
-            .orderByDueDate().asc()
+            .orderByDueDate()
+            .asc()
             .list();
     Map<String, Topics.Row> byInstance =
         topics.byProcessInstances(open.stream().map(Task::getProcessInstanceId).toList()).stream()
             .collect(Collectors.toMap(Topics.Row::processInstanceId, Function.identity()));
     return open.stream()
         .filter(t -> byInstance.containsKey(t.getProcessInstanceId()))
-        .map(t -> {
-          Topics.Row topic = byInstance.get(t.getProcessInstanceId());
-          Rounds.Meeting m = rounds.latest(topic.id()).orElseThrow();
-          return new VoteTask(t.getId(), topic.topicNo(), topic.title(), topic.estateName(), m.round(),
-              m.meetingAt(), m.place(), t.getDueDate() == null ? null : t.getDueDate().toInstant());
-        })
+        .map(
+            t -> {
+              Topics.Row topic = byInstance.get(t.getProcessInstanceId());
+              Rounds.Meeting m = rounds.latest(topic.id()).orElseThrow();
+              return new VoteTask(
+                  t.getId(),
+                  topic.topicNo(),
+                  topic.title(),
+                  topic.estateName(),
+                  m.round(),
+                  m.meetingAt(),
+                  m.place(),
+                  t.getDueDate() == null ? null : t.getDueDate().toInstant());
+            })
         .toList();
   }
 

@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -35,7 +34,11 @@ class ExecutionDoneListener implements TaskListener {
       items.done(v.caseId(), result, Times.now());
     }
     String role = Role.ofGroup(v.text(EXECUTOR_ROLE)).map(Role::label).orElse(null);
-    caseLog.record(ConsultationProcess.FLOW, v.caseNo(), ConsultationEvent.EXECUTED, role,
+    caseLog.record(
+        ConsultationProcess.FLOW,
+        v.caseNo(),
+        ConsultationEvent.EXECUTED,
+        role,
         (rework ? "整改：" : "") + result);
   }
 }

@@ -17,7 +17,8 @@ class ExecutionItems {
     this.jdbc = jdbc;
   }
 
-  void list(long topicId, ResponsibleBody body, String name, String plan, Instant deadline, Instant at) {
+  void list(
+      long topicId, ResponsibleBody body, String name, String plan, Instant deadline, Instant at) {
     jdbc.sql(
             """
             insert into consultation_execution (topic_id, responsible_body, responsible_name, plan,
@@ -28,24 +29,29 @@ class ExecutionItems {
 
   void done(long topicId, String result, Instant at) {
     jdbc.sql("update consultation_execution set result = ?, done_at = ? where topic_id = ?")
-        .params(result, ts(at), topicId).update();
+        .params(result, ts(at), topicId)
+        .update();
   }
 
   void sentBack(long topicId, Instant reworkDeadline) {
     jdbc.sql("update consultation_execution set rework_deadline = ? where topic_id = ?")
-        .params(ts(reworkDeadline), topicId).update();
+        .params(ts(reworkDeadline), topicId)
+        .update();
   }
 
   void reworkDone(long topicId, String result, Instant at) {
-    jdbc.sql("update consultation_execution set rework_result = ?, rework_done_at = ? where topic_id = ?")
-        .params(result, ts(at), topicId).update();
+    jdbc.sql(
+            "update consultation_execution set rework_result = ?, rework_done_at = ? where topic_id = ?")
+        .params(result, ts(at), topicId)
+        .update();
   }
 
   /** What was planned and done, as residents read it. */
   record Texts(String plan, String result, String reworkResult) {}
 
   Optional<Texts> texts(long topicId) {
-    return jdbc.sql("select plan, result, rework_result from consultation_execution where topic_id = ?")
+    return jdbc.sql(
+            "select plan, result, rework_result from consultation_execution where topic_id = ?")
         .param(topicId)
         .query((rs, n) -> new Texts(rs.getString(1), rs.getString(2), rs.getString(3)))
         .optional();

@@ -18,7 +18,9 @@ final class FormDateTime {
 
   private FormDateTime() {}
 
-  /** @return null when the field was left empty */
+  /**
+   * @return null when the field was left empty
+   */
   static Instant parse(Object value, String field) {
     if (value instanceof Date d) return d.toInstant();
     if (value == null || value.toString().isBlank()) return null;

@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -14,9 +13,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 列入协商事项清单: the party branch names the responsible body (办理主体) and the deadline (办理时限;
- * the policy's default when left empty, never later than the policy allows). The deadline is the
- * execution clock: {@code executionDue} is the due date and the escalation timer of 组织办理.
+ * 列入协商事项清单: the party branch names the responsible body (办理主体) and the deadline (办理时限; the policy's
+ * default when left empty, never later than the policy allows). The deadline is the execution
+ * clock: {@code executionDue} is the due date and the escalation timer of 组织办理.
  */
 @Component("planExecutionListener")
 class PlanExecutionListener implements TaskListener {
@@ -49,7 +48,11 @@ class PlanExecutionListener implements TaskListener {
     task.setVariable(EXECUTION_DUE_LABEL, Times.label(deadline));
     task.setVariable(EXECUTOR_ROLE, body.role().id());
     task.setVariable(RESPONSIBLE_LABEL, label);
-    caseLog.record(ConsultationProcess.FLOW, v.caseNo(), ConsultationEvent.LISTED, Role.PARTY_GROUP.label(),
+    caseLog.record(
+        ConsultationProcess.FLOW,
+        v.caseNo(),
+        ConsultationEvent.LISTED,
+        Role.PARTY_GROUP.label(),
         "办理主体：" + label + "；办理时限：" + Times.label(deadline));
   }
 

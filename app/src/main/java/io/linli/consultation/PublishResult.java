@@ -1,6 +1,5 @@
 package io.linli.consultation;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.system.Times;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,6 +26,11 @@ class PublishResult implements JavaDelegate {
     Topics.Row topic = topics.byId(v.caseId()).orElseThrow();
     Ratings.Counts counts = ratings.counts(topic.id(), topic.evaluationRound());
     topics.finish(topic.id(), TopicState.CLOSED, Times.now());
-    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), ConsultationEvent.PUBLISHED, null, counts.label());
+    caseLog.record(
+        ConsultationProcess.FLOW,
+        topic.topicNo(),
+        ConsultationEvent.PUBLISHED,
+        null,
+        counts.label());
   }
 }

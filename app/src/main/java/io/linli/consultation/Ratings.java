@@ -22,20 +22,32 @@ class Ratings {
       return satisfied + basicallySatisfied + dissatisfied;
     }
 
-    /** 满意率: satisfied and basically satisfied, in percent of the ratings given; null without any. */
+    /**
+     * 满意率: satisfied and basically satisfied, in percent of the ratings given; null without any.
+     */
     Integer satisfactionPercent() {
       return total() == 0 ? null : Math.round(100f * (satisfied + basicallySatisfied) / total());
     }
 
     String label() {
       if (total() == 0) return "评价期内无居民评价";
-      return "满意" + satisfied + "，基本满意" + basicallySatisfied + "，不满意" + dissatisfied
-          + "（满意率" + satisfactionPercent() + "%）";
+      return "满意"
+          + satisfied
+          + "，基本满意"
+          + basicallySatisfied
+          + "，不满意"
+          + dissatisfied
+          + "（满意率"
+          + satisfactionPercent()
+          + "%）";
     }
   }
 
-  /** @return false when this resident has already rated in this round */
-  boolean rate(long topicId, int round, String userId, Satisfaction rating, String comment, Instant at) {
+  /**
+   * @return false when this resident has already rated in this round
+   */
+  boolean rate(
+      long topicId, int round, String userId, Satisfaction rating, String comment, Instant at) {
     return jdbc.sql(
                 """
                 insert into consultation_rating (topic_id, evaluation_round, user_id, rating, comment,

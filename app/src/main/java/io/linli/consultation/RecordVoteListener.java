@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A representative completes their vote task (in Tasklist or through the API): the vote is
- * written to consultation_vote in the same transaction. The table's unique key makes a second vote
- * in the round a refusal, so a vote is counted once and never changed. {@code vote} and {@code
+ * A representative completes their vote task (in Tasklist or through the API): the vote is written
+ * to consultation_vote in the same transaction. The table's unique key makes a second vote in the
+ * round a refusal, so a vote is counted once and never changed. {@code vote} and {@code
  * voteComment} are local to the task's instance (input mappings). Votes of a topic are serialized
  * (see {@link Votes#serialize}), as every completion updates the multi-instance counters.
  */
@@ -29,7 +29,8 @@ class RecordVoteListener implements TaskListener {
     ConsultationVariables v = new ConsultationVariables(task);
     VoteChoice choice = choice(v.text(VOTE));
     votes.serialize(v.caseId());
-    if (!votes.record(v.caseId(), v.round(), v.representative(), choice, v.text(VOTE_COMMENT), Times.now())) {
+    if (!votes.record(
+        v.caseId(), v.round(), v.representative(), choice, v.text(VOTE_COMMENT), Times.now())) {
       throw new BadUserRequestException("您本轮已表决，表决不能更改");
     }
   }

@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * 审: the party branch accepts the topic, merges it into another open topic of the community (its
  * supporters go along), or rejects it with a reason. The outcome goes into the topic's history,
- * which is what the proposer is shown. A refused form value throws {@link
- * BadUserRequestException}, which Tasklist shows; the task stays open.
+ * which is what the proposer is shown. A refused form value throws {@link BadUserRequestException},
+ * which Tasklist shows; the task stays open.
  */
 @Component("reviewTopicListener")
 class ReviewTopicListener implements TaskListener {
@@ -66,7 +65,9 @@ class ReviewTopicListener implements TaskListener {
     topics.setMergedInto(topic.id(), target.topicNo());
     topics.moveSupporters(topic.id(), target.id());
     topics.finish(topic.id(), TopicState.MERGED, Times.now());
-    log(topic.topicNo(), ConsultationEvent.MERGED,
+    log(
+        topic.topicNo(),
+        ConsultationEvent.MERGED,
         "并入议题 " + target.topicNo() + (reason == null ? "" : "：" + reason));
     log(target.topicNo(), ConsultationEvent.MERGED, "议题 " + topic.topicNo() + " 并入本议题，附议人一并转入");
   }

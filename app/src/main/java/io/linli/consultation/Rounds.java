@@ -34,8 +34,14 @@ class Rounds {
       VoteOutcome outcome,
       Instant talliedAt) {}
 
-  void schedule(long topicId, int round, Instant meetingAt, String place, String participants,
-      Instant votesCloseAt, List<String> roll) {
+  void schedule(
+      long topicId,
+      int round,
+      Instant meetingAt,
+      String place,
+      String participants,
+      Instant votesCloseAt,
+      List<String> roll) {
     jdbc.sql(
             """
             insert into consultation_meeting (topic_id, round, meeting_at, place, participants,
@@ -43,8 +49,10 @@ class Rounds {
         .params(topicId, round, ts(meetingAt), place, participants, ts(votesCloseAt), roll.size())
         .update();
     for (String rep : roll) {
-      jdbc.sql("insert into consultation_roll (topic_id, round, representative_id) values (?, ?, ?)")
-          .params(topicId, round, rep).update();
+      jdbc.sql(
+              "insert into consultation_roll (topic_id, round, representative_id) values (?, ?, ?)")
+          .params(topicId, round, rep)
+          .update();
     }
   }
 
@@ -60,24 +68,33 @@ class Rounds {
 
   boolean onRoll(long topicId, int round, String userId) {
     return jdbc.sql(
-            "select count(*) from consultation_roll where topic_id = ? and round = ? and representative_id = ?")
-        .params(topicId, round, userId).query(Integer.class).single() > 0;
+                "select count(*) from consultation_roll where topic_id = ? and round = ? and representative_id = ?")
+            .params(topicId, round, userId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   Optional<Meeting> meeting(long topicId, int round) {
-    return jdbc.sql(SELECT + " where topic_id = ? and round = ?").params(topicId, round)
-        .query(Rounds::meeting).optional();
+    return jdbc.sql(SELECT + " where topic_id = ? and round = ?")
+        .params(topicId, round)
+        .query(Rounds::meeting)
+        .optional();
   }
 
   /** The latest round of a topic, if it reached 议. */
   Optional<Meeting> latest(long topicId) {
-    return jdbc.sql(SELECT + " where topic_id = ? order by round desc limit 1").param(topicId)
-        .query(Rounds::meeting).optional();
+    return jdbc.sql(SELECT + " where topic_id = ? order by round desc limit 1")
+        .param(topicId)
+        .query(Rounds::meeting)
+        .optional();
   }
 
   List<Meeting> meetings(long topicId) {
-    return jdbc.sql(SELECT + " where topic_id = ? order by round").param(topicId)
-        .query(Rounds::meeting).list();
+    return jdbc.sql(SELECT + " where topic_id = ? order by round")
+        .param(topicId)
+        .query(Rounds::meeting)
+        .list();
   }
 
   void recordTally(long topicId, int round, VoteRules.Tally t, VoteOutcome outcome, Instant at) {
@@ -96,9 +113,16 @@ class Rounds {
       from consultation_meeting""";
 
   private static Meeting meeting(ResultSet rs, int n) throws SQLException {
-    return new Meeting(rs.getInt(1), instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
-        instant(rs.getTimestamp(5)), rs.getInt(6), (Integer) rs.getObject(7),
-        (Integer) rs.getObject(8), (Integer) rs.getObject(9),
+    return new Meeting(
+        rs.getInt(1),
+        instant(rs.getTimestamp(2)),
+        rs.getString(3),
+        rs.getString(4),
+        instant(rs.getTimestamp(5)),
+        rs.getInt(6),
+        (Integer) rs.getObject(7),
+        (Integer) rs.getObject(8),
+        (Integer) rs.getObject(9),
         rs.getString(10) == null ? null : VoteOutcome.valueOf(rs.getString(10)),
         instant(rs.getTimestamp(11)));
   }

@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -29,8 +28,12 @@ class ScheduleMeetingListener implements TaskListener {
   private final ConsultationSla policy;
   private final CaseLog caseLog;
 
-  ScheduleMeetingListener(Topics topics, Representatives representatives, Rounds rounds,
-      ConsultationSla policy, CaseLog caseLog) {
+  ScheduleMeetingListener(
+      Topics topics,
+      Representatives representatives,
+      Rounds rounds,
+      ConsultationSla policy,
+      CaseLog caseLog) {
     this.topics = topics;
     this.representatives = representatives;
     this.rounds = rounds;
@@ -56,15 +59,30 @@ class ScheduleMeetingListener implements TaskListener {
     List<String> roll = representatives.activeOf(topic.estateId());
     if (roll.isEmpty()) throw new BadUserRequestException("该小区尚未登记楼栋代表，无法表决");
 
-    String participants = "小区党支部、网格员、楼栋代表" + roll.size() + "名"
-        + (v.flag(PROPERTY_ATTENDS) ? "、物业公司" : "")
-        + (v.flag(OWNERS_COMMITTEE_ATTENDS) ? "、业主委员会" : "");
+    String participants =
+        "小区党支部、网格员、楼栋代表"
+            + roll.size()
+            + "名"
+            + (v.flag(PROPERTY_ATTENDS) ? "、物业公司" : "")
+            + (v.flag(OWNERS_COMMITTEE_ATTENDS) ? "、业主委员会" : "");
     int round = v.round();
     rounds.schedule(topic.id(), round, meetingAt, place, participants, closes, roll);
     task.setVariable(MEETING_AT, Date.from(meetingAt));
     task.setVariable(MEETING_LABEL, Times.label(meetingAt) + "，" + place);
-    caseLog.record(ConsultationProcess.FLOW, topic.topicNo(), ConsultationEvent.MEETING_SCHEDULED,
-        Role.PARTY_GROUP.label(), "第" + round + "轮议事会议：" + Times.label(meetingAt) + "，" + place
-            + "；参加：" + participants + "；表决截止：" + Times.label(closes));
+    caseLog.record(
+        ConsultationProcess.FLOW,
+        topic.topicNo(),
+        ConsultationEvent.MEETING_SCHEDULED,
+        Role.PARTY_GROUP.label(),
+        "第"
+            + round
+            + "轮议事会议："
+            + Times.label(meetingAt)
+            + "，"
+            + place
+            + "；参加："
+            + participants
+            + "；表决截止："
+            + Times.label(closes));
   }
 }

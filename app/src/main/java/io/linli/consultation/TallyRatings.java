@@ -2,8 +2,8 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.identity.Role;
 import io.linli.system.Times;
 import java.util.Date;
@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 统计居民评价: the evaluation window passed. A majority 不满意 in the first evaluation sends the
- * topic back to 办 once, with the policy's rework deadline; otherwise the result is published.
- * The topic row is locked first, so a rating arriving now is either counted or refused.
+ * 统计居民评价: the evaluation window passed. A majority 不满意 in the first evaluation sends the topic back
+ * to 办 once, with the policy's rework deadline; otherwise the result is published. The topic row is
+ * locked first, so a rating arriving now is either counted or refused.
  */
 @Component("tallyRatings")
 class TallyRatings implements JavaDelegate {
@@ -26,8 +26,13 @@ class TallyRatings implements JavaDelegate {
   private final ConsultationSla policy;
   private final CaseLog caseLog;
 
-  TallyRatings(Topics topics, Ratings ratings, ExecutionItems items, VoteRules rules,
-      ConsultationSla policy, CaseLog caseLog) {
+  TallyRatings(
+      Topics topics,
+      Ratings ratings,
+      ExecutionItems items,
+      VoteRules rules,
+      ConsultationSla policy,
+      CaseLog caseLog) {
     this.topics = topics;
     this.ratings = ratings;
     this.items = items;
@@ -42,7 +47,8 @@ class TallyRatings implements JavaDelegate {
     topics.lock(v.caseId());
     int round = topics.byId(v.caseId()).orElseThrow().evaluationRound();
     Ratings.Counts counts = ratings.counts(v.caseId(), round);
-    boolean rework = round == 1 && rules.dissatisfiedMajority(counts.dissatisfied(), counts.total());
+    boolean rework =
+        round == 1 && rules.dissatisfiedMajority(counts.dissatisfied(), counts.total());
     execution.setVariable(RATING_LABEL, counts.label());
     execution.setVariable(REWORK_REQUIRED, rework);
     if (rework) {
@@ -51,7 +57,11 @@ class TallyRatings implements JavaDelegate {
       topics.setEvaluationRound(v.caseId(), 2);
       execution.setVariable(REWORK_DUE, due);
       execution.setVariable(REWORK_DUE_LABEL, Times.label(due));
-      caseLog.record(ConsultationProcess.FLOW, v.caseNo(), CommonEvent.REWORK, Role.RESIDENT.label(),
+      caseLog.record(
+          ConsultationProcess.FLOW,
+          v.caseNo(),
+          CommonEvent.REWORK,
+          Role.RESIDENT.label(),
           counts.label() + "；多数不满意，返回办理，整改时限：" + Times.label(due));
     }
   }

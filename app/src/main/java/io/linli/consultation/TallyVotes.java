@@ -2,7 +2,6 @@ package io.linli.consultation;
 
 import static io.linli.consultation.ConsultationVariables.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -11,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 统计表决结果: the vote closed (everyone voted, or the deadline passed). The tally is counted
- * from consultation_vote against the round's roll, recorded on the meeting, and decides what comes
- * next: agreed, not agreed, another round (no quorum), or the topic lapses after the last round.
+ * 统计表决结果: the vote closed (everyone voted, or the deadline passed). The tally is counted from
+ * consultation_vote against the round's roll, recorded on the meeting, and decides what comes next:
+ * agreed, not agreed, another round (no quorum), or the topic lapses after the last round.
  */
 @Component("tallyVotes")
 class TallyVotes implements JavaDelegate {
@@ -50,8 +49,10 @@ class TallyVotes implements JavaDelegate {
         topics.finish(v.caseId(), TopicState.NOT_AGREED, Times.now());
       }
       case REVOTE -> {
-        log(v, ConsultationEvent.VOTE_NO_QUORUM, label + "；法定人数为" + rules.quorumOf(meeting.eligible())
-            + "人，进入第" + (round + 1) + "轮");
+        log(
+            v,
+            ConsultationEvent.VOTE_NO_QUORUM,
+            label + "；法定人数为" + rules.quorumOf(meeting.eligible()) + "人，进入第" + (round + 1) + "轮");
         execution.setVariable(ROUND, round + 1);
       }
       case LAPSED -> {

@@ -22,14 +22,16 @@ public class TopicLinks {
   /** The number of the topic made from this grievance, if any. */
   public Optional<String> topicOf(String grievanceCaseNo) {
     return files.derivedFrom(grievanceCaseNo).stream()
-        .filter(n -> files.find(ConsultationProcess.FLOW, n).isPresent()).findFirst();
+        .filter(n -> files.find(ConsultationProcess.FLOW, n).isPresent())
+        .findFirst();
   }
 
   /** Where a grievance is, from its case_file. */
   record Grievance(String caseNo, String communityCode, String estateCode) {}
 
   Optional<Grievance> grievance(String flow, String caseNo) {
-    return files.find(flow, caseNo)
+    return files
+        .find(flow, caseNo)
         .map((CaseFile c) -> new Grievance(c.caseNo(), c.communityCode(), c.estateCode()));
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One topic as anyone with its number sees it: the 清单 entry, the texts, every round's meeting
- * and tally, and its history (roles, never names). No voter's choice is shown, only the counts.
+ * One topic as anyone with its number sees it: the 清单 entry, the texts, every round's meeting and
+ * tally, and its history (roles, never names). No voter's choice is shown, only the counts.
  */
 @Service
 class TopicView {
@@ -20,7 +20,8 @@ class TopicView {
   private final ExecutionItems items;
   private final CaseLog caseLog;
 
-  TopicView(Topics topics, Checklist checklist, Rounds rounds, ExecutionItems items, CaseLog caseLog) {
+  TopicView(
+      Topics topics, Checklist checklist, Rounds rounds, ExecutionItems items, CaseLog caseLog) {
     this.topics = topics;
     this.checklist = checklist;
     this.rounds = rounds;
@@ -54,7 +55,8 @@ class TopicView {
 
   @Transactional(readOnly = true)
   Detail of(String topicNo) {
-    Topics.Row topic = topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
+    Topics.Row topic =
+        topics.find(topicNo).orElseThrow(() -> ApiError.notFound("没有这个议题：" + topicNo));
     Checklist.Item item = checklist.find(topicNo).orElseThrow();
     return new Detail(
         item,
@@ -62,15 +64,27 @@ class TopicView {
         topic.proposerRole().role().label(),
         topic.reviewNote(),
         rounds.meetings(topic.id()).stream()
-            .map(m -> new Round(m.round(), m.meetingAt(), m.place(), m.participants(), m.votesCloseAt(),
-                m.eligible(), m.agree(), m.disagree(), m.abstain(),
-                m.outcome() == null ? null : m.outcome().name(),
-                m.outcome() == null ? null : m.outcome().label()))
+            .map(
+                m ->
+                    new Round(
+                        m.round(),
+                        m.meetingAt(),
+                        m.place(),
+                        m.participants(),
+                        m.votesCloseAt(),
+                        m.eligible(),
+                        m.agree(),
+                        m.disagree(),
+                        m.abstain(),
+                        m.outcome() == null ? null : m.outcome().name(),
+                        m.outcome() == null ? null : m.outcome().label()))
             .toList(),
         items.texts(topic.id()).orElse(null),
         caseLog.history(topicNo).stream()
-            .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
-                e.actorRole(), e.note()))
+            .map(
+                e ->
+                    new HistoryEntry(
+                        e.occurredAt(), e.type().name(), e.type().label(), e.actorRole(), e.note()))
             .toList());
   }
 }

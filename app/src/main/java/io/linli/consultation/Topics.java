@@ -75,7 +75,8 @@ class Topics {
    */
   Optional<Row> insert(NewTopic t) {
     long seq = jdbc.sql("select nextval('consultation_topic_no_seq')").query(Long.class).single();
-    String topicNo = String.format("YS-%d-%06d", t.proposedAt().atZone(Times.BEIJING).getYear(), seq);
+    String topicNo =
+        String.format("YS-%d-%06d", t.proposedAt().atZone(Times.BEIJING).getYear(), seq);
     int inserted =
         jdbc.sql(
                 """
@@ -84,15 +85,39 @@ class Topics {
                   collection_ends_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'COLLECTING', ?, ?)
                 on conflict (grievance_case_no) do nothing""")
-            .params(topicNo, t.communityCode(), t.estateId(), t.category().name(), t.title(),
-                t.description(), t.proposerId(), t.proposerRole().name(), t.grievanceCaseNo(),
-                ts(t.proposedAt()), ts(t.collectionEndsAt()))
+            .params(
+                topicNo,
+                t.communityCode(),
+                t.estateId(),
+                t.category().name(),
+                t.title(),
+                t.description(),
+                t.proposerId(),
+                t.proposerRole().name(),
+                t.grievanceCaseNo(),
+                ts(t.proposedAt()),
+                ts(t.collectionEndsAt()))
             .update();
     if (inserted == 0) return Optional.empty();
     Optional<Row> row = find(topicNo);
-    row.ifPresent(r -> files.open(new CaseFiles.NewCase(FLOW, r.id(), topicNo, t.communityCode(),
-        t.estateId(), null, t.category().name(), null, t.title(), TopicState.COLLECTING.name(),
-        t.proposedAt(), null, null, t.grievanceCaseNo())));
+    row.ifPresent(
+        r ->
+            files.open(
+                new CaseFiles.NewCase(
+                    FLOW,
+                    r.id(),
+                    topicNo,
+                    t.communityCode(),
+                    t.estateId(),
+                    null,
+                    t.category().name(),
+                    null,
+                    t.title(),
+                    TopicState.COLLECTING.name(),
+                    t.proposedAt(),
+                    null,
+                    null,
+                    t.grievanceCaseNo())));
     return row;
   }
 
@@ -114,47 +139,64 @@ class Topics {
 
   /** Locks the topic row until the transaction ends (rating vs. the tally of ratings). */
   void lock(long id) {
-    jdbc.sql("select id from consultation_topic where id = ? for update").param(id).query(Long.class).single();
+    jdbc.sql("select id from consultation_topic where id = ? for update")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   /** Reads the state under a shared lock: a tally holding the row lock is waited for. */
   TopicState lockedState(long id) {
     return TopicState.valueOf(
-        jdbc.sql("select state from consultation_topic where id = ? for share").param(id)
-            .query(String.class).single());
+        jdbc.sql("select state from consultation_topic where id = ? for share")
+            .param(id)
+            .query(String.class)
+            .single());
   }
 
   void setProcessInstance(long id, String processInstanceId) {
     jdbc.sql("update consultation_topic set process_instance_id = ? where id = ?")
-        .params(processInstanceId, id).update();
+        .params(processInstanceId, id)
+        .update();
     files.setProcessInstance(FLOW, id, processInstanceId);
   }
 
   void setState(long id, TopicState state) {
-    jdbc.sql("update consultation_topic set state = ? where id = ?").params(state.name(), id).update();
+    jdbc.sql("update consultation_topic set state = ? where id = ?")
+        .params(state.name(), id)
+        .update();
     files.setStatus(FLOW, id, state.name());
   }
 
   void setReviewNote(long id, String note) {
-    jdbc.sql("update consultation_topic set review_note = ? where id = ?").params(note, id).update();
+    jdbc.sql("update consultation_topic set review_note = ? where id = ?")
+        .params(note, id)
+        .update();
   }
 
   /** The topic ends in a final state (rejected, merged, not agreed, lapsed, closed). */
   void finish(long id, TopicState state, Instant at) {
     jdbc.sql("update consultation_topic set state = ?, closed_at = ? where id = ?")
-        .params(state.name(), ts(at), id).update();
+        .params(state.name(), ts(at), id)
+        .update();
     files.close(FLOW, id, state.name(), at);
   }
 
   void setMergedInto(long id, String topicNo) {
-    jdbc.sql("update consultation_topic set merged_into = ? where id = ?").params(topicNo, id).update();
+    jdbc.sql("update consultation_topic set merged_into = ? where id = ?")
+        .params(topicNo, id)
+        .update();
   }
 
   void setEvaluationRound(long id, int round) {
-    jdbc.sql("update consultation_topic set evaluation_round = ? where id = ?").params(round, id).update();
+    jdbc.sql("update consultation_topic set evaluation_round = ? where id = ?")
+        .params(round, id)
+        .update();
   }
 
-  /** @return false when the user already supports the topic */
+  /**
+   * @return false when the user already supports the topic
+   */
   boolean addSupporter(long topicId, String userId, Instant at) {
     return jdbc.sql(
                 """
@@ -167,7 +209,9 @@ class Topics {
 
   int supporterCount(long topicId) {
     return jdbc.sql("select count(*) from consultation_supporter where topic_id = ?")
-        .param(topicId).query(Integer.class).single();
+        .param(topicId)
+        .query(Integer.class)
+        .single();
   }
 
   /** A merged topic's supporters support the topic it was merged into (each user once). */
@@ -182,11 +226,26 @@ class Topics {
   }
 
   private static Row row(ResultSet rs, int n) throws SQLException {
-    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-        rs.getString(6), TopicCategory.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-        ProposerRole.valueOf(rs.getString(10)), rs.getString(11), TopicState.valueOf(rs.getString(12)),
-        rs.getString(13), rs.getString(14), rs.getInt(15), instant(rs.getTimestamp(16)),
-        instant(rs.getTimestamp(17)), instant(rs.getTimestamp(18)), rs.getString(19));
+    return new Row(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        TopicCategory.valueOf(rs.getString(7)),
+        rs.getString(8),
+        rs.getString(9),
+        ProposerRole.valueOf(rs.getString(10)),
+        rs.getString(11),
+        TopicState.valueOf(rs.getString(12)),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getInt(15),
+        instant(rs.getTimestamp(16)),
+        instant(rs.getTimestamp(17)),
+        instant(rs.getTimestamp(18)),
+        rs.getString(19));
   }
 
   static Timestamp ts(Instant i) {

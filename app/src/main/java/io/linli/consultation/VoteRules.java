@@ -25,8 +25,8 @@ class VoteRules {
     }
 
     String label(int round) {
-      return "第" + round + "轮：应参与表决" + eligible + "人，实际表决" + cast() + "人；同意" + agree
-          + "，不同意" + disagree + "，弃权" + abstain;
+      return "第" + round + "轮：应参与表决" + eligible + "人，实际表决" + cast() + "人；同意" + agree + "，不同意"
+          + disagree + "，弃权" + abstain;
     }
   }
 
@@ -40,7 +40,9 @@ class VoteRules {
     if (t.eligible() == 0 || !rules.quorum().reachedBy(t.cast(), t.eligible())) {
       return VoteOutcome.NO_QUORUM;
     }
-    return rules.majority().exceededBy(t.agree(), t.cast()) ? VoteOutcome.AGREED : VoteOutcome.NOT_AGREED;
+    return rules.majority().exceededBy(t.agree(), t.cast())
+        ? VoteOutcome.AGREED
+        : VoteOutcome.NOT_AGREED;
   }
 
   Decision decide(VoteOutcome outcome, int round) {

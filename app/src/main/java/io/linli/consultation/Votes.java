@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The representatives' votes: one row per topic, round and representative (a unique key, so a
- * vote is counted once however often it is sent), never updated (a trigger refuses it).
+ * The representatives' votes: one row per topic, round and representative (a unique key, so a vote
+ * is counted once however often it is sent), never updated (a trigger refuses it).
  */
 @Repository
 class Votes {
@@ -34,8 +34,15 @@ class Votes {
         .single();
   }
 
-  /** @return false when this representative has already voted in this round */
-  boolean record(long topicId, int round, String representative, VoteChoice choice, String comment,
+  /**
+   * @return false when this representative has already voted in this round
+   */
+  boolean record(
+      long topicId,
+      int round,
+      String representative,
+      VoteChoice choice,
+      String comment,
       Instant at) {
     return jdbc.sql(
                 """

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 每日巡查's API: a check with every open case of its community (clocks, holders), and 督促 on one
- * of them. The community's committee (社区党委) reads and urges; the street committee above it and
+ * 每日巡查's API: a check with every open case of its community (clocks, holders), and 督促 on one of
+ * them. The community's committee (社区党委) reads and urges; the street committee above it and
  * supervisors read.
  */
 @RestController
@@ -32,8 +32,12 @@ class DailyInspectionController {
   private final StaffReach reach;
   private final ActingUser acting;
 
-  DailyInspectionController(DailyInspections checks, OpenCases openCases, DailyCheckUrges urges,
-      StaffReach reach, ActingUser acting) {
+  DailyInspectionController(
+      DailyInspections checks,
+      OpenCases openCases,
+      DailyCheckUrges urges,
+      StaffReach reach,
+      ActingUser acting) {
     this.checks = checks;
     this.openCases = openCases;
     this.urges = urges;
@@ -41,30 +45,56 @@ class DailyInspectionController {
     this.acting = acting;
   }
 
-  record CheckView(String checkNo, String communityCode, LocalDate checkDate, Instant openedAt,
-      Instant completedAt, String completedBy, long openCaseCount, List<CaseView> openCases) {}
+  record CheckView(
+      String checkNo,
+      String communityCode,
+      LocalDate checkDate,
+      Instant openedAt,
+      Instant completedAt,
+      String completedBy,
+      long openCaseCount,
+      List<CaseView> openCases) {}
 
-  record CaseView(String caseNo, String flow, String flowLabel, String category,
-      List<OpenCases.Clock> clocks, List<String> holders) {}
+  record CaseView(
+      String caseNo,
+      String flow,
+      String flowLabel,
+      String category,
+      List<OpenCases.Clock> clocks,
+      List<String> holders) {}
 
   @GetMapping("/{checkNo}")
   CheckView check(@PathVariable String checkNo) {
     DailyInspections.Check c = found(checkNo);
     if (!reach.inCommunity(c.communityCode(), Role.COMMUNITY_COMMITTEE)
-        && !reach.streetAbove(c.communityCode()) && !reach.supervisor()) {
+        && !reach.streetAbove(c.communityCode())
+        && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区党委、街道党工委和督查可查看每日巡查");
     }
-    List<CaseView> cases = openCases.of(c.communityCode(), 10_000).stream()
-        .map(l -> new CaseView(l.caseNo(), l.flow(), l.flowLabel(), l.category(), l.clocks(), l.holders()))
-        .toList();
-    return new CheckView(c.caseNo(), c.communityCode(), c.checkDate(), c.openedAt(), c.completedAt(),
-        c.completedBy(), cases.size(), cases);
+    List<CaseView> cases =
+        openCases.of(c.communityCode(), 10_000).stream()
+            .map(
+                l ->
+                    new CaseView(
+                        l.caseNo(), l.flow(), l.flowLabel(), l.category(), l.clocks(), l.holders()))
+            .toList();
+    return new CheckView(
+        c.caseNo(),
+        c.communityCode(),
+        c.checkDate(),
+        c.openedAt(),
+        c.completedAt(),
+        c.completedBy(),
+        cases.size(),
+        cases);
   }
 
   record UrgeRequest(String caseNo, String note) {}
 
   @PostMapping("/{checkNo}/urges")
-  ResponseEntity<DailyCheckUrges.Urged> urge(@PathVariable String checkNo, @RequestBody UrgeRequest r,
+  ResponseEntity<DailyCheckUrges.Urged> urge(
+      @PathVariable String checkNo,
+      @RequestBody UrgeRequest r,
       @RequestHeader(value = "X-Linli-User", required = false) String user) {
     DailyInspections.Check c = found(checkNo);
     if (!reach.inCommunity(c.communityCode(), Role.COMMUNITY_COMMITTEE)) {

@@ -11,10 +11,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * 每日巡查 (seed 002: a community officer checks every open case daily and pushes the property
- * company) as a flow: each working day each community gets one check, a case of its own
- * ({@code XJ-…}) on one clock — done by the start of the next working day — so a day without a
- * completed check is a breach in the ledger and goes to 督办 like any other clock.
+ * 每日巡查 (seed 002: a community officer checks every open case daily and pushes the property company)
+ * as a flow: each working day each community gets one check, a case of its own ({@code XJ-…}) on
+ * one clock — done by the start of the next working day — so a day without a completed check is a
+ * breach in the ledger and goes to 督办 like any other clock.
  */
 @Component
 class DailyInspectionFlow implements Flow {

@@ -25,14 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens each working day's check per community (the daily round's service task calls
- * {@link #openToday()}; several nodes or rounds open it once: unique per community and day) and
- * records a completed check ({@code daily_check}). A holiday, a weekend that is no 调休 working day
- * and the hours before the community's first working period open nothing.
+ * Opens each working day's check per community (the daily round's service task calls {@link
+ * #openToday()}; several nodes or rounds open it once: unique per community and day) and records a
+ * completed check ({@code daily_check}). A holiday, a weekend that is no 调休 working day and the
+ * hours before the community's first working period open nothing.
  */
 @Service("dailyInspections")
 public class DailyInspections implements TaskListener {
-
 
   private final CommunityDirectory directory;
   private final WorkingCalendar calendar;
@@ -42,8 +41,14 @@ public class DailyInspections implements TaskListener {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
 
-  DailyInspections(CommunityDirectory directory, WorkingCalendar calendar, CaseFiles files,
-      CaseLog caseLog, OpenCases openCases, RuntimeService runtime, JdbcClient jdbc) {
+  DailyInspections(
+      CommunityDirectory directory,
+      WorkingCalendar calendar,
+      CaseFiles files,
+      CaseLog caseLog,
+      OpenCases openCases,
+      RuntimeService runtime,
+      JdbcClient jdbc) {
     this.directory = directory;
     this.calendar = calendar;
     this.files = files;
@@ -63,7 +68,10 @@ public class DailyInspections implements TaskListener {
     }
   }
 
-  /** Opens {@code day}'s check of every community for which it is a working day; returns the new case numbers. */
+  /**
+   * Opens {@code day}'s check of every community for which it is a working day; returns the new
+   * case numbers.
+   */
   @Transactional
   public List<String> openFor(LocalDate day) {
     List<String> opened = new ArrayList<>();
@@ -79,14 +87,30 @@ public class DailyInspections implements TaskListener {
     String caseNo = String.format("XJ-%d-%06d", day.getYear(), id);
     List<OpenCases.Line> lines = openCases.of(c.code(), OpenCases.FORM_LIMIT);
     long total = openCases.count(c.code());
-    int inserted = jdbc.sql("""
+    int inserted =
+        jdbc.sql(
+                """
             insert into daily_check (id, community_code, check_date, case_no, opened_at, open_cases)
             values (?, ?, ?, ?, ?, ?) on conflict (community_code, check_date) do nothing""")
-        .params(id, c.code(), day, caseNo, Timestamp.from(now), total)
-        .update();
+            .params(id, c.code(), day, caseNo, Timestamp.from(now), total)
+            .update();
     if (inserted == 0) return Optional.empty();
-    files.open(new CaseFiles.NewCase(DailyInspectionFlow.KEY, id, caseNo, c.code(), null, null,
-        "DAILY", null, c.name() + " " + day + " 每日巡查", "OPEN", now, null, null, null));
+    files.open(
+        new CaseFiles.NewCase(
+            DailyInspectionFlow.KEY,
+            id,
+            caseNo,
+            c.code(),
+            null,
+            null,
+            "DAILY",
+            null,
+            c.name() + " " + day + " 每日巡查",
+            "OPEN",
+            now,
+            null,
+            null,
+            null));
     Map<String, Object> vars = new HashMap<>();
     vars.put("caseId", id);
     vars.put("caseNo", caseNo);
@@ -98,7 +122,8 @@ public class DailyInspections implements TaskListener {
     vars.put("openCasesList", OpenCases.text(lines, total));
     var pi = runtime.startProcessInstanceByKey(DailyInspectionProcess.KEY, caseNo, vars);
     files.setProcessInstance(DailyInspectionFlow.KEY, id, pi.getId());
-    caseLog.record(DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_OPENED, "系统", null);
+    caseLog.record(
+        DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_OPENED, "系统", null);
     return Optional.of(caseNo);
   }
 
@@ -110,25 +135,45 @@ public class DailyInspections implements TaskListener {
     Instant now = Times.now();
     Object note = task.getVariable("checkNote");
     jdbc.sql("update daily_check set completed_at = ?, completed_by = ?, note = ? where id = ?")
-        .params(Timestamp.from(now), task.getAssignee(),
-            note instanceof String s && !s.isBlank() ? s.strip() : null, id)
+        .params(
+            Timestamp.from(now),
+            task.getAssignee(),
+            note instanceof String s && !s.isBlank() ? s.strip() : null,
+            id)
         .update();
     files.close(DailyInspectionFlow.KEY, id, "DONE", now);
-    caseLog.record(DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_DONE, "社区党委", null);
+    caseLog.record(
+        DailyInspectionFlow.KEY, caseNo, DailyInspectionEvent.INSPECTION_DONE, "社区党委", null);
   }
 
   /** A check as stored. */
-  record Check(long id, String caseNo, String communityCode, LocalDate checkDate, Instant openedAt,
-      int openCases, Instant completedAt, String completedBy) {}
+  record Check(
+      long id,
+      String caseNo,
+      String communityCode,
+      LocalDate checkDate,
+      Instant openedAt,
+      int openCases,
+      Instant completedAt,
+      String completedBy) {}
 
   Optional<Check> find(String caseNo) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, case_no, community_code, check_date, opened_at, open_cases, completed_at, completed_by
             from daily_check where case_no = ?""")
         .param(caseNo)
-        .query((rs, n) -> new Check(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(), rs.getInt(6),
-            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
+        .query(
+            (rs, n) ->
+                new Check(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getDate(4).toLocalDate(),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getInt(6),
+                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                    rs.getString(8)))
         .optional();
   }
 }

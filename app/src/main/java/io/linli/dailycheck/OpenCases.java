@@ -44,44 +44,74 @@ class OpenCases {
   record Clock(String clock, String label, Instant dueAt, boolean overdue) {}
 
   /** One open case. */
-  record Line(String caseNo, String flow, String flowLabel, String category, List<Clock> clocks,
-      List<String> holders, Task firstTask) {}
+  record Line(
+      String caseNo,
+      String flow,
+      String flowLabel,
+      String category,
+      List<Clock> clocks,
+      List<String> holders,
+      Task firstTask) {}
 
   private record Row(String caseNo, String flow, String category) {}
 
   long count(String community) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select count(*) from case_file
             where community_code = ? and closed_at is null and flow <> ?""")
-        .params(community, DailyInspectionFlow.KEY).query(Long.class).single();
+        .params(community, DailyInspectionFlow.KEY)
+        .query(Long.class)
+        .single();
   }
 
   List<Line> of(String community, int limit) {
     Instant now = Times.now();
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             select case_no, flow, category from case_file
             where community_code = ? and closed_at is null and flow <> ?
             order by reported_at, id limit ?""")
         .params(community, DailyInspectionFlow.KEY, limit)
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .list().stream()
+        .list()
+        .stream()
         .map(r -> line(r, now))
         .toList();
   }
 
   private Line line(Row r, Instant now) {
     Flow flow = flows.find(r.flow()).orElse(null);
-    List<Clock> running = clocks.of(r.caseNo(), false).stream()
-        .filter(c -> c.state() == ClockStates.State.OPEN || c.state() == ClockStates.State.BREACHED)
-        .filter(c -> c.stoppedAt() == null)
-        .map(c -> new Clock(c.clock(), flows.clockLabel(c.clock()), c.dueAt(),
-            c.dueAt() != null && c.dueAt().isBefore(now)))
-        .toList();
-    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(r.caseNo()).active()
-        .orderByTaskCreateTime().asc().list();
+    List<Clock> running =
+        clocks.of(r.caseNo(), false).stream()
+            .filter(
+                c -> c.state() == ClockStates.State.OPEN || c.state() == ClockStates.State.BREACHED)
+            .filter(c -> c.stoppedAt() == null)
+            .map(
+                c ->
+                    new Clock(
+                        c.clock(),
+                        flows.clockLabel(c.clock()),
+                        c.dueAt(),
+                        c.dueAt() != null && c.dueAt().isBefore(now)))
+            .toList();
+    List<Task> open =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(r.caseNo())
+            .active()
+            .orderByTaskCreateTime()
+            .asc()
+            .list();
     List<String> holders = open.stream().map(this::holder).distinct().toList();
-    return new Line(r.caseNo(), r.flow(), flow == null ? r.flow() : flow.label(),
-        flow == null ? r.category() : flow.categoryLabel(r.category()), running, holders,
+    return new Line(
+        r.caseNo(),
+        r.flow(),
+        flow == null ? r.flow() : flow.label(),
+        flow == null ? r.category() : flow.categoryLabel(r.category()),
+        running,
+        holders,
         open.isEmpty() ? null : open.get(0));
   }
 
@@ -90,7 +120,8 @@ class OpenCases {
     if (t.getAssignee() != null) return "user:" + t.getAssignee();
     return tasks.getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).map(g -> "group:" + g)
+        .map(IdentityLink::getGroupId)
+        .map(g -> "group:" + g)
         .collect(Collectors.joining(","));
   }
 
@@ -105,14 +136,16 @@ class OpenCases {
       b.append(l.caseNo()).append("｜").append(l.flowLabel());
       if (l.category() != null) b.append("｜").append(l.category());
       for (Clock c : l.clocks()) {
-        b.append("｜").append(c.label()).append(c.overdue() ? " 已超时 " : " 至 ")
+        b.append("｜")
+            .append(c.label())
+            .append(c.overdue() ? " 已超时 " : " 至 ")
             .append(Times.label(c.dueAt()));
       }
       b.append("｜承办：").append(l.holders().isEmpty() ? "无待办任务" : String.join("；", l.holders()));
       b.append('\n');
     }
-    if (shown < total) b.append("……共 ").append(total).append(" 件在办案件，此处列出 ").append(shown)
-        .append(" 件，完整清单见巡查清单。");
+    if (shown < total)
+      b.append("……共 ").append(total).append(" 件在办案件，此处列出 ").append(shown).append(" 件，完整清单见巡查清单。");
     return b.toString();
   }
 }

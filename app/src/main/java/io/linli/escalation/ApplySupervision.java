@@ -1,7 +1,7 @@
 package io.linli.escalation;
 
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.identity.Role;
 import io.linli.sla.SlaLedger;
 import io.linli.sla.SlaPolicy;
@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 落实督办意见: records the 督办 as done and, when the committee named a new handler, reassigns the
- * task that breached (if it is still open). Otherwise the original handler keeps the case.
+ * 落实督办意见: records the 督办 as done and, when the committee named a new handler, reassigns the task
+ * that breached (if it is still open). Otherwise the original handler keeps the case.
  */
 @Component("applySupervision")
 class ApplySupervision implements JavaDelegate {
@@ -39,8 +39,16 @@ class ApplySupervision implements JavaDelegate {
         EscalationProcess.TASK_APPLY_STREET_SUPERVISION.equals(execution.getCurrentActivityId());
     Role role = street ? Role.STREET_COMMITTEE : Role.COMMUNITY_COMMITTEE;
     ledger.recordSupervised(
-        v.flow(), v.caseId(), v.caseNo(), v.communityCode(), v.clock(), street ? 2 : 1,
-        policy.now(), v.supervisedBy(), v.supervisionNote(), v.parentProcessInstanceId());
+        v.flow(),
+        v.caseId(),
+        v.caseNo(),
+        v.communityCode(),
+        v.clock(),
+        street ? 2 : 1,
+        policy.now(),
+        v.supervisedBy(),
+        v.supervisionNote(),
+        v.parentProcessInstanceId());
     caseLog.record(v.flow(), v.caseNo(), CommonEvent.SUPERVISED, role.label(), null);
 
     String to = v.reassignTo();

@@ -1,9 +1,9 @@
 package io.linli.escalation;
 
+import io.linli.identity.UserNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import io.linli.identity.UserNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -26,12 +26,15 @@ class HeldTasks {
     this.userNames = userNames;
   }
 
-  /** @param holder ids (user or groups) for the ledger; label in Chinese for the 督办 form */
+  /**
+   * @param holder ids (user or groups) for the ledger; label in Chinese for the 督办 form
+   */
   record Held(String taskId, Instant dueAt, String holder, String label) {}
 
   Held find(String processInstanceId, String activityId) {
     List<Task> found =
-        tasks.createTaskQuery()
+        tasks
+            .createTaskQuery()
             .processInstanceId(processInstanceId)
             .taskDefinitionKey(activityId)
             .list();
@@ -41,7 +44,8 @@ class HeldTasks {
     Task task = found.get(0);
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     if (task.getAssignee() != null) {
-      return new Held(task.getId(), due, "user:" + task.getAssignee(), userLabel(task.getAssignee()));
+      return new Held(
+          task.getId(), due, "user:" + task.getAssignee(), userLabel(task.getAssignee()));
     }
     List<String> groups =
         tasks.getIdentityLinksForTask(task.getId()).stream()

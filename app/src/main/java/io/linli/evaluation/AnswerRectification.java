@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The property company answers the published result (Camunda Form or the API): for every aspect
- * averaged under the threshold a plan ({@code planNN}) and the days it needs ({@code daysNN},
- * at most {@code linli.sla.evaluation.max-rectification}). Each plan opens a rectification case;
- * the evaluation is then closed. A missing or bad plan refuses the whole answer.
+ * averaged under the threshold a plan ({@code planNN}) and the days it needs ({@code daysNN}, at
+ * most {@code linli.sla.evaluation.max-rectification}). Each plan opens a rectification case; the
+ * evaluation is then closed. A missing or bad plan refuses the whole answer.
  */
 @Component("answerRectification")
 class AnswerRectification implements TaskListener {
@@ -30,8 +30,12 @@ class AnswerRectification implements TaskListener {
   private final CaseFiles files;
   private final CaseLog caseLog;
 
-  AnswerRectification(Evaluations evaluations, Rectifications rectifications, EvaluationSla sla,
-      CaseFiles files, CaseLog caseLog) {
+  AnswerRectification(
+      Evaluations evaluations,
+      Rectifications rectifications,
+      EvaluationSla sla,
+      CaseFiles files,
+      CaseLog caseLog) {
     this.evaluations = evaluations;
     this.rectifications = rectifications;
     this.sla = sla;
@@ -61,7 +65,9 @@ class AnswerRectification implements TaskListener {
   }
 
   List<Evaluations.AspectResult> weakAspects(long evaluationId) {
-    return evaluations.results(evaluationId).stream().filter(Evaluations.AspectResult::weak).toList();
+    return evaluations.results(evaluationId).stream()
+        .filter(Evaluations.AspectResult::weak)
+        .toList();
   }
 
   @Override
@@ -73,7 +79,10 @@ class AnswerRectification implements TaskListener {
       Object days = v.raw(EvaluationVariables.days(n));
       Integer d;
       try {
-        d = days == null || days.toString().isBlank() ? null : (int) Double.parseDouble(days.toString());
+        d =
+            days == null || days.toString().isBlank()
+                ? null
+                : (int) Double.parseDouble(days.toString());
       } catch (NumberFormatException e) {
         throw new BadUserRequestException("第" + n + "项整改期限须为天数");
       }
@@ -86,13 +95,20 @@ class AnswerRectification implements TaskListener {
     List<String> opened = new ArrayList<>();
     for (Evaluations.AspectResult a : weakAspects(id)) {
       Plan p = plans.get(a.aspect() - 1);
-      Instant deadline = p.days() == null ? sla.rectificationDefault() : sla.now().plus(Duration.ofDays(p.days()));
-      opened.add(rectifications.open(ev, a, p.plan().trim(), deadline, by, v.text(EvaluationVariables.LOCATION_LABEL)));
+      Instant deadline =
+          p.days() == null ? sla.rectificationDefault() : sla.now().plus(Duration.ofDays(p.days()));
+      opened.add(
+          rectifications.open(
+              ev, a, p.plan().trim(), deadline, by, v.text(EvaluationVariables.LOCATION_LABEL)));
     }
     Instant now = Times.now();
     evaluations.setState(id, EvaluationState.CLOSED);
     files.close(EvaluationFlow.KEY, id, EvaluationState.CLOSED.name(), now);
-    caseLog.record(EvaluationFlow.KEY, v.caseNo(), EvaluationEvent.ANSWERED, Role.PROPERTY_STAFF.label(),
+    caseLog.record(
+        EvaluationFlow.KEY,
+        v.caseNo(),
+        EvaluationEvent.ANSWERED,
+        Role.PROPERTY_STAFF.label(),
         "整改事项：" + String.join("、", opened));
   }
 }

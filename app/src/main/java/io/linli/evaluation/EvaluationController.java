@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The evaluation API: the configured aspects and the published results (public), opening an
- * evaluation (社区党委 for one estate, 街道党工委 for every estate of the street), reading one, and
- * the property company's rectification plans. Representatives score in Tasklist (Camunda Form).
+ * evaluation (社区党委 for one estate, 街道党工委 for every estate of the street), reading one, and the
+ * property company's rectification plans. Representatives score in Tasklist (Camunda Form).
  */
 @RestController
 @RequestMapping("/api/evaluations")
@@ -41,8 +41,14 @@ class EvaluationController {
   private final ActingUser actingUser;
   private final CommunityDirectory directory;
 
-  EvaluationController(EvaluationOpening opening, EvaluationView view, RectificationPlans plans,
-      EvaluationProperties rules, StaffReach reach, ActingUser actingUser, CommunityDirectory directory) {
+  EvaluationController(
+      EvaluationOpening opening,
+      EvaluationView view,
+      RectificationPlans plans,
+      EvaluationProperties rules,
+      StaffReach reach,
+      ActingUser actingUser,
+      CommunityDirectory directory) {
     this.directory = directory;
     this.opening = opening;
     this.view = view;
@@ -72,13 +78,16 @@ class EvaluationController {
       @NotNull(message = "请填写考评年度") Integer year) {}
 
   @PostMapping
-  ResponseEntity<EvaluationOpening.Opened> open(@RequestHeader(value = USER_HEADER, required = false) String header,
+  ResponseEntity<EvaluationOpening.Opened> open(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
       @Valid @RequestBody OpenRequest r) {
-    if (!reach.inCommunity(r.communityCode(), Role.COMMUNITY_COMMITTEE) && !reach.streetAbove(r.communityCode())) {
+    if (!reach.inCommunity(r.communityCode(), Role.COMMUNITY_COMMITTEE)
+        && !reach.streetAbove(r.communityCode())) {
       throw ApiError.forbidden("只有本社区党委或街道党工委可以发起年度综合考评");
     }
     var opened = opening.open(r.communityCode(), r.estateCode(), r.year(), user(header));
-    return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened);
+    return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(opened);
   }
 
   record StreetRequest(
@@ -87,19 +96,25 @@ class EvaluationController {
 
   @PostMapping("/street-openings")
   EvaluationOpening.StreetOpening openForStreet(
-      @RequestHeader(value = USER_HEADER, required = false) String header, @Valid @RequestBody StreetRequest r) {
-    String community = directory.communities().stream().filter(c -> c.streetCode().equals(r.streetCode()))
-        .map(io.linli.community.Community::code).findFirst()
-        .orElseThrow(() -> ApiError.invalid("streetCode", "未知街道：" + r.streetCode()));
+      @RequestHeader(value = USER_HEADER, required = false) String header,
+      @Valid @RequestBody StreetRequest r) {
+    String community =
+        directory.communities().stream()
+            .filter(c -> c.streetCode().equals(r.streetCode()))
+            .map(io.linli.community.Community::code)
+            .findFirst()
+            .orElseThrow(() -> ApiError.invalid("streetCode", "未知街道：" + r.streetCode()));
     if (!reach.streetAbove(community)) throw ApiError.forbidden("只有本街道党工委可以统一发起年度综合考评");
     return opening.openForStreet(r.streetCode(), r.year(), user(header));
   }
 
   /** Published results of a year for the resident page's 公示 (no account, no names). */
   @GetMapping("/published")
-  List<EvaluationView.Result> published(@RequestParam(required = false) String communityCode,
+  List<EvaluationView.Result> published(
+      @RequestParam(required = false) String communityCode,
       @RequestParam(required = false) Integer year) {
-    if (communityCode != null && communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
+    if (communityCode != null && communityCode.length() > 32)
+      throw ApiError.invalid("communityCode", "社区代码过长");
     if (year != null) EvaluationOpening.checkYear(year);
     return view.published(communityCode, year);
   }
@@ -108,28 +123,41 @@ class EvaluationController {
   EvaluationView.Detail get(@PathVariable String evaluationNo) {
     EvaluationView.Detail d = view.detail(evaluationNo);
     String c = d.result().communityCode();
-    if (!reach.inCommunity(c, Role.COMMUNITY_COMMITTEE, Role.PROPERTY_STAFF, Role.GRID_WORKER, Role.PARTY_GROUP)
-        && !reach.streetAbove(c) && !reach.supervisor()) {
+    if (!reach.inCommunity(
+            c, Role.COMMUNITY_COMMITTEE, Role.PROPERTY_STAFF, Role.GRID_WORKER, Role.PARTY_GROUP)
+        && !reach.streetAbove(c)
+        && !reach.supervisor()) {
       throw ApiError.notFound("没有这个考评");
     }
     return d;
   }
 
-  record PlanEntry(@NotNull(message = "请填写考评方面序号") Integer aspect,
-      @Size(max = 2000, message = "整改方案不能超过2000字") String plan, Integer days) {}
+  record PlanEntry(
+      @NotNull(message = "请填写考评方面序号") Integer aspect,
+      @Size(max = 2000, message = "整改方案不能超过2000字") String plan,
+      Integer days) {}
 
-  record PlansRequest(@NotNull(message = "请填写整改方案") @Size(max = 12) List<@Valid @NotNull PlanEntry> plans) {}
+  record PlansRequest(
+      @NotNull(message = "请填写整改方案") @Size(max = 12) List<@Valid @NotNull PlanEntry> plans) {}
 
-  /** The property company answers every weak aspect with a plan; each opens a rectification case. */
+  /**
+   * The property company answers every weak aspect with a plan; each opens a rectification case.
+   */
   @PostMapping("/{evaluationNo}/rectification-plans")
-  EvaluationView.Detail answer(@RequestHeader(value = USER_HEADER, required = false) String header,
-      @PathVariable String evaluationNo, @Valid @RequestBody PlansRequest r) {
+  EvaluationView.Detail answer(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
+      @PathVariable String evaluationNo,
+      @Valid @RequestBody PlansRequest r) {
     EvaluationView.Detail d = view.detail(evaluationNo);
     if (!reach.inCommunity(d.result().communityCode(), Role.PROPERTY_STAFF)) {
       throw ApiError.forbidden("只有本社区物业服务中心可以答复整改方案");
     }
-    plans.submit(d.id(), r.plans().stream()
-        .map(p -> new AnswerRectification.Plan(p.aspect(), p.plan(), p.days())).toList(), user(header));
+    plans.submit(
+        d.id(),
+        r.plans().stream()
+            .map(p -> new AnswerRectification.Plan(p.aspect(), p.plan(), p.days()))
+            .toList(),
+        user(header));
     return view.detail(evaluationNo);
   }
 

@@ -14,10 +14,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The annual evaluation (年度综合考评, seed 003) as the shared mechanisms see it: the
- * representatives' scoring runs on a clock (escalated to 社区党委 for the non-responders), and so
- * does the property company's answer with rectification plans. The seeds give no durations; all
- * are Linli's defaults.
+ * The annual evaluation (年度综合考评, seed 003) as the shared mechanisms see it: the representatives'
+ * scoring runs on a clock (escalated to 社区党委 for the non-responders), and so does the property
+ * company's answer with rectification plans. The seeds give no durations; all are Linli's defaults.
  */
 @Component
 public class EvaluationFlow implements Flow {
@@ -100,12 +99,16 @@ public class EvaluationFlow implements Flow {
   }
 
   /**
-   * The 公示 the resident page shows without an account: the aspects, published results, ratings
-   * with their basis, and the approved 双晒 收支 (finance's public read, which no flow declares).
+   * The 公示 the resident page shows without an account: the aspects, published results, ratings with
+   * their basis, and the approved 双晒 收支 (finance's public read, which no flow declares).
    */
   @Override
   public List<String> anonymousEndpoints() {
-    return List.of("GET /api/evaluations/aspects", "GET /api/evaluations/published", "GET /api/ratings",
-        "GET /api/ratings/service-stars", "GET /api/estate-finance/published");
+    return List.of(
+        "GET /api/evaluations/aspects",
+        "GET /api/evaluations/published",
+        "GET /api/ratings",
+        "GET /api/ratings/service-stars",
+        "GET /api/estate-finance/published");
   }
 }

@@ -1,8 +1,6 @@
 package io.linli.evaluation;
 
-/**
- * Ids of processes/evaluation.bpmn (年度综合考评); a test checks each names a real element.
- */
+/** Ids of processes/evaluation.bpmn (年度综合考评); a test checks each names a real element. */
 final class EvaluationProcess {
 
   static final String KEY = "Process_Evaluation";
@@ -27,7 +25,11 @@ final class EvaluationProcess {
   static final String END_ANSWERED = "EndEvent_RectificationPlanned";
 
   /** What the tally decides, as the gateway reads {@code outcome}. */
-  enum Outcome { NO_QUORUM, PUBLISHED, RECTIFY }
+  enum Outcome {
+    NO_QUORUM,
+    PUBLISHED,
+    RECTIFY
+  }
 
   private EvaluationProcess() {}
 }

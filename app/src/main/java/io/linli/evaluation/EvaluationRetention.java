@@ -22,10 +22,12 @@ class EvaluationRetention implements RetentionTarget {
   @Override
   public void purge(PersonalData kind, String flow, String caseNo) {
     if (!EvaluationFlow.KEY.equals(flow) || kind != PersonalData.FREE_TEXT) return;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation_score set comment = null
             where comment is not null
               and evaluation_id = (select id from evaluation where evaluation_no = ?)""")
-        .param(caseNo).update();
+        .param(caseNo)
+        .update();
   }
 }

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The collection of the multi-instance scoring task, {@code ${evaluationRoll.of(caseId)}}: the
- * representatives on the evaluation's roll, read from the app's table (the engine carries ids only).
+ * representatives on the evaluation's roll, read from the app's table (the engine carries ids
+ * only).
  */
 @Component("evaluationRoll")
 public class EvaluationRoll {

@@ -16,11 +16,15 @@ public class EvaluationSla {
 
   EvaluationSla(SlaPolicy policy) {
     this.policy = policy;
-    if (policy.duration(EvaluationFlow.REMINDER).compareTo(policy.duration(EvaluationFlow.SCORING)) >= 0) {
-      throw new IllegalStateException("linli.sla.evaluation.reminder must come before linli.sla.evaluation.scoring");
+    if (policy.duration(EvaluationFlow.REMINDER).compareTo(policy.duration(EvaluationFlow.SCORING))
+        >= 0) {
+      throw new IllegalStateException(
+          "linli.sla.evaluation.reminder must come before linli.sla.evaluation.scoring");
     }
-    if (policy.duration(EvaluationFlow.CLOSE).compareTo(policy.duration(EvaluationFlow.SCORING)) < 0) {
-      throw new IllegalStateException("linli.sla.evaluation.close must not come before linli.sla.evaluation.scoring");
+    if (policy.duration(EvaluationFlow.CLOSE).compareTo(policy.duration(EvaluationFlow.SCORING))
+        < 0) {
+      throw new IllegalStateException(
+          "linli.sla.evaluation.close must not come before linli.sla.evaluation.scoring");
     }
   }
 
@@ -44,7 +48,10 @@ public class EvaluationSla {
     return policy.dueFromNow(EvaluationFlow.ANSWER);
   }
 
-  /** A rectification runs on the deadline its plan committed to ({@code ${evaluationSla.committed(deadline)}}). */
+  /**
+   * A rectification runs on the deadline its plan committed to ({@code
+   * ${evaluationSla.committed(deadline)}}).
+   */
   public Date committed(Date deadline) {
     return deadline;
   }

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Typed access to the evaluation process variables. The process carries the evaluation's id and
  * number, codes, labels for Tasklist and the tally's small decisions; the roll, the scores and the
  * plans stay in the app's tables. Form field keys equal these names; aspect {@code n} (1–12) has
- * {@code aspect01}…, {@code score01}…, {@code comment01}…, {@code weak01}…, {@code plan01}…,
- * {@code days01}….
+ * {@code aspect01}…, {@code score01}…, {@code comment01}…, {@code weak01}…, {@code plan01}…, {@code
+ * days01}….
  */
 record EvaluationVariables(VariableScope scope) implements CaseVariables {
 

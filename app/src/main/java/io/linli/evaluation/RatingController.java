@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 物业定星·小区定级: the ratings in force with their basis (public, for the 公示), an on-demand run
- * and an override with a reason (supervisors).
+ * 物业定星·小区定级: the ratings in force with their basis (public, for the 公示), an on-demand run and an
+ * override with a reason (supervisors).
  */
 @RestController
 @RequestMapping("/api/ratings")
@@ -32,7 +32,8 @@ class RatingController {
   private final StaffReach reach;
   private final ActingUser actingUser;
 
-  RatingController(StarRatings ratings, ServiceStars serviceStars, StaffReach reach, ActingUser actingUser) {
+  RatingController(
+      StarRatings ratings, ServiceStars serviceStars, StaffReach reach, ActingUser actingUser) {
     this.ratings = ratings;
     this.serviceStars = serviceStars;
     this.reach = reach;
@@ -40,31 +41,42 @@ class RatingController {
   }
 
   @GetMapping
-  List<StarRatings.Rating> current(@RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String kind, @RequestParam(required = false) String communityCode) {
-    if (year != null && (year < 2000 || year > 2100)) throw ApiError.invalid("year", "年度须在2000年至2100年之间");
+  List<StarRatings.Rating> current(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String communityCode) {
+    if (year != null && (year < 2000 || year > 2100))
+      throw ApiError.invalid("year", "年度须在2000年至2100年之间");
     if (kind != null && !kind.equals("COMPANY") && !kind.equals("ESTATE")) {
       throw ApiError.invalid("kind", "类别须为 COMPANY（物业定星）或 ESTATE（小区定级）");
     }
-    if (communityCode != null && communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
+    if (communityCode != null && communityCode.length() > 32)
+      throw ApiError.invalid("communityCode", "社区代码过长");
     return ratings.current(year, kind, communityCode);
   }
 
   /** 服务之星 of a year (default: this year so far), of one community or all; public (公示). */
   @GetMapping("/service-stars")
-  ServiceStars.Board serviceStars(@RequestParam(required = false) Integer year,
+  ServiceStars.Board serviceStars(
+      @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String communityCode) {
     if (year != null) EvaluationOpening.checkYear(year);
-    if (communityCode != null && communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
-    return serviceStars.of(year != null ? year : java.time.Year.now(io.linli.system.Times.BEIJING).getValue(),
-        communityCode, 3);
+    if (communityCode != null && communityCode.length() > 32)
+      throw ApiError.invalid("communityCode", "社区代码过长");
+    return serviceStars.of(
+        year != null ? year : java.time.Year.now(io.linli.system.Times.BEIJING).getValue(),
+        communityCode,
+        3);
   }
 
   record RunRequest(@NotNull(message = "请填写评定年度") Integer year) {}
 
-  /** Rates every company and estate for the year now (the yearly run does the past year by itself). */
+  /**
+   * Rates every company and estate for the year now (the yearly run does the past year by itself).
+   */
   @PostMapping("/runs")
-  List<StarRatings.Rating> run(@RequestHeader(value = USER_HEADER, required = false) String header,
+  List<StarRatings.Rating> run(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
       @Valid @RequestBody RunRequest r) {
     if (!reach.supervisor()) throw ApiError.forbidden("只有督查可以重新评定");
     EvaluationOpening.checkYear(r.year());
@@ -78,8 +90,10 @@ class RatingController {
 
   /** A supervisor's override, kept with its reason and shown beside the rating. */
   @PostMapping("/{id}/override")
-  StarRatings.Rating override(@RequestHeader(value = USER_HEADER, required = false) String header,
-      @PathVariable long id, @Valid @RequestBody OverrideRequest r) {
+  StarRatings.Rating override(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
+      @PathVariable long id,
+      @Valid @RequestBody OverrideRequest r) {
     if (!reach.supervisor()) throw ApiError.forbidden("只有督查可以调整评定");
     return ratings.override(id, r.value(), r.reason(), user(header));
   }

@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The formula of 物业定星·小区定级, from {@code linli.rating.*}: each input is turned into points
- * (0–100), the points are averaged with these weights over the inputs that have data, and the
- * average gives the stars (companies) and the grade (estates). Shown beside every rating.
+ * The formula of 物业定星·小区定级, from {@code linli.rating.*}: each input is turned into points (0–100),
+ * the points are averaged with these weights over the inputs that have data, and the average gives
+ * the stars (companies) and the grade (estates). Shown beside every rating.
  *
- * @param weights weight of each input: evaluation, on-time, satisfaction, breaches, follow-up, rectification
+ * @param weights weight of each input: evaluation, on-time, satisfaction, breaches, follow-up,
+ *     rectification
  * @param breachPenalty points off per breach per 100 cases, by level (社区督办, 街道督办)
  * @param stars least points for 5, 4, 3 and 2 stars (below the last: 1 star)
  * @param grades least points for grade A, B and C (below the last: D)
@@ -32,14 +33,25 @@ public record RatingProperties(
       @DefaultValue("10") BigDecimal followUp,
       @DefaultValue("10") BigDecimal rectification) {}
 
-  public record Penalty(@DefaultValue("2") BigDecimal level1, @DefaultValue("5") BigDecimal level2) {}
+  public record Penalty(
+      @DefaultValue("2") BigDecimal level1, @DefaultValue("5") BigDecimal level2) {}
 
   public RatingProperties {
-    if (stars.size() != 4) throw new IllegalArgumentException("linli.rating.stars needs 4 thresholds (5, 4, 3, 2 stars)");
-    if (grades.size() != 3) throw new IllegalArgumentException("linli.rating.grades needs 3 thresholds (A, B, C)");
-    for (var w : List.of(weights.evaluation(), weights.onTime(), weights.satisfaction(), weights.breaches(),
-        weights.followUp(), weights.rectification())) {
-      if (w.signum() < 0) throw new IllegalArgumentException("linli.rating.weights must not be negative");
+    if (stars.size() != 4)
+      throw new IllegalArgumentException(
+          "linli.rating.stars needs 4 thresholds (5, 4, 3, 2 stars)");
+    if (grades.size() != 3)
+      throw new IllegalArgumentException("linli.rating.grades needs 3 thresholds (A, B, C)");
+    for (var w :
+        List.of(
+            weights.evaluation(),
+            weights.onTime(),
+            weights.satisfaction(),
+            weights.breaches(),
+            weights.followUp(),
+            weights.rectification())) {
+      if (w.signum() < 0)
+        throw new IllegalArgumentException("linli.rating.weights must not be negative");
     }
   }
 }

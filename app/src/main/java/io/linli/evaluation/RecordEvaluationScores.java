@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A representative completes their scoring task (Camunda Form in Tasklist): the 12 scores (1–5)
- * and optional comments are written to evaluation_score in the same transaction. The form's fields
- * are local to the task's instance (input mappings), so one representative's answers never reach
+ * A representative completes their scoring task (Camunda Form in Tasklist): the 12 scores (1–5) and
+ * optional comments are written to evaluation_score in the same transaction. The form's fields are
+ * local to the task's instance (input mappings), so one representative's answers never reach
  * another's; a second scoring by the same representative is refused.
  */
 @Component("recordEvaluationScores")
@@ -43,7 +43,8 @@ class RecordEvaluationScores implements TaskListener {
     if (evaluations.hasScored(id, representative)) throw new BadUserRequestException("您已评分，评分不能更改");
     Instant now = Times.now();
     for (int n = 1; n <= EvaluationProperties.ASPECT_COUNT; n++) {
-      evaluations.score(id, representative, n, scores[n], v.text(EvaluationVariables.comment(n)), now);
+      evaluations.score(
+          id, representative, n, scores[n], v.text(EvaluationVariables.comment(n)), now);
     }
   }
 

@@ -23,7 +23,8 @@ class RectificationDone implements TaskListener {
     EvaluationVariables v = new EvaluationVariables(task);
     String result = v.text(EvaluationVariables.RECTIFICATION_RESULT);
     if (result == null) throw new BadUserRequestException("请填写整改结果");
-    if (result.length() > MAX_RESULT) throw new BadUserRequestException("整改结果不能超过" + MAX_RESULT + "字");
+    if (result.length() > MAX_RESULT)
+      throw new BadUserRequestException("整改结果不能超过" + MAX_RESULT + "字");
     rectifications.done(v.caseId(), result, Times.now());
   }
 }

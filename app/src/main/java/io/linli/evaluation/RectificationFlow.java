@@ -76,7 +76,8 @@ public class RectificationFlow implements Flow {
   @Override
   public Map<String, String> categories() {
     Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 1; i <= EvaluationProperties.ASPECT_COUNT; i++) m.put(aspectCode(i), "考评第" + i + "项");
+    for (int i = 1; i <= EvaluationProperties.ASPECT_COUNT; i++)
+      m.put(aspectCode(i), "考评第" + i + "项");
     return m;
   }
 

@@ -30,13 +30,19 @@ class RectificationPlans {
         throw ApiError.invalid("plans", "考评方面序号须为1至" + EvaluationProperties.ASPECT_COUNT);
       }
     }
-    var task = tasks.createTaskQuery().taskDefinitionKey(EvaluationProcess.TASK_ANSWER)
-        .processVariableValueEquals(EvaluationVariables.CASE_ID, evaluationId).singleResult();
+    var task =
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey(EvaluationProcess.TASK_ANSWER)
+            .processVariableValueEquals(EvaluationVariables.CASE_ID, evaluationId)
+            .singleResult();
     if (task == null) throw ApiError.conflict("该考评当前无须答复整改方案");
     List<String[]> problems = answer.problems(evaluationId, plans);
     if (!problems.isEmpty()) {
-      throw ApiError.invalid(problems.stream()
-          .map(p -> new ApiError.FieldMessage("plans[" + p[0] + "]", p[1])).toList());
+      throw ApiError.invalid(
+          problems.stream()
+              .map(p -> new ApiError.FieldMessage("plans[" + p[0] + "]", p[1]))
+              .toList());
     }
     Map<String, Object> vars = new HashMap<>();
     for (AnswerRectification.Plan p : plans) {

@@ -24,7 +24,8 @@ class RemindRepresentatives implements JavaDelegate {
   private final EvaluationSla sla;
   private final CaseLog caseLog;
 
-  RemindRepresentatives(Evaluations evaluations, TaskService tasks, EvaluationSla sla, CaseLog caseLog) {
+  RemindRepresentatives(
+      Evaluations evaluations, TaskService tasks, EvaluationSla sla, CaseLog caseLog) {
     this.evaluations = evaluations;
     this.tasks = tasks;
     this.sla = sla;
@@ -36,13 +37,21 @@ class RemindRepresentatives implements JavaDelegate {
     EvaluationVariables v = new EvaluationVariables(execution);
     List<String> open = evaluations.nonResponders(v.caseId());
     String due = Times.label(sla.scoringDue(v.openedAt()));
-    for (var t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(EvaluationProcess.TASK_SCORE).list()) {
+    for (var t :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(EvaluationProcess.TASK_SCORE)
+            .list()) {
       t.setPriority(REMINDED_PRIORITY);
       t.setDescription("提醒：请在" + due + "前完成年度综合考评评分");
       tasks.saveTask(t);
     }
-    caseLog.record(EvaluationFlow.KEY, v.caseNo(), EvaluationEvent.REMINDED, Role.COMMUNITY_COMMITTEE.label(),
+    caseLog.record(
+        EvaluationFlow.KEY,
+        v.caseNo(),
+        EvaluationEvent.REMINDED,
+        Role.COMMUNITY_COMMITTEE.label(),
         open.size() + "名代表尚未评分，评分时限" + due);
   }
 }

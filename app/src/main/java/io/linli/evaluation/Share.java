@@ -16,7 +16,8 @@ public record Share(int numerator, int denominator) {
   /** Parses "2/3"; used by Spring's conversion when binding configuration. */
   public static Share valueOf(String text) {
     String[] parts = text.trim().split("/");
-    if (parts.length != 2) throw new IllegalArgumentException("a share like 2/3 is needed, not " + text);
+    if (parts.length != 2)
+      throw new IllegalArgumentException("a share like 2/3 is needed, not " + text);
     return new Share(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
   }
 

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 统计考评结果: scoring ended (everyone answered, or it closed). The tally ({@link EvaluationTally})
- * is recorded per aspect with the aspect's configured name and weight, and decides what follows:
- * no quorum (the evaluation ends without a result), a published result, or a published result the
+ * 统计考评结果: scoring ended (everyone answered, or it closed). The tally ({@link EvaluationTally}) is
+ * recorded per aspect with the aspect's configured name and weight, and decides what follows: no
+ * quorum (the evaluation ends without a result), a published result, or a published result the
  * property company must answer with rectification plans.
  */
 @Component("tallyEvaluation")
@@ -23,7 +23,8 @@ class TallyEvaluation implements JavaDelegate {
   private final CaseFiles files;
   private final CaseLog caseLog;
 
-  TallyEvaluation(Evaluations evaluations, EvaluationProperties rules, CaseFiles files, CaseLog caseLog) {
+  TallyEvaluation(
+      Evaluations evaluations, EvaluationProperties rules, CaseFiles files, CaseLog caseLog) {
     this.evaluations = evaluations;
     this.rules = rules;
     this.files = files;
@@ -37,13 +38,18 @@ class TallyEvaluation implements JavaDelegate {
     var ev = evaluations.find(id).orElseThrow();
     EvaluationTally.Result result =
         EvaluationTally.of(rules, ev.eligible(), evaluations.answered(id), evaluations.sums(id));
-    EvaluationProcess.Outcome outcome = !result.quorumMet() ? EvaluationProcess.Outcome.NO_QUORUM
-        : result.weak().isEmpty() ? EvaluationProcess.Outcome.PUBLISHED : EvaluationProcess.Outcome.RECTIFY;
-    EvaluationState state = switch (outcome) {
-      case NO_QUORUM -> EvaluationState.NO_QUORUM;
-      case PUBLISHED -> EvaluationState.PUBLISHED;
-      case RECTIFY -> EvaluationState.ANSWERING;
-    };
+    EvaluationProcess.Outcome outcome =
+        !result.quorumMet()
+            ? EvaluationProcess.Outcome.NO_QUORUM
+            : result.weak().isEmpty()
+                ? EvaluationProcess.Outcome.PUBLISHED
+                : EvaluationProcess.Outcome.RECTIFY;
+    EvaluationState state =
+        switch (outcome) {
+          case NO_QUORUM -> EvaluationState.NO_QUORUM;
+          case PUBLISHED -> EvaluationState.PUBLISHED;
+          case RECTIFY -> EvaluationState.ANSWERING;
+        };
     Instant now = Times.now();
     evaluations.recordTally(id, result, state, now);
     if (outcome == EvaluationProcess.Outcome.RECTIFY) {
@@ -56,8 +62,11 @@ class TallyEvaluation implements JavaDelegate {
     }
     execution.setVariable(EvaluationVariables.OUTCOME, outcome.name());
     execution.setVariable(EvaluationVariables.RESULT_LABEL, result.label());
-    caseLog.record(EvaluationFlow.KEY, v.caseNo(),
+    caseLog.record(
+        EvaluationFlow.KEY,
+        v.caseNo(),
         result.quorumMet() ? EvaluationEvent.TALLIED : EvaluationEvent.NO_QUORUM,
-        Role.BUILDING_REP.label(), result.label());
+        Role.BUILDING_REP.label(),
+        result.label());
   }
 }

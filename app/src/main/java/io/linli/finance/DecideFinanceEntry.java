@@ -24,10 +24,14 @@ class DecideFinanceEntry implements TaskListener {
     Object reason = task.getVariable("decisionReason");
     String user = task.getAssignee() == null ? "community-committee" : task.getAssignee();
     try {
-      entries.decide(((Number) task.getVariable("entryId")).longValue(), ok,
-          reason == null || reason.toString().isBlank() ? null : reason.toString().trim(), user);
+      entries.decide(
+          ((Number) task.getVariable("entryId")).longValue(),
+          ok,
+          reason == null || reason.toString().isBlank() ? null : reason.toString().trim(),
+          user);
     } catch (ApiError e) {
-      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+      throw new BadUserRequestException(
+          e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
     }
   }
 }

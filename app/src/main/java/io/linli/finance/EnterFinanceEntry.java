@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 @Component("enterFinanceEntry")
 class EnterFinanceEntry implements ExecutionListener {
 
-  static final String[] CATEGORIES = {"STAFF", "CLEANING", "GREENING", "SECURITY", "REPAIR", "UTILITIES",
-      "REMUNERATION", "OTHER"};
+  static final String[] CATEGORIES = {
+    "STAFF", "CLEANING", "GREENING", "SECURITY", "REPAIR", "UTILITIES", "REMUNERATION", "OTHER"
+  };
 
   private final FinanceEntries entries;
   private final StaffReach reach;
@@ -45,22 +46,45 @@ class EnterFinanceEntry implements ExecutionListener {
       List<FinanceLines.Fee> fees = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         String p = "m" + (i + 1);
-        if (execution.getVariable(p + "HouseholdsBilled") == null && execution.getVariable(p + "CollectedYuan") == null) continue;
-        fees.add(new FinanceLines.Fee(q.firstMonth().plusMonths(i).toString(), whole(execution, p + "HouseholdsBilled"),
-            whole(execution, p + "HouseholdsPaid"), fen(execution, p + "BilledYuan"), fen(execution, p + "CollectedYuan")));
+        if (execution.getVariable(p + "HouseholdsBilled") == null
+            && execution.getVariable(p + "CollectedYuan") == null) continue;
+        fees.add(
+            new FinanceLines.Fee(
+                q.firstMonth().plusMonths(i).toString(),
+                whole(execution, p + "HouseholdsBilled"),
+                whole(execution, p + "HouseholdsPaid"),
+                fen(execution, p + "BilledYuan"),
+                fen(execution, p + "CollectedYuan")));
       }
       List<FinanceLines.Expense> expenses = new ArrayList<>();
       for (String c : CATEGORIES) {
         Long amount = fen(execution, "expense" + c);
-        if (amount != null) expenses.add(new FinanceLines.Expense(q.firstMonth().toString(), c, amount, "季度合计"));
+        if (amount != null)
+          expenses.add(new FinanceLines.Expense(q.firstMonth().toString(), c, amount, "季度合计"));
       }
-      String user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-          ? "staff" : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-      var s = entries.submit(community, text(execution, "estateCode"), q.toString(), text(execution, "correctsEntryNo"),
-          fees, expenses, user, execution);
+      String user =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication()
+                  == null
+              ? "staff"
+              : execution
+                  .getProcessEngineServices()
+                  .getIdentityService()
+                  .getCurrentAuthentication()
+                  .getUserId();
+      var s =
+          entries.submit(
+              community,
+              text(execution, "estateCode"),
+              q.toString(),
+              text(execution, "correctsEntryNo"),
+              fees,
+              expenses,
+              user,
+              execution);
       if (!s.created()) throw new BadUserRequestException("该收支已提交：" + s.entry().entryNo());
     } catch (ApiError e) {
-      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+      throw new BadUserRequestException(
+          e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
     }
   }
 
@@ -88,7 +112,8 @@ class EnterFinanceEntry implements ExecutionListener {
       throw new BadUserRequestException("金额须为数字（元）");
     }
     if (yuan.stripTrailingZeros().scale() > 2) throw new BadUserRequestException("金额最多精确到分（两位小数）");
-    if (yuan.abs().compareTo(new BigDecimal("10000000000")) > 0) throw new BadUserRequestException("金额超出范围（最多10亿元）");
+    if (yuan.abs().compareTo(new BigDecimal("10000000000")) > 0)
+      throw new BadUserRequestException("金额超出范围（最多10亿元）");
     return yuan.movePointRight(2).longValueExact();
   }
 }

@@ -5,7 +5,9 @@ import io.linli.identity.TasklistStart;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** 收支审核 is started from Tasklist (物业填报收支) by property staff, as {@link EnterFinanceEntry} requires. */
+/**
+ * 收支审核 is started from Tasklist (物业填报收支) by property staff, as {@link EnterFinanceEntry} requires.
+ */
 @Component
 class FinanceApprovalStart implements TasklistStart {
 

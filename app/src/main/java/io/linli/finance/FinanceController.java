@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 双晒 收支 entry: property staff submit an estate's quarter, 社区党委 approves or sends it back
- * (here or in Tasklist); only approved figures reach the report.
+ * 双晒 收支 entry: property staff submit an estate's quarter, 社区党委 approves or sends it back (here or
+ * in Tasklist); only approved figures reach the report.
  */
 @RestController
 @RequestMapping("/api/estate-finance")
@@ -38,7 +38,8 @@ class FinanceController {
   private final ActingUser actingUser;
   private final TaskService tasks;
 
-  FinanceController(FinanceEntries entries, StaffReach reach, ActingUser actingUser, TaskService tasks) {
+  FinanceController(
+      FinanceEntries entries, StaffReach reach, ActingUser actingUser, TaskService tasks) {
     this.entries = entries;
     this.reach = reach;
     this.actingUser = actingUser;
@@ -48,27 +49,39 @@ class FinanceController {
   record SubmitRequest(
       @NotBlank(message = "请选择社区") @Size(max = 32) String communityCode,
       @NotBlank(message = "请选择小区") @Size(max = 32) String estateCode,
-      @NotBlank(message = "请填写季度") @Size(max = 7, message = "季度格式应为 yyyy-Qn，例如 2026-Q3") String quarter,
+      @NotBlank(message = "请填写季度") @Size(max = 7, message = "季度格式应为 yyyy-Qn，例如 2026-Q3")
+          String quarter,
       @Size(max = 32) String correctsEntryNo,
       @Size(max = 3, message = "一个季度最多3个月的物业费") List<FinanceLines.Fee> fees,
       @Size(max = 24, message = "支出项目过多") List<FinanceLines.Expense> expenses) {}
 
   @PostMapping
-  ResponseEntity<FinanceEntries.Entry> submit(@RequestHeader(value = USER_HEADER, required = false) String header,
+  ResponseEntity<FinanceEntries.Entry> submit(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
       @Valid @RequestBody SubmitRequest r) {
     if (!reach.inCommunity(r.communityCode(), Role.PROPERTY_STAFF)) {
       throw ApiError.forbidden("只有本社区物业服务中心可以填报收支");
     }
-    var s = entries.submit(r.communityCode(), r.estateCode(), r.quarter(), r.correctsEntryNo(), r.fees(),
-        r.expenses(), user(header));
+    var s =
+        entries.submit(
+            r.communityCode(),
+            r.estateCode(),
+            r.quarter(),
+            r.correctsEntryNo(),
+            r.fees(),
+            r.expenses(),
+            user(header));
     return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(s.entry());
   }
 
   @GetMapping
-  List<FinanceEntries.Entry> list(@RequestParam String communityCode,
-      @RequestParam(required = false) String estateCode, @RequestParam(required = false) String quarter) {
+  List<FinanceEntries.Entry> list(
+      @RequestParam String communityCode,
+      @RequestParam(required = false) String estateCode,
+      @RequestParam(required = false) String quarter) {
     if (communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
-    if (estateCode != null && estateCode.length() > 32) throw ApiError.invalid("estateCode", "小区代码过长");
+    if (estateCode != null && estateCode.length() > 32)
+      throw ApiError.invalid("estateCode", "小区代码过长");
     if (quarter != null) Quarter.parse("quarter", quarter);
     readable(communityCode);
     return entries.list(communityCode, estateCode, quarter);
@@ -76,7 +89,8 @@ class FinanceController {
 
   /** 双晒 收支 as residents see it (公示): the approved figures of each estate of the community. */
   @GetMapping("/published")
-  List<FinanceEntries.Published> published(@RequestParam String communityCode, @RequestParam String quarter) {
+  List<FinanceEntries.Published> published(
+      @RequestParam String communityCode, @RequestParam String quarter) {
     if (communityCode.length() > 32) throw ApiError.invalid("communityCode", "社区代码过长");
     return entries.published(communityCode, quarter);
   }
@@ -88,13 +102,18 @@ class FinanceController {
     return e;
   }
 
-  record DecisionRequest(@NotNull(message = "请选择通过或退回") Boolean approved,
+  record DecisionRequest(
+      @NotNull(message = "请选择通过或退回") Boolean approved,
       @Size(max = 500, message = "理由不能超过500字") String reason) {}
 
-  /** 社区党委 approves (publishes) or sends back an entry; the approval task in Tasklist ends with it. */
+  /**
+   * 社区党委 approves (publishes) or sends back an entry; the approval task in Tasklist ends with it.
+   */
   @PostMapping("/{entryNo}/decision")
-  FinanceEntries.Entry decide(@RequestHeader(value = USER_HEADER, required = false) String header,
-      @PathVariable String entryNo, @Valid @RequestBody DecisionRequest r) {
+  FinanceEntries.Entry decide(
+      @RequestHeader(value = USER_HEADER, required = false) String header,
+      @PathVariable String entryNo,
+      @Valid @RequestBody DecisionRequest r) {
     var e = entries.find(entryNo).orElseThrow(() -> ApiError.notFound("没有这条收支"));
     if (!reach.inCommunity(e.communityCode(), Role.COMMUNITY_COMMITTEE)) {
       throw ApiError.forbidden("只有本社区党委可以审核收支");
@@ -113,7 +132,8 @@ class FinanceController {
   }
 
   private void readable(String community) {
-    if (!reach.inCommunity(community, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE) && !reach.streetAbove(community)
+    if (!reach.inCommunity(community, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE)
+        && !reach.streetAbove(community)
         && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区物业、社区党委、街道党工委和督查可以查看待公布的收支");
     }

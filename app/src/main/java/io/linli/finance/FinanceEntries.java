@@ -37,17 +37,38 @@ class FinanceEntries {
     this.runtime = runtime;
   }
 
-  record Entry(long id, String entryNo, String communityCode, long estateId, String estateName, String quarter,
-      String correctsEntryNo, String state, String submittedBy, Instant submittedAt, String decidedBy,
-      Instant decidedAt, String decisionReason, List<FinanceLines.Fee> fees, List<FinanceLines.Expense> expenses,
-      long collectedFen, long expenseFen) {}
+  record Entry(
+      long id,
+      String entryNo,
+      String communityCode,
+      long estateId,
+      String estateName,
+      String quarter,
+      String correctsEntryNo,
+      String state,
+      String submittedBy,
+      Instant submittedAt,
+      String decidedBy,
+      Instant decidedAt,
+      String decisionReason,
+      List<FinanceLines.Fee> fees,
+      List<FinanceLines.Expense> expenses,
+      long collectedFen,
+      long expenseFen) {}
 
   record Submitted(Entry entry, boolean created) {}
 
   @Transactional
-  Submitted submit(String communityCode, String estateCode, String quarterText, String correctsEntryNo,
-      List<FinanceLines.Fee> fees, List<FinanceLines.Expense> expenses, String user) {
-    return submit(communityCode, estateCode, quarterText, correctsEntryNo, fees, expenses, user, null);
+  Submitted submit(
+      String communityCode,
+      String estateCode,
+      String quarterText,
+      String correctsEntryNo,
+      List<FinanceLines.Fee> fees,
+      List<FinanceLines.Expense> expenses,
+      String user) {
+    return submit(
+        communityCode, estateCode, quarterText, correctsEntryNo, fees, expenses, user, null);
   }
 
   /**
@@ -55,8 +76,14 @@ class FinanceEntries {
    *     the API's submission, which starts the process itself
    */
   @Transactional
-  Submitted submit(String communityCode, String estateCode, String quarterText, String correctsEntryNo,
-      List<FinanceLines.Fee> fees, List<FinanceLines.Expense> expenses, String user,
+  Submitted submit(
+      String communityCode,
+      String estateCode,
+      String quarterText,
+      String correctsEntryNo,
+      List<FinanceLines.Fee> fees,
+      List<FinanceLines.Expense> expenses,
+      String user,
       org.camunda.bpm.engine.delegate.DelegateExecution started) {
     if (estateCode == null || estateCode.isBlank()) throw ApiError.invalid("estateCode", "请选择小区");
     Location where = locations.locate(communityCode, estateCode, null);
@@ -64,15 +91,26 @@ class FinanceEntries {
     FinanceLines.check(quarter, fees, expenses);
     long estate = where.estateId();
     // one submission at a time per estate: entries of the same estate queue here
-    jdbc.sql("select id from estate where id = ? for update").param(estate).query(Long.class).single();
+    jdbc.sql("select id from estate where id = ? for update")
+        .param(estate)
+        .query(Long.class)
+        .single();
     String digest = FinanceLines.digest(estate, quarter, correctsEntryNo, fees, expenses);
-    Optional<Long> same = jdbc.sql("""
+    Optional<Long> same =
+        jdbc.sql(
+                """
             select id from finance_entry where estate_id = ? and quarter = ? and digest = ?
               and state in ('SUBMITTED', 'APPROVED') order by id desc limit 1""")
-        .params(estate, quarter.toString(), digest).query(Long.class).optional();
+            .params(estate, quarter.toString(), digest)
+            .query(Long.class)
+            .optional();
     if (same.isPresent()) return new Submitted(find(same.get()).orElseThrow(), false);
-    if (jdbc.sql("select count(*) from finance_entry where estate_id = ? and quarter = ? and state = 'SUBMITTED'")
-        .params(estate, quarter.toString()).query(Long.class).single() > 0) {
+    if (jdbc.sql(
+                "select count(*) from finance_entry where estate_id = ? and quarter = ? and state = 'SUBMITTED'")
+            .params(estate, quarter.toString())
+            .query(Long.class)
+            .single()
+        > 0) {
       throw ApiError.conflict("该小区本季度已有待社区党委审核的收支，请待审核后再提交");
     }
     Optional<String> published = published(estate, quarter.toString());
@@ -82,37 +120,65 @@ class FinanceEntries {
       }
       correctsEntryNo = null;
     } else if (published.isEmpty() || !published.get().equals(correctsEntryNo)) {
-      throw ApiError.invalid("correctsEntryNo", "只能更正本小区本季度现已公布的收支"
-          + published.map(p -> "（" + p + "）").orElse(""));
+      throw ApiError.invalid(
+          "correctsEntryNo", "只能更正本小区本季度现已公布的收支" + published.map(p -> "（" + p + "）").orElse(""));
     }
     Instant now = Times.now();
-    long id = jdbc.sql("""
+    long id =
+        jdbc.sql(
+                """
             insert into finance_entry (entry_no, community_code, estate_id, quarter, corrects_entry_no, digest,
               state, submitted_by, submitted_at)
             values ('SZ-' || ? || '-' || lpad(nextval('finance_entry_no_seq')::text, 6, '0'), ?, ?, ?, ?, ?,
               'SUBMITTED', ?, ?) returning id""")
-        .params(quarter.year(), where.community().code(), estate, quarter.toString(), correctsEntryNo, digest,
-            user, Timestamp.from(now))
-        .query(Long.class).single();
+            .params(
+                quarter.year(),
+                where.community().code(),
+                estate,
+                quarter.toString(),
+                correctsEntryNo,
+                digest,
+                user,
+                Timestamp.from(now))
+            .query(Long.class)
+            .single();
     for (FinanceLines.Fee f : fees == null ? List.<FinanceLines.Fee>of() : fees) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               insert into finance_entry_fee (entry_id, month, households_billed, households_paid, billed_fen,
                 collected_fen) values (?, ?, ?, ?, ?, ?)""")
-          .params(id, monthDate(f.month()), f.householdsBilled(), f.householdsPaid(), f.billedFen(), f.collectedFen())
+          .params(
+              id,
+              monthDate(f.month()),
+              f.householdsBilled(),
+              f.householdsPaid(),
+              f.billedFen(),
+              f.collectedFen())
           .update();
     }
     for (FinanceLines.Expense e : expenses == null ? List.<FinanceLines.Expense>of() : expenses) {
-      jdbc.sql("insert into finance_entry_expense (entry_id, month, category, amount_fen, note) values (?, ?, ?, ?, ?)")
-          .params(id, monthDate(e.month()), e.category(), e.amountFen(), e.note()).update();
+      jdbc.sql(
+              "insert into finance_entry_expense (entry_id, month, category, amount_fen, note) values (?, ?, ?, ?, ?)")
+          .params(id, monthDate(e.month()), e.category(), e.amountFen(), e.note())
+          .update();
     }
     Entry entry = find(id).orElseThrow();
     Map<String, Object> vars = new HashMap<>();
     vars.put("entryId", id);
     vars.put("entryNo", entry.entryNo());
     vars.put("communityCode", where.community().code());
-    vars.put("summary", where.estateName() + " " + quarter.label() + "收支" + (correctsEntryNo == null ? ""
-        : "（更正 " + correctsEntryNo + "）") + "：物业费实收" + yuan(entry.collectedFen()) + "元，支出"
-        + yuan(entry.expenseFen()) + "元");
+    vars.put(
+        "summary",
+        where.estateName()
+            + " "
+            + quarter.label()
+            + "收支"
+            + (correctsEntryNo == null ? "" : "（更正 " + correctsEntryNo + "）")
+            + "：物业费实收"
+            + yuan(entry.collectedFen())
+            + "元，支出"
+            + yuan(entry.expenseFen())
+            + "元");
     vars.put("detailUrl", "/api/estate-finance/" + entry.entryNo());
     String pi;
     if (started == null) {
@@ -122,7 +188,9 @@ class FinanceEntries {
       started.setVariables(vars);
       pi = started.getProcessInstanceId();
     }
-    jdbc.sql("update finance_entry set process_instance_id = ? where id = ?").params(pi, id).update();
+    jdbc.sql("update finance_entry set process_instance_id = ? where id = ?")
+        .params(pi, id)
+        .update();
     return new Submitted(entry, true);
   }
 
@@ -131,13 +199,16 @@ class FinanceEntries {
   void decide(long id, boolean approved, String reason, String user) {
     Entry e = find(id).orElseThrow();
     if (!"SUBMITTED".equals(e.state())) throw ApiError.conflict("该收支已审核：" + e.state());
-    if (!approved && (reason == null || reason.isBlank())) throw ApiError.invalid("reason", "退回时请填写理由");
+    if (!approved && (reason == null || reason.isBlank()))
+      throw ApiError.invalid("reason", "退回时请填写理由");
     if (reason != null && reason.length() > 500) throw ApiError.invalid("reason", "理由不能超过500字");
     Instant now = Times.now();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update finance_entry set state = ?, decided_by = ?, decided_at = ?, decision_reason = ?
             where id = ? and state = 'SUBMITTED'""")
-        .params(approved ? "APPROVED" : "REJECTED", user, Timestamp.from(now), reason, id).update();
+        .params(approved ? "APPROVED" : "REJECTED", user, Timestamp.from(now), reason, id)
+        .update();
     if (approved) publish(e);
   }
 
@@ -146,89 +217,161 @@ class FinanceEntries {
     java.sql.Date first = java.sql.Date.valueOf(q.firstDay());
     java.sql.Date last = java.sql.Date.valueOf(q.lastDay());
     jdbc.sql("delete from management_fee where estate_id = ? and month between ? and ?")
-        .params(e.estateId(), first, last).update();
+        .params(e.estateId(), first, last)
+        .update();
     jdbc.sql("delete from estate_expense where estate_id = ? and month between ? and ?")
-        .params(e.estateId(), first, last).update();
-    jdbc.sql("""
+        .params(e.estateId(), first, last)
+        .update();
+    jdbc.sql(
+            """
             insert into management_fee (estate_id, month, households_billed, households_paid, billed_fen,
               collected_fen, recorded_by, recorded_at)
             select ?, month, households_billed, households_paid, billed_fen, collected_fen, ?, ?
             from finance_entry_fee where entry_id = ?""")
-        .params(e.estateId(), e.entryNo(), Timestamp.from(Times.now()), e.id()).update();
-    jdbc.sql("""
+        .params(e.estateId(), e.entryNo(), Timestamp.from(Times.now()), e.id())
+        .update();
+    jdbc.sql(
+            """
             insert into estate_expense (estate_id, month, category, amount_fen, note, recorded_by, recorded_at)
             select ?, month, category, amount_fen, note, ?, ? from finance_entry_expense where entry_id = ?""")
-        .params(e.estateId(), e.entryNo(), Timestamp.from(Times.now()), e.id()).update();
+        .params(e.estateId(), e.entryNo(), Timestamp.from(Times.now()), e.id())
+        .update();
   }
 
   /** The entry whose figures the quarter's books now show, if any was approved. */
   Optional<String> published(long estateId, String quarter) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select entry_no from finance_entry where estate_id = ? and quarter = ? and state = 'APPROVED'
             order by decided_at desc, id desc limit 1""")
-        .params(estateId, quarter).query(String.class).optional();
+        .params(estateId, quarter)
+        .query(String.class)
+        .optional();
   }
 
   Optional<Entry> find(String entryNo) {
-    return jdbc.sql("select id from finance_entry where entry_no = ?").param(entryNo).query(Long.class).optional()
+    return jdbc.sql("select id from finance_entry where entry_no = ?")
+        .param(entryNo)
+        .query(Long.class)
+        .optional()
         .flatMap(this::find);
   }
 
   Optional<Entry> find(long id) {
-    List<FinanceLines.Fee> fees = jdbc.sql("""
+    List<FinanceLines.Fee> fees =
+        jdbc.sql(
+                """
             select to_char(month, 'YYYY-MM'), households_billed, households_paid, billed_fen, collected_fen
             from finance_entry_fee where entry_id = ? order by month""")
-        .param(id)
-        .query((rs, n) -> new FinanceLines.Fee(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)))
-        .list();
-    List<FinanceLines.Expense> expenses = jdbc.sql("""
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new FinanceLines.Fee(
+                        rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)))
+            .list();
+    List<FinanceLines.Expense> expenses =
+        jdbc.sql(
+                """
             select to_char(month, 'YYYY-MM'), category, amount_fen, note
             from finance_entry_expense where entry_id = ? order by month, category""")
-        .param(id)
-        .query((rs, n) -> new FinanceLines.Expense(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
-        .list();
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new FinanceLines.Expense(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+            .list();
     long collected = fees.stream().mapToLong(FinanceLines.Fee::collectedFen).sum();
     long spent = expenses.stream().mapToLong(FinanceLines.Expense::amountFen).sum();
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select f.id, f.entry_no, f.community_code, f.estate_id, e.name, f.quarter, f.corrects_entry_no, f.state,
               f.submitted_by, f.submitted_at, f.decided_by, f.decided_at, f.decision_reason
             from finance_entry f join estate e on e.id = f.estate_id where f.id = ?""")
         .param(id)
-        .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-            rs.getString(11), rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
-            rs.getString(13), fees, expenses, collected, spent))
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getTimestamp(10).toInstant(),
+                    rs.getString(11),
+                    rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                    rs.getString(13),
+                    fees,
+                    expenses,
+                    collected,
+                    spent))
         .optional();
   }
 
-  /** What residents see of an estate's quarter: the approved figures in force, without who entered them. */
-  record Published(String estateCode, String estateName, String quarter, String quarterLabel, String entryNo,
-      String correctsEntryNo, Instant approvedAt, long billedFen, long collectedFen, long expenseFen,
+  /**
+   * What residents see of an estate's quarter: the approved figures in force, without who entered
+   * them.
+   */
+  record Published(
+      String estateCode,
+      String estateName,
+      String quarter,
+      String quarterLabel,
+      String entryNo,
+      String correctsEntryNo,
+      Instant approvedAt,
+      long billedFen,
+      long collectedFen,
+      long expenseFen,
       Map<String, Long> expensesByCategory) {}
 
-  /** The approved 收支 in force of every estate of the community for the quarter (none: not listed). */
+  /**
+   * The approved 收支 in force of every estate of the community for the quarter (none: not listed).
+   */
   List<Published> published(String communityCode, String quarterText) {
     Quarter q = Quarter.parse("quarter", quarterText);
     List<Published> out = new java.util.ArrayList<>();
-    for (var row : jdbc.sql("select id, code from estate where community_code = ? order by code").param(communityCode)
-        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list()) {
+    for (var row :
+        jdbc.sql("select id, code from estate where community_code = ? order by code")
+            .param(communityCode)
+            .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+            .list()) {
       long estate = (Long) row[0];
-      published(estate, q.toString()).flatMap(this::find).ifPresent(e -> {
-        Map<String, Long> byCategory = new java.util.LinkedHashMap<>();
-        for (FinanceLines.Expense x : e.expenses()) {
-          byCategory.merge(FinanceLines.EXPENSE_LABELS.get(x.category()), x.amountFen(), Long::sum);
-        }
-        out.add(new Published((String) row[1], e.estateName(), e.quarter(), q.label(), e.entryNo(),
-            e.correctsEntryNo(), e.decidedAt(), e.fees().stream().mapToLong(FinanceLines.Fee::billedFen).sum(),
-            e.collectedFen(), e.expenseFen(), byCategory));
-      });
+      published(estate, q.toString())
+          .flatMap(this::find)
+          .ifPresent(
+              e -> {
+                Map<String, Long> byCategory = new java.util.LinkedHashMap<>();
+                for (FinanceLines.Expense x : e.expenses()) {
+                  byCategory.merge(
+                      FinanceLines.EXPENSE_LABELS.get(x.category()), x.amountFen(), Long::sum);
+                }
+                out.add(
+                    new Published(
+                        (String) row[1],
+                        e.estateName(),
+                        e.quarter(),
+                        q.label(),
+                        e.entryNo(),
+                        e.correctsEntryNo(),
+                        e.decidedAt(),
+                        e.fees().stream().mapToLong(FinanceLines.Fee::billedFen).sum(),
+                        e.collectedFen(),
+                        e.expenseFen(),
+                        byCategory));
+              });
     }
     return out;
   }
 
   /** Entries of a community (optionally one estate and quarter), newest first, at most 200. */
   List<Entry> list(String communityCode, String estateCode, String quarter) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             select f.id from finance_entry f join estate e on e.id = f.estate_id
             where f.community_code = :community and (:estate = '' or e.code = :estate)
               and (:quarter = '' or f.quarter = :quarter)
@@ -236,7 +379,11 @@ class FinanceEntries {
         .param("community", communityCode)
         .param("estate", estateCode == null ? "" : estateCode)
         .param("quarter", quarter == null ? "" : quarter)
-        .query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
+        .query(Long.class)
+        .list()
+        .stream()
+        .map(id -> find(id).orElseThrow())
+        .toList();
   }
 
   private static java.sql.Date monthDate(String month) {

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The lines of one 收支 entry and their rules: months inside the quarter, each month once, each
  * category once per month, amounts whole fen from 0 to {@value #MAX_FEN} (one billion yuan), paying
- * households no more than billed ones. Every refusal names its field, e.g. {@code fees[1].billedFen}.
+ * households no more than billed ones. Every refusal names its field, e.g. {@code
+ * fees[1].billedFen}.
  */
 final class FinanceLines {
 
@@ -25,11 +26,31 @@ final class FinanceLines {
   static final int MAX_HOUSEHOLDS = 100_000;
   static final int MAX_NOTE = 200;
 
-  static final Map<String, String> EXPENSE_LABELS = Map.of(
-      "STAFF", "人员费用", "CLEANING", "保洁", "GREENING", "绿化养护", "SECURITY", "秩序维护",
-      "REPAIR", "共用部位维修", "UTILITIES", "公共水电", "REMUNERATION", "物业企业酬金", "OTHER", "其他");
+  static final Map<String, String> EXPENSE_LABELS =
+      Map.of(
+          "STAFF",
+          "人员费用",
+          "CLEANING",
+          "保洁",
+          "GREENING",
+          "绿化养护",
+          "SECURITY",
+          "秩序维护",
+          "REPAIR",
+          "共用部位维修",
+          "UTILITIES",
+          "公共水电",
+          "REMUNERATION",
+          "物业企业酬金",
+          "OTHER",
+          "其他");
 
-  record Fee(String month, Integer householdsBilled, Integer householdsPaid, Long billedFen, Long collectedFen) {}
+  record Fee(
+      String month,
+      Integer householdsBilled,
+      Integer householdsPaid,
+      Long billedFen,
+      Long collectedFen) {}
 
   record Expense(String month, String category, Long amountFen, String note) {}
 
@@ -52,10 +73,13 @@ final class FinanceLines {
         continue;
       }
       month(quarter, p + "month", x.month(), bad);
-      if (x.month() != null && !months.add(x.month())) bad.add(new FieldMessage(p + "month", "同一月份只能填写一次"));
+      if (x.month() != null && !months.add(x.month()))
+        bad.add(new FieldMessage(p + "month", "同一月份只能填写一次"));
       count(p + "householdsBilled", "应缴户数", x.householdsBilled(), bad);
       count(p + "householdsPaid", "实缴户数", x.householdsPaid(), bad);
-      if (x.householdsBilled() != null && x.householdsPaid() != null && x.householdsPaid() > x.householdsBilled()) {
+      if (x.householdsBilled() != null
+          && x.householdsPaid() != null
+          && x.householdsPaid() > x.householdsBilled()) {
         bad.add(new FieldMessage(p + "householdsPaid", "实缴户数不能多于应缴户数"));
       }
       amount(p + "billedFen", "应收物业费", x.billedFen(), bad);
@@ -95,7 +119,8 @@ final class FinanceLines {
 
   private static void count(String field, String label, Integer value, List<FieldMessage> bad) {
     if (value == null) bad.add(new FieldMessage(field, "请填写" + label));
-    else if (value < 0 || value > MAX_HOUSEHOLDS) bad.add(new FieldMessage(field, label + "须在0至" + MAX_HOUSEHOLDS + "之间"));
+    else if (value < 0 || value > MAX_HOUSEHOLDS)
+      bad.add(new FieldMessage(field, label + "须在0至" + MAX_HOUSEHOLDS + "之间"));
   }
 
   private static void amount(String field, String label, Long value, List<FieldMessage> bad) {
@@ -105,14 +130,19 @@ final class FinanceLines {
   }
 
   /** The entry's content, for recognising a retry of the same submission. */
-  static String digest(long estateId, Quarter q, String corrects, List<Fee> fees, List<Expense> expenses) {
-    StringBuilder sb = new StringBuilder().append(estateId).append('|').append(q).append('|').append(corrects);
-    (fees == null ? List.<Fee>of() : fees).stream().map(Fee::toString).sorted().forEach(s -> sb.append('|').append(s));
-    (expenses == null ? List.<Expense>of() : expenses).stream().map(Expense::toString).sorted()
-        .forEach(s -> sb.append('|').append(s));
+  static String digest(
+      long estateId, Quarter q, String corrects, List<Fee> fees, List<Expense> expenses) {
+    StringBuilder sb =
+        new StringBuilder().append(estateId).append('|').append(q).append('|').append(corrects);
+    (fees == null ? List.<Fee>of() : fees)
+        .stream().map(Fee::toString).sorted().forEach(s -> sb.append('|').append(s));
+    (expenses == null ? List.<Expense>of() : expenses)
+        .stream().map(Expense::toString).sorted().forEach(s -> sb.append('|').append(s));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException(ex);
     }

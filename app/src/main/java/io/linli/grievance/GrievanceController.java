@@ -1,16 +1,16 @@
 package io.linli.grievance;
 
-import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.ProofAttempt;
 import io.linli.intake.QrRateLimit;
-import jakarta.servlet.http.HttpServletRequest;
-import io.linli.system.TextInput;
+import io.linli.intake.WatchTokens;
 import io.linli.notification.NotifyChannel;
+import io.linli.system.TextInput;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -39,8 +39,12 @@ class GrievanceController {
   private final WatchTokens tokens;
 
   GrievanceController(
-      GrievanceIntake intake, GrievanceStatusView statusView, GrievanceRatings ratings,
-      IdempotentIntake idempotency, GrievanceTracking tracking, QrRateLimit qrLimit,
+      GrievanceIntake intake,
+      GrievanceStatusView statusView,
+      GrievanceRatings ratings,
+      IdempotentIntake idempotency,
+      GrievanceTracking tracking,
+      QrRateLimit qrLimit,
       WatchTokens tokens) {
     this.tokens = tokens;
     this.tracking = tracking;
@@ -75,11 +79,15 @@ class GrievanceController {
      */
     ReportRequest cleaned() {
       return new ReportRequest(
-          TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
-          TextInput.clean("buildingCode", buildingCode), category,
-          TextInput.clean("description", description), TextInput.clean("contactName", contactName),
+          TextInput.clean("communityCode", communityCode),
+          TextInput.clean("estateCode", estateCode),
+          TextInput.clean("buildingCode", buildingCode),
+          category,
+          TextInput.clean("description", description),
+          TextInput.clean("contactName", contactName),
           PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
-          channel, TextInput.clean("recordedBy", recordedBy),
+          channel,
+          TextInput.clean("recordedBy", recordedBy),
           notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
           TextInput.clean("contactEmail", contactEmail));
     }
@@ -97,7 +105,9 @@ class GrievanceController {
     }
   }
 
-  /** @param watchToken opens the case's live updates and photo upload (no personal data) */
+  /**
+   * @param watchToken opens the case's live updates and photo upload (no personal data)
+   */
   record ReportResponse(
       String caseNo, String status, String statusLabel, String statusUrl, String watchToken) {}
 
@@ -109,27 +119,45 @@ class GrievanceController {
   @PostMapping
   ResponseEntity<String> report(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      @Valid @RequestBody ReportRequest request, HttpServletRequest http) {
+      @Valid @RequestBody ReportRequest request,
+      HttpServletRequest http) {
     ReportRequest r = request.cleaned();
-    return idempotency.created("grievance", idempotencyKey, r, () -> {
-      if (r.channel() == Channel.QR) {
-        qrLimit.count(qrCode(r), http.getRemoteAddr());
-      }
-      GrievanceIntake.Receipt receipt =
-          intake.report(new GrievanceIntake.Report(
-              r.communityCode(), r.estateCode(), r.buildingCode(), r.category(),
-              r.description(), r.contactName(), r.contactPhone(),
-              r.channel() == null ? Channel.API : r.channel(), null, r.notifyBy(),
-              r.contactEmail()));
-      return new ReportResponse(receipt.caseNo(), receipt.status().name(),
-          receipt.status().label(), "/api/grievances/" + receipt.caseNo(),
-          tokens.issue(receipt.caseNo()));
-    });
+    return idempotency.created(
+        "grievance",
+        idempotencyKey,
+        r,
+        () -> {
+          if (r.channel() == Channel.QR) {
+            qrLimit.count(qrCode(r), http.getRemoteAddr());
+          }
+          GrievanceIntake.Receipt receipt =
+              intake.report(
+                  new GrievanceIntake.Report(
+                      r.communityCode(),
+                      r.estateCode(),
+                      r.buildingCode(),
+                      r.category(),
+                      r.description(),
+                      r.contactName(),
+                      r.contactPhone(),
+                      r.channel() == null ? Channel.API : r.channel(),
+                      null,
+                      r.notifyBy(),
+                      r.contactEmail()));
+          return new ReportResponse(
+              receipt.caseNo(),
+              receipt.status().name(),
+              receipt.status().label(),
+              "/api/grievances/" + receipt.caseNo(),
+              tokens.issue(receipt.caseNo()));
+        });
   }
 
   /** The QR code a submission came through: the place it is printed for. */
   private static String qrCode(ReportRequest r) {
-    return r.communityCode() + "." + (r.estateCode() == null ? "" : r.estateCode())
+    return r.communityCode()
+        + "."
+        + (r.estateCode() == null ? "" : r.estateCode())
         + (r.buildingCode() == null ? "" : "." + r.buildingCode());
   }
 
@@ -154,7 +182,8 @@ class GrievanceController {
   record EvaluationResponse(String caseNo, String rating, boolean reworkRequired) {}
 
   @PostMapping("/{caseNo}/evaluation")
-  EvaluationResponse evaluate(@PathVariable String caseNo, @Valid @RequestBody EvaluationRequest r) {
+  EvaluationResponse evaluate(
+      @PathVariable String caseNo, @Valid @RequestBody EvaluationRequest r) {
     boolean rework = ratings.rate(caseNo, r.rating(), r.comment());
     return new EvaluationResponse(caseNo, r.rating().name(), rework);
   }

@@ -2,7 +2,10 @@ package io.linli.grievance;
 
 import io.linli.caselog.CaseEventKind;
 
-/** What the grievance flow writes into a case's log (the shared kinds are CommonEvent's). Only the notes the system writes (the channel, the tier) are public. */
+/**
+ * What the grievance flow writes into a case's log (the shared kinds are CommonEvent's). Only the
+ * notes the system writes (the channel, the tier) are public.
+ */
 public enum GrievanceEvent implements CaseEventKind {
   RECEIVED(Text.of("已受理").notice("已受理，我们会尽快分流处理").publicNote()),
   TIER_SET(Text.of("已分流定级").noticeQuotingNote("已分流定级").publicNote()),

@@ -4,10 +4,10 @@ import static io.linli.sla.ClockSpec.Counts.COMMITMENT;
 import static io.linli.sla.ClockSpec.Counts.HANDLING;
 import static io.linli.sla.ClockSpec.Counts.RESPONSE;
 
+import io.linli.calendar.Counting;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
-import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,9 +17,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The grievance flow (上报—分流—处置—反馈—评价) as the shared mechanisms see it. Durations are the
- * seeds' (seed 002, 温江 地铁首座: 一般问题4小时内处置并反馈, 中等问题4小时内响应、24小时内办结, 疑难问题4小时内
- * 上门或电话联系); rework, rating window and follow-up are Linli's defaults.
+ * The grievance flow (上报—分流—处置—反馈—评价) as the shared mechanisms see it. Durations are the seeds'
+ * (seed 002, 温江 地铁首座: 一般问题4小时内处置并反馈, 中等问题4小时内响应、24小时内办结, 疑难问题4小时内 上门或电话联系); rework, rating window
+ * and follow-up are Linli's defaults.
  */
 @Component
 public class GrievanceFlow implements Flow {
@@ -64,8 +64,12 @@ public class GrievanceFlow implements Flow {
     respond.put("grievance.difficult.respond", FOUR_HOURS);
     return List.of(
         new ClockSpec("GRIEVANCE_RESPOND", "诉求响应时限", respond, Set.of(HANDLING, RESPONSE), false),
-        ClockSpec.of("GRIEVANCE_RESOLVE", "诉求办结时限", "grievance.medium.resolve",
-            Duration.ofHours(24), HANDLING),
+        ClockSpec.of(
+            "GRIEVANCE_RESOLVE",
+            "诉求办结时限",
+            "grievance.medium.resolve",
+            Duration.ofHours(24),
+            HANDLING),
         ClockSpec.committed("GRIEVANCE_COMMITTED", "承诺整改时限", HANDLING, COMMITMENT),
         ClockSpec.of("GRIEVANCE_REWORK", "返工处置时限", REWORK, Duration.ofHours(24), HANDLING),
         ClockSpec.internal("GRIEVANCE_FOLLOW_UP", "党小组回访时限", FOLLOW_UP, Duration.ofDays(3)));
@@ -76,7 +80,10 @@ public class GrievanceFlow implements Flow {
     return Map.of(RATING_WINDOW, Duration.ofDays(7), MAX_COMMITMENT, Duration.ofDays(90));
   }
 
-  /** The hour clocks run round the clock (a hotline's 4 and 24 hours); the day clock counts working days. */
+  /**
+   * The hour clocks run round the clock (a hotline's 4 and 24 hours); the day clock counts working
+   * days.
+   */
   @Override
   public Map<String, Counting> counting() {
     return Map.of(FOLLOW_UP, Counting.WORKING_DAYS);
@@ -119,7 +126,9 @@ public class GrievanceFlow implements Flow {
   @Override
   public List<String> anonymousEndpoints() {
     // the evaluation carries the case's watch token (checked per case by the access rules)
-    return List.of("POST /api/grievances", "POST /api/grievances/*/track",
+    return List.of(
+        "POST /api/grievances",
+        "POST /api/grievances/*/track",
         "POST /api/grievances/*/evaluation");
   }
 }

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who handles a grievance after 分流定级 ({@code ${grievanceHandlers.group(execution)}} on every
- * property-staff task): the group the organisation tree routes the case to (the property company
- * of its estate, io.linli.org.CaseRouting, falling back to the community's property staff), or the
+ * property-staff task): the group the organisation tree routes the case to (the property company of
+ * its estate, io.linli.org.CaseRouting, falling back to the community's property staff), or the
  * team or company a 转单 handed the case to ({@value #HANDLER_GROUP}), for the rest of the case.
  */
 @Component("grievanceHandlers")

@@ -1,6 +1,5 @@
 package io.linli.grievance;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 上报: a grievance becomes a case row and a process instance in one transaction, so there is never
- * a case without its flow or a flow without its case.
+ * 上报: a grievance becomes a case row and a process instance in one transaction, so there is never a
+ * case without its flow or a flow without its case.
  */
 @Service
 class GrievanceIntake {
@@ -36,7 +35,10 @@ class GrievanceIntake {
   private final Subscriptions subscriptions;
 
   GrievanceIntake(
-      Locations locations, GrievanceCases cases, CaseLog caseLog, RuntimeService runtime,
+      Locations locations,
+      GrievanceCases cases,
+      CaseLog caseLog,
+      RuntimeService runtime,
       Subscriptions subscriptions) {
     this.locations = locations;
     this.cases = cases;
@@ -58,17 +60,36 @@ class GrievanceIntake {
       Set<NotifyChannel> notifyBy,
       String contactEmail) {
 
-    /** @param contactPhone E.164 (see {@link PhoneNumbers#toE164}) or null */
+    /**
+     * @param contactPhone E.164 (see {@link PhoneNumbers#toE164}) or null
+     */
     Report {
       notifyBy = notifyBy == null ? Set.of() : Set.copyOf(notifyBy);
     }
 
     /** A report without notification choices (staff entry, tests). */
-    Report(String communityCode, String estateCode, String buildingCode, Category category,
-        String description, String contactName, String contactPhone, Channel channel,
+    Report(
+        String communityCode,
+        String estateCode,
+        String buildingCode,
+        Category category,
+        String description,
+        String contactName,
+        String contactPhone,
+        Channel channel,
         String recordedBy) {
-      this(communityCode, estateCode, buildingCode, category, description, contactName,
-          contactPhone, channel, recordedBy, Set.of(), null);
+      this(
+          communityCode,
+          estateCode,
+          buildingCode,
+          category,
+          description,
+          contactName,
+          contactPhone,
+          channel,
+          recordedBy,
+          Set.of(),
+          null);
     }
   }
 
@@ -81,12 +102,19 @@ class GrievanceIntake {
     GrievanceCases.Row row =
         cases.insert(
             new GrievanceCases.NewCase(
-                r.communityCode(), location.estateId(), location.buildingId(), r.category(),
-                r.description(), r.contactName(), r.contactPhone(), r.channel(),
-                r.recordedBy(), now));
+                r.communityCode(),
+                location.estateId(),
+                location.buildingId(),
+                r.category(),
+                r.description(),
+                r.contactName(),
+                r.contactPhone(),
+                r.channel(),
+                r.recordedBy(),
+                now));
     // Subscriptions first: the RECEIVED event below already notifies on the chosen channels.
-    subscriptions.subscribeChosen(GrievanceProcess.FLOW, row.caseNo(), r.notifyBy(),
-        r.contactPhone(), r.contactEmail());
+    subscriptions.subscribeChosen(
+        GrievanceProcess.FLOW, row.caseNo(), r.notifyBy(), r.contactPhone(), r.contactEmail());
 
     Map<String, Object> vars = new HashMap<>();
     vars.put(GrievanceVariables.CASE_ID, row.id());
@@ -102,12 +130,17 @@ class GrievanceIntake {
     if (r.contactPhone() != null) {
       vars.put(GrievanceVariables.CONTACT_PHONE_MASKED, PhoneNumbers.mask(r.contactPhone()));
     }
-    ProcessInstance pi = runtime.startProcessInstanceByKey(GrievanceProcess.KEY, row.caseNo(), vars);
+    ProcessInstance pi =
+        runtime.startProcessInstanceByKey(GrievanceProcess.KEY, row.caseNo(), vars);
     cases.setProcessInstance(row.id(), pi.getId());
 
     String by = r.channel().staffEntered() ? "工作人员代登记（" + r.channel().label() + "）" : null;
-    caseLog.record(GrievanceProcess.FLOW, row.caseNo(), GrievanceEvent.RECEIVED,
-        r.channel().staffEntered() ? Role.GRID_WORKER.label() : Role.RESIDENT.label(), by);
+    caseLog.record(
+        GrievanceProcess.FLOW,
+        row.caseNo(),
+        GrievanceEvent.RECEIVED,
+        r.channel().staffEntered() ? Role.GRID_WORKER.label() : Role.RESIDENT.label(),
+        by);
     return new Receipt(row.caseNo(), GrievanceStatus.TRIAGE);
   }
 

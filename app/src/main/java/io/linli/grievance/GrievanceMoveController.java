@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/grievances/{caseNo}/return} (退单, back to 分流定级) and
- * {@code POST /api/grievances/{caseNo}/transfer} (转单, to another team or company group of the
- * community): for staff holding the case's handler task; the reason is required. The staff member
- * is the token's user ({@code X-Linli-User} in the default profile). Rules: {@link GrievanceMoves}.
+ * {@code POST /api/grievances/{caseNo}/return} (退单, back to 分流定级) and {@code POST
+ * /api/grievances/{caseNo}/transfer} (转单, to another team or company group of the community): for
+ * staff holding the case's handler task; the reason is required. The staff member is the token's
+ * user ({@code X-Linli-User} in the default profile). Rules: {@link GrievanceMoves}.
  */
 @RestController
 class GrievanceMoveController {
@@ -36,7 +36,8 @@ class GrievanceMoveController {
   record TransferRequest(String toGroup, String reason) {}
 
   @PostMapping("/api/grievances/{caseNo}/return")
-  GrievanceMoves.Moved returnToTriage(@PathVariable String caseNo,
+  GrievanceMoves.Moved returnToTriage(
+      @PathVariable String caseNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) ReturnRequest body) {
     String reason = reason(body == null ? null : body.reason());
@@ -44,7 +45,8 @@ class GrievanceMoveController {
   }
 
   @PostMapping("/api/grievances/{caseNo}/transfer")
-  GrievanceMoves.Moved transfer(@PathVariable String caseNo,
+  GrievanceMoves.Moved transfer(
+      @PathVariable String caseNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) TransferRequest body) {
     String reason = reason(body == null ? null : body.reason());
@@ -58,15 +60,21 @@ class GrievanceMoveController {
 
   /** Merge at 分流定级 into an open grievance about the same problem ({@link GrievanceMerges}). */
   @PostMapping("/api/grievances/{caseNo}/merge")
-  GrievanceMerges.Merged merge(@PathVariable String caseNo,
+  GrievanceMerges.Merged merge(
+      @PathVariable String caseNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) MergeRequest body) {
-    String original = TextInput.clean("originalCaseNo", body == null ? null : body.originalCaseNo());
-    if (original == null || original.isBlank()) throw ApiError.invalid("originalCaseNo", "请填写要并入的诉求编号");
+    String original =
+        TextInput.clean("originalCaseNo", body == null ? null : body.originalCaseNo());
+    if (original == null || original.isBlank())
+      throw ApiError.invalid("originalCaseNo", "请填写要并入的诉求编号");
     if (original.length() > 32) throw ApiError.invalid("originalCaseNo", "诉求编号不能超过32字符");
     String reason = TextInput.clean("reason", body == null ? null : body.reason());
     if (reason != null && reason.length() > 500) throw ApiError.invalid("reason", "原因不能超过500字");
-    return merges.merge(caseNo, staff(user, caseNo), original.strip(),
+    return merges.merge(
+        caseNo,
+        staff(user, caseNo),
+        original.strip(),
         reason == null || reason.isBlank() ? null : reason.strip());
   }
 

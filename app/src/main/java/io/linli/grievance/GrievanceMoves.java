@@ -26,24 +26,30 @@ import org.springframework.transaction.annotation.Transactional;
  * with the engine's step:
  *
  * <ul>
- *   <li><b>退单</b>: from a response-stage task (处置并反馈, 响应, 联系居民) back to 分流定级, through
- *       the model's message boundary events. The response clock <em>continues</em>: 分流定级's
- *       deadline is counted from the report, so the resident waits no longer because the case
- *       was misrouted.
- *   <li><b>转单</b>: from any handler task to another team or company group of the case's
- *       community. The open task stays (its clock <em>continues</em> unchanged); it loses its
- *       assignee and changes candidate group, and the later handler tasks go to the new group.
+ *   <li><b>退单</b>: from a response-stage task (处置并反馈, 响应, 联系居民) back to 分流定级, through the model's
+ *       message boundary events. The response clock <em>continues</em>: 分流定级's deadline is counted
+ *       from the report, so the resident waits no longer because the case was misrouted.
+ *   <li><b>转单</b>: from any handler task to another team or company group of the case's community.
+ *       The open task stays (its clock <em>continues</em> unchanged); it loses its assignee and
+ *       changes candidate group, and the later handler tasks go to the new group.
  * </ul>
  *
- * Only staff holding the task may move it (its assignee, or a candidate while unassigned);
- * anyone else gets 404, as for an unknown case.
+ * Only staff holding the task may move it (its assignee, or a candidate while unassigned); anyone
+ * else gets 404, as for an unknown case.
  */
 @Service
 class GrievanceMoves {
 
-  static final Set<String> RESPONSE_TASKS = Set.of(TASK_HANDLE_GENERAL, TASK_RESPOND, TASK_CONTACT_RESIDENT);
-  static final Set<String> HANDLER_TASKS = Set.of(TASK_HANDLE_GENERAL, TASK_RESPOND,
-      TASK_CONTACT_RESIDENT, TASK_RESOLVE, TASK_RECTIFY, TASK_REWORK);
+  static final Set<String> RESPONSE_TASKS =
+      Set.of(TASK_HANDLE_GENERAL, TASK_RESPOND, TASK_CONTACT_RESIDENT);
+  static final Set<String> HANDLER_TASKS =
+      Set.of(
+          TASK_HANDLE_GENERAL,
+          TASK_RESPOND,
+          TASK_CONTACT_RESIDENT,
+          TASK_RESOLVE,
+          TASK_RECTIFY,
+          TASK_REWORK);
 
   record Moved(String caseNo, String move, String taskKey) {}
 
@@ -56,8 +62,15 @@ class GrievanceMoves {
   private final CaseLog caseLog;
   private final StaffIdentity staffIdentity;
 
-  GrievanceMoves(CaseFiles files, CaseTaskHolders holders, RuntimeService runtime, TaskService tasks,
-      IdentityService identity, CommunityGroups groups, CaseLog caseLog, StaffIdentity staffIdentity) {
+  GrievanceMoves(
+      CaseFiles files,
+      CaseTaskHolders holders,
+      RuntimeService runtime,
+      TaskService tasks,
+      IdentityService identity,
+      CommunityGroups groups,
+      CaseLog caseLog,
+      StaffIdentity staffIdentity) {
     this.staffIdentity = staffIdentity;
     this.files = files;
     this.holders = holders;
@@ -76,8 +89,12 @@ class GrievanceMoves {
       throw ApiError.conflict("「" + task.getName() + "」环节不能退单：响应前才能退回分流");
     }
     recordReturn(caseLog, caseNo, task.getName(), reason);
-    staffIdentity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_RETURNED)
-        .processInstanceId(c.processInstanceId()).correlateWithResult());
+    staffIdentity.asApp(
+        () ->
+            runtime
+                .createMessageCorrelation(MESSAGE_RETURNED)
+                .processInstanceId(c.processInstanceId())
+                .correlateWithResult());
     return new Moved(caseNo, GrievanceEvent.RETURNED.name(), task.getTaskDefinitionKey());
   }
 
@@ -87,35 +104,48 @@ class GrievanceMoves {
     Task task = holders.of(c, staff, HANDLER_TASKS).orElseThrow(() -> notYours(caseNo));
     String prefix = groups.of(c.communityCode(), "");
     boolean known = identity.createGroupQuery().groupId(toGroup).count() == 1;
-    if (!known || !toGroup.startsWith(prefix) || toGroup.equals(groups.of(c.communityCode(), "resident"))) {
+    if (!known
+        || !toGroup.startsWith(prefix)
+        || toGroup.equals(groups.of(c.communityCode(), "resident"))) {
       throw ApiError.invalid("toGroup", "没有这个处置单位（须为本社区的工作组）：" + toGroup);
     }
-    var candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+    var candidates =
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .toList();
     if (candidates.equals(java.util.List.of(toGroup))) {
       throw ApiError.invalid("toGroup", "案件已由该单位处置");
     }
-    caseLog.record(FLOW, caseNo, GrievanceEvent.TRANSFERRED, Role.PROPERTY_STAFF.label(),
+    caseLog.record(
+        FLOW,
+        caseNo,
+        GrievanceEvent.TRANSFERRED,
+        Role.PROPERTY_STAFF.label(),
         "转单至 " + toGroup + "（" + task.getName() + "）：" + reason);
-    staffIdentity.asApp(() -> {
-      runtime.setVariable(c.processInstanceId(), GrievanceHandlers.HANDLER_GROUP, toGroup);
-      candidates.forEach(g -> tasks.deleteCandidateGroup(task.getId(), g));
-      tasks.addCandidateGroup(task.getId(), toGroup);
-      tasks.setAssignee(task.getId(), null);
-      return null;
-    });
+    staffIdentity.asApp(
+        () -> {
+          runtime.setVariable(c.processInstanceId(), GrievanceHandlers.HANDLER_GROUP, toGroup);
+          candidates.forEach(g -> tasks.deleteCandidateGroup(task.getId(), g));
+          tasks.addCandidateGroup(task.getId(), toGroup);
+          tasks.setAssignee(task.getId(), null);
+          return null;
+        });
     return new Moved(caseNo, GrievanceEvent.TRANSFERRED.name(), task.getTaskDefinitionKey());
   }
 
   /**
-   * 退单 in the case log, the same for the API and the Tasklist form (处置方式 退单 in a
-   * response-stage form, {@link GrievanceTaskListener}); the move is the model's: the message
-   * boundary for the API, the form's outcome {@code returnedInForm} for Tasklist — both lead to
-   * Gateway_ToTriage, and the response clock continues either way.
+   * 退单 in the case log, the same for the API and the Tasklist form (处置方式 退单 in a response-stage
+   * form, {@link GrievanceTaskListener}); the move is the model's: the message boundary for the
+   * API, the form's outcome {@code returnedInForm} for Tasklist — both lead to Gateway_ToTriage,
+   * and the response clock continues either way.
    */
   static void recordReturn(CaseLog caseLog, String caseNo, String taskName, String reason) {
-    caseLog.record(FLOW, caseNo, GrievanceEvent.RETURNED, Role.PROPERTY_STAFF.label(),
+    caseLog.record(
+        FLOW,
+        caseNo,
+        GrievanceEvent.RETURNED,
+        Role.PROPERTY_STAFF.label(),
         "退单（" + taskName + "）：" + reason);
   }
 

@@ -37,11 +37,15 @@ final class GrievanceProcess {
   static final String CALL_ESCALATE_RESPOND = "CallActivity_EscalateRespond";
 
   static final String MESSAGE_RATED = "GrievanceRated";
+
   /** 退单: interrupts a response-stage task and goes back to 分流定级 (Gateway_ToTriage). */
   static final String MESSAGE_RETURNED = "GrievanceReturned";
+
   static final String GATEWAY_TO_TRIAGE = "Gateway_ToTriage";
+
   /** Merge at 分流定级: interrupts the triage and ends the duplicate (EndEvent_GrievanceMerged). */
   static final String MESSAGE_MERGED = "GrievanceMerged";
+
   static final String MERGE_TRIAGE = "BoundaryEvent_TriageMerged";
   static final String END_MERGED = "EndEvent_GrievanceMerged";
   static final String RETURN_HANDLE_GENERAL = "BoundaryEvent_HandleGeneralReturned";

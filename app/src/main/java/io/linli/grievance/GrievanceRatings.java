@@ -1,7 +1,7 @@
 package io.linli.grievance;
 
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.identity.Role;
 import io.linli.system.ApiError;
 import io.linli.system.Times;
@@ -27,7 +27,9 @@ class GrievanceRatings {
     this.runtime = runtime;
   }
 
-  /** @return whether the case goes back for rework */
+  /**
+   * @return whether the case goes back for rework
+   */
   @Transactional
   boolean rate(String caseNo, Rating rating, String comment) {
     if (rating == Rating.NONE) {
@@ -38,7 +40,8 @@ class GrievanceRatings {
     Execution waiting =
         row.processInstanceId() == null
             ? null
-            : runtime.createExecutionQuery()
+            : runtime
+                .createExecutionQuery()
                 .processInstanceId(row.processInstanceId())
                 .activityId(GrievanceProcess.TASK_AWAIT_RATING)
                 .singleResult();
@@ -46,15 +49,17 @@ class GrievanceRatings {
       throw ApiError.conflict("该案件当前不在待评价阶段");
     }
     Object done = runtime.getVariable(row.processInstanceId(), GrievanceVariables.REWORK_COUNT);
-    boolean rework = rating == Rating.DISSATISFIED && (done == null || ((Number) done).intValue() == 0);
+    boolean rework =
+        rating == Rating.DISSATISFIED && (done == null || ((Number) done).intValue() == 0);
 
     cases.setRating(row.id(), rating, comment, Times.now());
-    caseLog.record(GrievanceProcess.FLOW, caseNo, CommonEvent.RATED, Role.RESIDENT.label(),
-        rating.label());
+    caseLog.record(
+        GrievanceProcess.FLOW, caseNo, CommonEvent.RATED, Role.RESIDENT.label(), rating.label());
     if (rework) {
       caseLog.record(GrievanceProcess.FLOW, caseNo, CommonEvent.REWORK, null, null);
     }
-    runtime.createMessageCorrelation(GrievanceProcess.MESSAGE_RATED)
+    runtime
+        .createMessageCorrelation(GrievanceProcess.MESSAGE_RATED)
         .processInstanceId(row.processInstanceId())
         .setVariable(GrievanceVariables.RATING, rating.name())
         .setVariable(GrievanceVariables.RATING_LABEL, rating.label())

@@ -37,8 +37,14 @@ class GrievanceResidentIntake implements ResidentIntake {
 
   @Override
   public String submit(Submission s) {
-    return grievances.report(s.communityCode(), s.estateCode(), s.buildingCode(),
-        category(s.serviceCode()).orElseThrow(), s.description(), s.contactName(), s.phoneE164(),
+    return grievances.report(
+        s.communityCode(),
+        s.estateCode(),
+        s.buildingCode(),
+        category(s.serviceCode()).orElseThrow(),
+        s.description(),
+        s.contactName(),
+        s.phoneE164(),
         Channel.valueOf(s.channel()));
   }
 

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retention of a grievance's free text (cases.CaseRetention): the resident's description and rating
- * comment, the rectification measures staff told the resident, and a merge's reason. Category, tier,
- * status, dates and ratings stay.
+ * comment, the rectification measures staff told the resident, and a merge's reason. Category,
+ * tier, status, dates and ratings stay.
  */
 @Component
 class GrievanceRetention implements RetentionTarget {
@@ -22,11 +22,15 @@ class GrievanceRetention implements RetentionTarget {
   @Override
   public void purge(PersonalData kind, String flow, String caseNo) {
     if (!GrievanceProcess.FLOW.equals(flow) || kind != PersonalData.FREE_TEXT) return;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update grievance_case set description = ?, rectification_measures = null, rating_comment = null
             where case_no = ?""")
-        .params(PersonalData.ERASED, caseNo).update();
-    jdbc.sql("update grievance_merge set reason = null where duplicate_case_no = ? or original_case_no = ?")
-        .params(caseNo, caseNo).update();
+        .params(PersonalData.ERASED, caseNo)
+        .update();
+    jdbc.sql(
+            "update grievance_merge set reason = null where duplicate_case_no = ? or original_case_no = ?")
+        .params(caseNo, caseNo)
+        .update();
   }
 }

@@ -31,8 +31,13 @@ class GrievanceStatusView {
   private final CaseFiles files;
 
   GrievanceStatusView(
-      GrievanceCases cases, CaseLog caseLog, ClockStates clocks, GrievanceSla sla,
-      GrievanceFlow flow, RuntimeService runtime, CaseFiles files) {
+      GrievanceCases cases,
+      CaseLog caseLog,
+      ClockStates clocks,
+      GrievanceSla sla,
+      GrievanceFlow flow,
+      RuntimeService runtime,
+      CaseFiles files) {
     this.cases = cases;
     this.caseLog = caseLog;
     this.clocks = clocks;
@@ -75,40 +80,73 @@ class GrievanceStatusView {
   }
 
   /**
-   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the
-   *     phone): they also read the notes staff typed on their case
+   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the phone):
+   *     they also read the notes staff typed on their case
    */
   @Transactional(readOnly = true)
   Status of(String caseNo, boolean caseResident) {
     GrievanceCases.Row row =
         cases.find(caseNo).orElseThrow(() -> ApiError.notFound("没有这个案件：" + caseNo));
     List<CaseLog.Event> events = caseLog.history(caseNo);
-    Map<String, String> labels = flow.clocks().stream().filter(c -> !c.internal())
-        .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
-    Map<String, ClockStates.ClockState> recorded = clocks.of(caseNo, row.closedAt() != null).stream()
-        .filter(c -> labels.containsKey(c.clock()))
-        .collect(Collectors.toMap(ClockStates.ClockState::clock, Function.identity(), (a, b) -> a,
-            java.util.LinkedHashMap::new));
+    Map<String, String> labels =
+        flow.clocks().stream()
+            .filter(c -> !c.internal())
+            .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
+    Map<String, ClockStates.ClockState> recorded =
+        clocks.of(caseNo, row.closedAt() != null).stream()
+            .filter(c -> labels.containsKey(c.clock()))
+            .collect(
+                Collectors.toMap(
+                    ClockStates.ClockState::clock,
+                    Function.identity(),
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new));
     List<Deadline> deadlines = new ArrayList<>();
-    recorded.values().forEach(c -> deadlines.add(
-        new Deadline(c.clock(), labels.getOrDefault(c.clock(), c.clock()), c.dueAt(), c.state().name())));
+    recorded
+        .values()
+        .forEach(
+            c ->
+                deadlines.add(
+                    new Deadline(
+                        c.clock(),
+                        labels.getOrDefault(c.clock(), c.clock()),
+                        c.dueAt(),
+                        c.state().name())));
 
     String tier = row.tier() != null ? row.tier() : suggestedTier(row);
-    if (Tier.MEDIUM.name().equals(tier) && row.closedAt() == null
+    if (Tier.MEDIUM.name().equals(tier)
+        && row.closedAt() == null
         && !recorded.containsKey(RESOLVE)) {
-      deadlines.add(new Deadline(RESOLVE, labels.get(RESOLVE),
-          sla.resolveBy(row.reportedAt(), tier, row.communityCode()), "OPEN"));
+      deadlines.add(
+          new Deadline(
+              RESOLVE,
+              labels.get(RESOLVE),
+              sla.resolveBy(row.reportedAt(), tier, row.communityCode()),
+              "OPEN"));
     }
     GrievanceStatus status = GrievanceStatus.valueOf(row.status());
     Category category = Category.valueOf(row.category());
     return new Status(
-        row.caseNo(), status.name(), status.label(), category.name(), category.label(),
-        tier, tier == null ? null : Tier.valueOf(tier).label(), row.reportedAt(), deadlines,
+        row.caseNo(),
+        status.name(),
+        status.label(),
+        category.name(),
+        category.label(),
+        tier,
+        tier == null ? null : Tier.valueOf(tier).label(),
+        row.reportedAt(),
+        deadlines,
         row.rating(),
         files.derivedFrom(caseNo).stream().findFirst().orElse(null),
         events.stream()
-            .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
-                e.actorRole(), e.noteFor(caseResident)))
+            .map(
+                e ->
+                    new HistoryEntry(
+                        e.occurredAt(),
+                        e.type().name(),
+                        e.type().label(),
+                        e.actorRole(),
+                        e.noteFor(caseResident)))
             .toList());
   }
 
@@ -116,11 +154,16 @@ class GrievanceStatusView {
 
   private String suggestedTier(GrievanceCases.Row row) {
     if (row.processInstanceId() == null || row.closedAt() != null) return null;
-    Object v = runtime.createVariableInstanceQuery()
-        .processInstanceIdIn(row.processInstanceId())
-        .variableName(GrievanceVariables.TIER)
-        .list().stream().findFirst().map(i -> i.getValue()).orElse(null);
+    Object v =
+        runtime
+            .createVariableInstanceQuery()
+            .processInstanceIdIn(row.processInstanceId())
+            .variableName(GrievanceVariables.TIER)
+            .list()
+            .stream()
+            .findFirst()
+            .map(i -> i.getValue())
+            .orElse(null);
     return v == null ? null : v.toString();
   }
-
 }

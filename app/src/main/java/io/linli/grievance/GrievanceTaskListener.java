@@ -2,8 +2,8 @@ package io.linli.grievance;
 
 import static io.linli.grievance.GrievanceProcess.*;
 
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.identity.Role;
 import io.linli.system.Times;
 import java.time.Instant;
@@ -23,6 +23,7 @@ class GrievanceTaskListener implements TaskListener {
 
   /** The response-stage forms' 办理方式 (CONTINUE, RETURN), its reason (runtime-only) and outcome. */
   static final String MOVE = "handlerMove";
+
   static final String MOVE_REASON = "moveReason";
   static final String RETURNED_IN_FORM = "returnedInForm";
 
@@ -53,7 +54,8 @@ class GrievanceTaskListener implements TaskListener {
         log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, null);
         log(v, CommonEvent.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
       }
-      case TASK_RESPOND -> log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, v.text("responseNote"));
+      case TASK_RESPOND ->
+          log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, v.text("responseNote"));
       case TASK_CONTACT_RESIDENT -> committed(task, v);
       case TASK_RESOLVE, TASK_RECTIFY ->
           log(v, CommonEvent.RESOLVED, Role.PROPERTY_STAFF, v.text("handlingResult"));
@@ -65,7 +67,8 @@ class GrievanceTaskListener implements TaskListener {
         cases.setFollowUp(v.caseId(), v.followUpSatisfaction());
         log(v, CommonEvent.FOLLOWED_UP, Role.PARTY_GROUP, null);
       }
-      default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+      default ->
+          throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
   }
 
@@ -75,7 +78,8 @@ class GrievanceTaskListener implements TaskListener {
     try {
       reason = io.linli.system.TextInput.clean(MOVE_REASON, v.text(MOVE_REASON));
     } catch (io.linli.system.ApiError e) {
-      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+      throw new BadUserRequestException(
+          e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
     }
     if (reason == null || reason.isBlank()) throw new BadUserRequestException("请填写退单原因");
     reason = reason.strip();
@@ -103,18 +107,21 @@ class GrievanceTaskListener implements TaskListener {
       throw new BadUserRequestException("承诺整改时限须晚于当前时间");
     }
     if (deadline.isAfter(policy.latestCommitment())) {
-      throw new BadUserRequestException(
-          "承诺整改时限不得晚于" + Times.label(policy.latestCommitment()));
+      throw new BadUserRequestException("承诺整改时限不得晚于" + Times.label(policy.latestCommitment()));
     }
     cases.setCommitment(v.caseId(), measures, deadline);
     task.setVariable(GrievanceVariables.COMMITTED_DUE, Date.from(deadline));
     task.setVariable(GrievanceVariables.COMMITTED_DEADLINE_LABEL, Times.label(deadline));
     log(v, GrievanceEvent.RESPONDED, Role.PROPERTY_STAFF, null);
-    log(v, GrievanceEvent.PLAN_COMMITTED, Role.PROPERTY_STAFF,
+    log(
+        v,
+        GrievanceEvent.PLAN_COMMITTED,
+        Role.PROPERTY_STAFF,
         measures + "（整改时限：" + Times.label(deadline) + "）");
   }
 
-  private void log(GrievanceVariables v, io.linli.caselog.CaseEventKind type, Role role, String note) {
+  private void log(
+      GrievanceVariables v, io.linli.caselog.CaseEventKind type, Role role, String note) {
     caseLog.record(FLOW, v.caseNo(), type, role.label(), note);
   }
 

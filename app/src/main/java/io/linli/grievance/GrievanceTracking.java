@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 查询进度 on the resident page: case number + the phone given at intake ({@link CaseTracking}),
- * then what the resident may read of the case.
+ * 查询进度 on the resident page: case number + the phone given at intake ({@link CaseTracking}), then
+ * what the resident may read of the case.
  */
 @Service
 class GrievanceTracking {
@@ -29,6 +29,7 @@ class GrievanceTracking {
   Tracked track(String caseNo, String phone) {
     var flow = flows.get(GrievanceProcess.FLOW);
     String token = tracking.track(flow, caseNo, phone, "案件编号与手机号码不匹配");
-    return new Tracked(statusView.of(caseNo, true), token, CaseTracking.eventsUrl(flow, caseNo, token));
+    return new Tracked(
+        statusView.of(caseNo, true), token, CaseTracking.eventsUrl(flow, caseNo, token));
   }
 }

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Typed access to the grievance process variables. The process carries ids, codes, labels for
- * Tasklist and small decisions; the description, contact and photos stay in the app's tables.
- * Form field keys equal these names.
+ * Tasklist and small decisions; the description, contact and photos stay in the app's tables. Form
+ * field keys equal these names.
  */
 record GrievanceVariables(VariableScope scope) implements CaseVariables {
 
@@ -15,8 +15,12 @@ record GrievanceVariables(VariableScope scope) implements CaseVariables {
   static final String SUMMARY = "summary";
   static final String REPORTED_AT = "reportedAt";
   static final String CHANNEL = "channel";
-  /** The resident's phone as staff see it, {@code 138****1234}; the number itself stays encrypted. */
+
+  /**
+   * The resident's phone as staff see it, {@code 138****1234}; the number itself stays encrypted.
+   */
   static final String CONTACT_PHONE_MASKED = "contactPhoneMasked";
+
   static final String CATEGORY = "category";
   static final String CATEGORY_LABEL = "categoryLabel";
   static final String TIER = "tier";

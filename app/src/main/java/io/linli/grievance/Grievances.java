@@ -22,9 +22,27 @@ public class Grievances {
    * @return the case number
    */
   @Transactional
-  public String report(String communityCode, String estateCode, String buildingCode,
-      Category category, String description, String contactName, String phoneE164, Channel channel) {
-    return intake.report(new GrievanceIntake.Report(communityCode, estateCode, buildingCode,
-        category, description, contactName, phoneE164, channel, null)).caseNo();
+  public String report(
+      String communityCode,
+      String estateCode,
+      String buildingCode,
+      Category category,
+      String description,
+      String contactName,
+      String phoneE164,
+      Channel channel) {
+    return intake
+        .report(
+            new GrievanceIntake.Report(
+                communityCode,
+                estateCode,
+                buildingCode,
+                category,
+                description,
+                contactName,
+                phoneE164,
+                channel,
+                null))
+        .caseNo();
   }
 }

@@ -15,20 +15,22 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * 登记诉求, the service task of the staff intake start form (热线, 窗口): registers the grievance
- * through {@link GrievanceIntake} with the staff member who started the form as {@code recorded_by}
- * — the engine's authenticated user ({@code camunda:initiator}), never a form field — who must be
- * staff of the chosen community (grid worker, property staff, 社区党委). The resident's text and
- * contact leave the process here: they are removed from it and never reach its history
- * ({@code linli.engine.runtime-only-variables}); the process keeps the case number. A refusal is
- * a {@link BadUserRequestException}, which Tasklist shows; nothing is registered then.
+ * 登记诉求, the service task of the staff intake start form (热线, 窗口): registers the grievance through
+ * {@link GrievanceIntake} with the staff member who started the form as {@code recorded_by} — the
+ * engine's authenticated user ({@code camunda:initiator}), never a form field — who must be staff
+ * of the chosen community (grid worker, property staff, 社区党委). The resident's text and contact
+ * leave the process here: they are removed from it and never reach its history ({@code
+ * linli.engine.runtime-only-variables}); the process keeps the case number. A refusal is a {@link
+ * BadUserRequestException}, which Tasklist shows; nothing is registered then.
  */
 @Component("registerStaffIntake")
 class RegisterStaffIntake implements JavaDelegate {
 
   static final String INITIATOR = "intakeInitiator";
-  static final List<String> PERSONAL = List.of("intakeDescription", "intakeContactName", "intakeContactPhone");
-  static final Set<Role> STAFF = Set.of(Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE);
+  static final List<String> PERSONAL =
+      List.of("intakeDescription", "intakeContactName", "intakeContactPhone");
+  static final Set<Role> STAFF =
+      Set.of(Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE);
 
   private final GrievanceIntake intake;
   private final IdentityService identity;
@@ -46,16 +48,17 @@ class RegisterStaffIntake implements JavaDelegate {
       String staff = text(execution, INITIATOR);
       if (staff == null) throw new BadUserRequestException("请登录后登记");
       String community = required(execution, "communityCode", "请填写社区代码");
-      List<String> mine = identity.createGroupQuery().groupMember(staff).list().stream()
-          .map(Group::getId).toList();
+      List<String> mine =
+          identity.createGroupQuery().groupMember(staff).list().stream().map(Group::getId).toList();
       if (STAFF.stream().noneMatch(r -> mine.contains(groups.of(community, r.id())))) {
         throw new BadUserRequestException("您不是社区 " + community + " 的工作人员，不能代居民登记");
       }
-      Channel channel = switch (String.valueOf(execution.getVariable("channel"))) {
-        case "PHONE" -> Channel.PHONE;
-        case "WALK_IN" -> Channel.WALK_IN;
-        default -> throw new BadUserRequestException("请选择受理渠道：电话或窗口");
-      };
+      Channel channel =
+          switch (String.valueOf(execution.getVariable("channel"))) {
+            case "PHONE" -> Channel.PHONE;
+            case "WALK_IN" -> Channel.WALK_IN;
+            default -> throw new BadUserRequestException("请选择受理渠道：电话或窗口");
+          };
       Category category;
       try {
         category = Category.valueOf(required(execution, "category", "请选择问题类别"));
@@ -66,10 +69,20 @@ class RegisterStaffIntake implements JavaDelegate {
       if (description.length() > 2000) throw new BadUserRequestException("问题描述不能超过2000字");
       String name = text(execution, "intakeContactName");
       if (name != null && name.length() > 50) throw new BadUserRequestException("居民称呼不能超过50字");
-      String phone = PhoneNumbers.toE164("intakeContactPhone", text(execution, "intakeContactPhone"));
-      GrievanceIntake.Receipt receipt = intake.report(new GrievanceIntake.Report(community,
-          text(execution, "estateCode"), text(execution, "buildingCode"), category, description, name,
-          phone, channel, staff));
+      String phone =
+          PhoneNumbers.toE164("intakeContactPhone", text(execution, "intakeContactPhone"));
+      GrievanceIntake.Receipt receipt =
+          intake.report(
+              new GrievanceIntake.Report(
+                  community,
+                  text(execution, "estateCode"),
+                  text(execution, "buildingCode"),
+                  category,
+                  description,
+                  name,
+                  phone,
+                  channel,
+                  staff));
       PERSONAL.forEach(execution::removeVariable);
       execution.setVariable(GrievanceVariables.CASE_NO, receipt.caseNo());
     } catch (ApiError e) {

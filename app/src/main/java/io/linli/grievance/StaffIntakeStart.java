@@ -5,7 +5,10 @@ import io.linli.identity.TasklistStart;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** 热线/窗口登记诉求 is started from Tasklist by the staff who may register (see {@link RegisterStaffIntake}). */
+/**
+ * 热线/窗口登记诉求 is started from Tasklist by the staff who may register (see {@link
+ * RegisterStaffIntake}).
+ */
 @Component
 class StaffIntakeStart implements TasklistStart {
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is acting on an app API call. In the {@code keycloak} profile it is the validated token's
- * user ({@code preferred_username}) and nothing else: a user-naming request header is ignored,
- * so nobody votes or rates in another's name. In the default profile (one machine, no identity
+ * user ({@code preferred_username}) and nothing else: a user-naming request header is ignored, so
+ * nobody votes or rates in another's name. In the default profile (one machine, no identity
  * provider) the caller names itself in a header.
  */
 @Component
@@ -29,7 +29,8 @@ public class ActingUser {
 
   /** The token's user, or in the default profile the header's value; empty when neither. */
   public Optional<String> of(String header) {
-    if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+    if (SecurityContextHolder.getContext().getAuthentication()
+        instanceof JwtAuthenticationToken jwt) {
       return Optional.of(jwt.getName());
     }
     if (headerTrusted && header != null && !header.isBlank()) return Optional.of(header.strip());

@@ -50,9 +50,11 @@ class CaseAccess implements HandlerInterceptor, WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    List<String> patterns = flows.all().stream().filter(Flow::residentTracked)
-        .flatMap(f -> java.util.stream.Stream.of(f.apiPath() + "/*", f.apiPath() + "/*/**"))
-        .toList();
+    List<String> patterns =
+        flows.all().stream()
+            .filter(Flow::residentTracked)
+            .flatMap(f -> java.util.stream.Stream.of(f.apiPath() + "/*", f.apiPath() + "/*/**"))
+            .toList();
     registry.addInterceptor(this).addPathPatterns(patterns);
   }
 
@@ -62,20 +64,27 @@ class CaseAccess implements HandlerInterceptor, WebMvcConfigurer {
     Map<String, String> vars =
         (Map<String, String>) req.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     if (vars == null || vars.isEmpty()) return true;
-    Optional<Flow> flow = flows.all().stream().filter(Flow::residentTracked)
-        .filter(f -> req.getRequestURI().startsWith(req.getContextPath() + f.apiPath() + "/"))
-        .findFirst();
+    Optional<Flow> flow =
+        flows.all().stream()
+            .filter(Flow::residentTracked)
+            .filter(f -> req.getRequestURI().startsWith(req.getContextPath() + f.apiPath() + "/"))
+            .findFirst();
     if (flow.isEmpty()) return true;
-    String caseNo = req.getRequestURI()
-        .substring(req.getContextPath().length() + flow.get().apiPath().length() + 1).split("/", 2)[0];
+    String caseNo =
+        req.getRequestURI()
+            .substring(req.getContextPath().length() + flow.get().apiPath().length() + 1)
+            .split("/", 2)[0];
     if (!vars.containsValue(caseNo)) return true; // a mapping under the path that names no case
     // The tracking endpoints check the phone themselves: that is how a resident gets the token.
     if (req.getRequestURI().endsWith("/" + caseNo + "/track")) return true;
     Optional<CaseFile> found = files.find(flow.get().key(), caseNo);
     if (found.isPresent()) {
       if (tokens.valid(caseNo, req.getHeader(WATCH_TOKEN))) return true;
-      List<String> mine = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
-          ? TokenGroups.of(jwt.getTokenAttributes()) : List.of();
+      List<String> mine =
+          SecurityContextHolder.getContext().getAuthentication()
+                  instanceof JwtAuthenticationToken jwt
+              ? TokenGroups.of(jwt.getTokenAttributes())
+              : List.of();
       if (allowed(found.get().communityCode()).stream().anyMatch(mine::contains)) return true;
     }
     res.setStatus(HttpServletResponse.SC_NOT_FOUND);

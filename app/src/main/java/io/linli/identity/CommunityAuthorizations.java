@@ -38,9 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  *       user's own groups); nobody but the administrator group creates filters or deployments;
  *   <li>committees and street committees read the process definitions (not community data);
  *   <li>supervisors read every instance, task and their history across communities;
- *   <li>the processes staff start from Tasklist ({@link TasklistStart}, declared by their features):
- *       the declared roles' groups of every community read the definition and create instances of
- *       it (the start dialog lists a process only with both, and process instance CREATE).
+ *   <li>the processes staff start from Tasklist ({@link TasklistStart}, declared by their
+ *       features): the declared roles' groups of every community read the definition and create
+ *       instances of it (the start dialog lists a process only with both, and process instance
+ *       CREATE).
  * </ul>
  *
  * A community's own instances are granted per instance by {@link CommunityInstanceGrants}, and
@@ -57,8 +58,11 @@ class CommunityAuthorizations {
   private final List<TasklistStart> starts;
 
   CommunityAuthorizations(
-      AuthorizationService authorizations, CommunityDirectory directory, CommunityGroups groups,
-      StartupLock startupLock, List<TasklistStart> starts) {
+      AuthorizationService authorizations,
+      CommunityDirectory directory,
+      CommunityGroups groups,
+      StartupLock startupLock,
+      List<TasklistStart> starts) {
     this.authorizations = authorizations;
     this.directory = directory;
     this.groups = groups;
@@ -91,19 +95,33 @@ class CommunityAuthorizations {
       grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     }
     global(Resources.FILTER, Permissions.READ);
-    grant(supervisor, Resources.PROCESS_DEFINITION, ANY,
-        Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+    grant(
+        supervisor,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY,
+        Permissions.READ_TASK);
     grant(supervisor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(supervisor, Resources.TASK, ANY, Permissions.READ);
-    grant(supervisor, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(
+        supervisor,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        ANY,
+        HistoricProcessInstancePermissions.READ);
     grant(supervisor, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
 
     for (TasklistStart start : starts) {
       for (Community c : communities) {
         for (Role r : start.roles()) {
           String g = groups.of(c.code(), r.id());
-          ensure(g, Resources.PROCESS_DEFINITION, start.processKey(),
-              Permissions.READ, Permissions.CREATE_INSTANCE);
+          ensure(
+              g,
+              Resources.PROCESS_DEFINITION,
+              start.processKey(),
+              Permissions.READ,
+              Permissions.CREATE_INSTANCE);
           ensure(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
       }
@@ -111,13 +129,18 @@ class CommunityAuthorizations {
   }
 
   /**
-   * A grant with at least these permissions: created when missing, widened when a row for the
-   * group and resource exists without them (a database that an earlier release set up).
+   * A grant with at least these permissions: created when missing, widened when a row for the group
+   * and resource exists without them (a database that an earlier release set up).
    */
   private void ensure(String group, Resource resource, String id, Permission... permissions) {
-    Authorization a = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-        .resourceType(resource).resourceId(id).singleResult();
+    Authorization a =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(group)
+            .resourceType(resource)
+            .resourceId(id)
+            .singleResult();
     if (a == null) {
       grant(group, resource, id, permissions);
       return;
@@ -133,9 +156,15 @@ class CommunityAuthorizations {
   }
 
   private void grant(String group, Resource resource, String id, Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-        .resourceType(resource).resourceId(id).count() > 0;
+    boolean exists =
+        authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(id)
+                .count()
+            > 0;
     if (exists) return;
     Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     a.setGroupId(group);
@@ -146,8 +175,14 @@ class CommunityAuthorizations {
   }
 
   private void global(Resource resource, Permission... permissions) {
-    boolean exists = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL).resourceType(resource).resourceId(ANY).count() > 0;
+    boolean exists =
+        authorizations
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GLOBAL)
+                .resourceType(resource)
+                .resourceId(ANY)
+                .count()
+            > 0;
     if (exists) return;
     Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
     a.setUserId(ANY);

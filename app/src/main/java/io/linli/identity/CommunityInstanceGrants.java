@@ -30,7 +30,11 @@ import org.springframework.stereotype.Component;
 class CommunityInstanceGrants extends AbstractProcessEnginePlugin {
 
   static final List<Role> COMMUNITY_ROLES =
-      List.of(Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.CONTRACTOR, Role.PARTY_GROUP,
+      List.of(
+          Role.GRID_WORKER,
+          Role.PROPERTY_STAFF,
+          Role.CONTRACTOR,
+          Role.PARTY_GROUP,
           Role.COMMUNITY_COMMITTEE);
 
   private final CommunityGroups groups;
@@ -43,14 +47,18 @@ class CommunityInstanceGrants extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl config) {
     List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners =
         config.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(config.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element process, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
-        ExecutionListener grant = CommunityInstanceGrants.this::grant;
-        definition.addListener(ExecutionListener.EVENTNAME_START, grant);
-      }
-    });
+            ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(
+              Element process,
+              org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+            ExecutionListener grant = CommunityInstanceGrants.this::grant;
+            definition.addListener(ExecutionListener.EVENTNAME_START, grant);
+          }
+        });
     config.setCustomPostBPMNParseListeners(listeners);
   }
 
@@ -63,18 +71,28 @@ class CommunityInstanceGrants extends AbstractProcessEnginePlugin {
     for (Role r : COMMUNITY_ROLES) ids.add(groups.of(community, r.id()));
     ids.add(groups.streetCommittee(community));
     String instance = execution.getProcessInstanceId();
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      for (String g : ids) {
-        save(config, g, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
-        save(config, g, Resources.HISTORIC_PROCESS_INSTANCE, instance,
-            HistoricProcessInstancePermissions.READ);
-      }
-      return null;
-    });
+    Context.getCommandContext()
+        .runWithoutAuthorization(
+            () -> {
+              for (String g : ids) {
+                save(config, g, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
+                save(
+                    config,
+                    g,
+                    Resources.HISTORIC_PROCESS_INSTANCE,
+                    instance,
+                    HistoricProcessInstancePermissions.READ);
+              }
+              return null;
+            });
   }
 
-  private static void save(ProcessEngineConfigurationImpl config, String group,
-      Resources resource, String instance, Permission permission) {
+  private static void save(
+      ProcessEngineConfigurationImpl config,
+      String group,
+      Resources resource,
+      String instance,
+      Permission permission) {
     Authorization a = config.getAuthorizationService().createNewAuthorization(AUTH_TYPE_GRANT);
     a.setGroupId(group);
     a.setResource(resource);

@@ -1,10 +1,10 @@
 package io.linli.identity;
 
 /**
- * The service teams of a community's property service centre that take service orders (seed 000,
- * 永川 五间社区: 运行维修、清扫保洁等核心队伍). Each is a Camunda group per community,
- * {@code <community>-contractor-<id>}, beside the community's {@code <community>-contractor} group
- * that every contractor and individual (能工巧匠) belongs to.
+ * The service teams of a community's property service centre that take service orders (seed 000, 永川
+ * 五间社区: 运行维修、清扫保洁等核心队伍). Each is a Camunda group per community, {@code
+ * <community>-contractor-<id>}, beside the community's {@code <community>-contractor} group that
+ * every contractor and individual (能工巧匠) belongs to.
  */
 public enum ContractorTeam {
   REPAIR("repair", "运行维修队"),

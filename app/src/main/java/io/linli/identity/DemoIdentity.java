@@ -3,6 +3,7 @@ package io.linli.identity;
 import io.linli.community.Community;
 import io.linli.community.CommunityDirectory;
 import io.linli.community.CommunityGroups;
+import io.linli.system.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import io.linli.system.StartupLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The embedded default's demo identity (Camunda's built-in identity): a group per role, a group per
  * role of every community (the candidate groups of the models) and one demo user per role. Only
  * what is missing is created, under a database lock, so restarts and several nodes starting
- * together leave it as it is. The building
- * representatives (楼栋代表, rep01..rep33 of the demo data) get a user each, in their community's
- * {@code building-rep} group. Demo only: the passwords are printed in the README.
+ * together leave it as it is. The building representatives (楼栋代表, rep01..rep33 of the demo data)
+ * get a user each, in their community's {@code building-rep} group. Demo only: the passwords are
+ * printed in the README.
  */
 @Component
 @ConditionalOnProperty(prefix = "linli.demo", name = "identity", havingValue = "true")
@@ -83,7 +83,8 @@ class DemoIdentity {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @org.springframework.core.annotation.Order(0) // before the organisation tree's groups (io.linli.org)
+  @org.springframework.core.annotation.Order(
+      0) // before the organisation tree's groups (io.linli.org)
   @Transactional
   public void seed() {
     startupLock.acquire("linli-demo-identity");
@@ -93,10 +94,12 @@ class DemoIdentity {
     List<Community> communities = directory.communities();
     for (Community c : communities) {
       for (Role role : Role.values()) {
-        if (role == Role.STREET_COMMITTEE || role == Role.SUPERVISOR || role == Role.RESIDENT) continue;
+        if (role == Role.STREET_COMMITTEE || role == Role.SUPERVISOR || role == Role.RESIDENT)
+          continue;
         group(groups.of(c.code(), role.id()), c.name() + " " + role.label());
       }
-      group(groups.streetGroup(c.streetCode()), c.streetName() + " " + Role.STREET_COMMITTEE.label());
+      group(
+          groups.streetGroup(c.streetCode()), c.streetName() + " " + Role.STREET_COMMITTEE.label());
       for (ContractorTeam team : ContractorTeam.values()) {
         group(groups.of(c.code(), team.groupRole()), c.name() + " " + team.label());
       }
@@ -106,17 +109,21 @@ class DemoIdentity {
       if (!user(u)) continue;
       if (demo == null) continue;
       switch (u.role()) {
-        case STREET_COMMITTEE -> identity.createMembership(u.id(), groups.streetGroup(demo.streetCode()));
+        case STREET_COMMITTEE ->
+            identity.createMembership(u.id(), groups.streetGroup(demo.streetCode()));
         case SUPERVISOR, RESIDENT -> {}
         default -> identity.createMembership(u.id(), groups.of(demo.code(), u.role().id()));
       }
     }
     // the demo contractor (王师傅's service centre) takes orders for every team of the demo community
-    directory.community("tfsq").ifPresent(demo -> {
-      for (ContractorTeam team : ContractorTeam.values()) {
-        membership(TEAM_CONTRACTOR, groups.of(demo.code(), team.groupRole()));
-      }
-    });
+    directory
+        .community("tfsq")
+        .ifPresent(
+            demo -> {
+              for (ContractorTeam team : ContractorTeam.values()) {
+                membership(TEAM_CONTRACTOR, groups.of(demo.code(), team.groupRole()));
+              }
+            });
     for (Representative r : representatives()) {
       if (user(new DemoUser(r.userId(), r.name(), Role.BUILDING_REP, r.communityCode()))) {
         identity.createMembership(r.userId(), groups.of(r.communityCode(), Role.BUILDING_REP.id()));

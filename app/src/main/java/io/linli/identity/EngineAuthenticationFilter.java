@@ -14,10 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tells the engine who is calling {@code /engine-rest}: for a request carrying a validated JWT,
  * sets Camunda's authentication (user = {@code preferred_username}, groups = the token's group
  * paths) for the request and clears it afterwards, so the engine's authorization checks apply
- * (without a user the engine checks nothing, docs/stack-notes.md 5). The app's own {@code /api/**} acts as the
- * app: its controllers decide who may do what (a resident rating a case must not need UPDATE on
- * the process instance).
- * Integration tier: KeycloakSecurityIT.
+ * (without a user the engine checks nothing, docs/stack-notes.md 5). The app's own {@code /api/**}
+ * acts as the app: its controllers decide who may do what (a resident rating a case must not need
+ * UPDATE on the process instance). Integration tier: KeycloakSecurityIT.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,10 +27,12 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws ServletException, IOException {
     if (!req.getRequestURI().startsWith(req.getContextPath() + "/engine-rest/")
-        || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt)) {
+        || !(SecurityContextHolder.getContext().getAuthentication()
+            instanceof JwtAuthenticationToken jwt)) {
       chain.doFilter(req, res);
       return;
     }

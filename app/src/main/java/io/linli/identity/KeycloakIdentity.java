@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Profile;
 /**
  * The {@code keycloak} profile's identity: users and groups come read-only from the Keycloak realm
  * through the camunda-platform-7-keycloak plugin, configured under {@code plugin.identity.keycloak}
- * (a service-account client with only view/query users and query groups). Group ids are group
- * paths without the leading slash ({@code communities/tfsq/grid-worker}), matching
- * {@code linli.identity.group-pattern}. Integration tier with a real Keycloak: KeycloakIdentityIT.
+ * (a service-account client with only view/query users and query groups). Group ids are group paths
+ * without the leading slash ({@code communities/tfsq/grid-worker}), matching {@code
+ * linli.identity.group-pattern}. Integration tier with a real Keycloak: KeycloakIdentityIT.
  */
 @Configuration
 @Profile("keycloak")

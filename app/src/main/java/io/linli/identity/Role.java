@@ -1,6 +1,9 @@
 package io.linli.identity;
 
-/** The roles of docs/domain.md; {@link #id()} is the Camunda group id (and its suffix per community). */
+/**
+ * The roles of docs/domain.md; {@link #id()} is the Camunda group id (and its suffix per
+ * community).
+ */
 public enum Role {
   RESIDENT("resident", "居民"),
   GRID_WORKER("grid-worker", "网格员"),
@@ -31,12 +34,13 @@ public enum Role {
   }
 
   /**
-   * The role a group id stands for, e.g. {@code tfsq-grid-worker} or
-   * {@code communities/tfsq/grid-worker} → GRID_WORKER.
+   * The role a group id stands for, e.g. {@code tfsq-grid-worker} or {@code
+   * communities/tfsq/grid-worker} → GRID_WORKER.
    */
   public static java.util.Optional<Role> ofGroup(String groupId) {
     for (Role r : values()) {
-      if (groupId.equals(r.id) || groupId.endsWith("-" + r.id) || groupId.endsWith("/" + r.id)) return java.util.Optional.of(r);
+      if (groupId.equals(r.id) || groupId.endsWith("-" + r.id) || groupId.endsWith("/" + r.id))
+        return java.util.Optional.of(r);
     }
     return java.util.Optional.empty();
   }

@@ -11,14 +11,15 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * Hands the Spring Security OAuth2 login to the Camunda webapps (Tasklist, Cockpit, Admin): the
  * user is the ID token's {@code preferred_username}, the groups its group paths — the same ids the
- * identity plugin and the candidate groups use. Instantiated by Camunda's
- * {@code ContainerBasedAuthenticationFilter} by class name, hence public with no arguments.
- * Integration tier with a real Keycloak: KeycloakSsoIT.
+ * identity plugin and the candidate groups use. Instantiated by Camunda's {@code
+ * ContainerBasedAuthenticationFilter} by class name, hence public with no arguments. Integration
+ * tier with a real Keycloak: KeycloakSsoIT.
  */
 public class SsoAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
   @Override
-  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+  public AuthenticationResult extractAuthenticatedUser(
+      HttpServletRequest request, ProcessEngine engine) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !(auth.getPrincipal() instanceof OidcUser user)) {
       return AuthenticationResult.unsuccessful();

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@link #ofWebapp}: the Camunda webapp login of the browser's session (Tasklist), in every
  *       profile — with Keycloak the webapps' login is the SSO login;
- *   <li>{@link #ofApi}: the app API's caller ({@link ActingUser}: the token's user in the
- *       {@code keycloak} profile, the named user elsewhere), with the token's groups or, without
- *       a token, the engine's identity service's.
+ *   <li>{@link #ofApi}: the app API's caller ({@link ActingUser}: the token's user in the {@code
+ *       keycloak} profile, the named user elsewhere), with the token's groups or, without a token,
+ *       the engine's identity service's.
  * </ul>
  *
  * Neither trusts a user named in a request body.
@@ -55,7 +55,8 @@ public class StaffIdentity {
     if (auths == null) return Optional.empty();
     if (auths.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication u
         && u.getIdentityId() != null) {
-      List<String> groups = u.getGroupIds() != null ? List.copyOf(u.getGroupIds()) : groupsOf(u.getIdentityId());
+      List<String> groups =
+          u.getGroupIds() != null ? List.copyOf(u.getGroupIds()) : groupsOf(u.getIdentityId());
       return Optional.of(new Staff(u.getIdentityId(), groups));
     }
     return Optional.empty();
@@ -65,7 +66,8 @@ public class StaffIdentity {
   public Optional<Staff> ofApi(String userHeader) {
     Optional<String> user = acting.of(userHeader);
     if (user.isEmpty()) return Optional.empty();
-    if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+    if (SecurityContextHolder.getContext().getAuthentication()
+        instanceof JwtAuthenticationToken jwt) {
       return Optional.of(new Staff(user.get(), TokenGroups.of(jwt.getTokenAttributes())));
     }
     return Optional.of(new Staff(user.get(), groupsOf(user.get())));
@@ -73,12 +75,13 @@ public class StaffIdentity {
 
   /**
    * Runs engine work as the application, after the app's own rule has checked the staff member
-   * (e.g. a 转单 to a company group of the community, which the engine's hand-over rule for
-   * signed-in users does not know): the request's engine authentication is lifted for the work
-   * and restored afterwards.
+   * (e.g. a 转单 to a company group of the community, which the engine's hand-over rule for signed-in
+   * users does not know): the request's engine authentication is lifted for the work and restored
+   * afterwards.
    */
   public <T> T asApp(java.util.function.Supplier<T> work) {
-    org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
+    org.camunda.bpm.engine.impl.identity.Authentication current =
+        identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
       return work.get();
@@ -88,6 +91,8 @@ public class StaffIdentity {
   }
 
   private List<String> groupsOf(String userId) {
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    return identity.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 }

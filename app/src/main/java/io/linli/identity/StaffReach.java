@@ -13,10 +13,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * What the caller's groups reach, for the app's API rules that are not about one case
- * ({@link CaseAccess} is): in the {@code keycloak} profile the groups of the validated token (or of
- * the signed-in session); in the other profiles, which have no sign-in, everything — like the rest
- * of their API (SECURITY.md, "Default profile"). Integration tier: AuthorizationIT.
+ * What the caller's groups reach, for the app's API rules that are not about one case ({@link
+ * CaseAccess} is): in the {@code keycloak} profile the groups of the validated token (or of the
+ * signed-in session); in the other profiles, which have no sign-in, everything — like the rest of
+ * their API (SECURITY.md, "Default profile"). Integration tier: AuthorizationIT.
  */
 @Component
 public class StaffReach {
@@ -42,7 +42,8 @@ public class StaffReach {
   /** A member of the street committee (街道党工委) above the community; false for an unknown one. */
   public boolean streetAbove(String community) {
     if (open) return true;
-    return directory.community(community)
+    return directory
+        .community(community)
         .map(c -> callerGroups().contains(groups.streetGroup(c.streetCode())))
         .orElse(false);
   }
@@ -66,9 +67,11 @@ public class StaffReach {
   static List<String> callerGroups() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     Map<String, Object> claims =
-        auth instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes()
-            : auth != null && auth.getPrincipal() instanceof OidcUser user ? user.getClaims()
-            : Map.of();
+        auth instanceof JwtAuthenticationToken jwt
+            ? jwt.getTokenAttributes()
+            : auth != null && auth.getPrincipal() instanceof OidcUser user
+                ? user.getClaims()
+                : Map.of();
     return TokenGroups.of(claims);
   }
 }

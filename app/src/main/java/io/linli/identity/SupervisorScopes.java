@@ -53,9 +53,11 @@ class SupervisorScopes implements SupervisionAccess {
   private static List<String> callerGroups() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     Map<String, Object> claims =
-        auth instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes()
-            : auth != null && auth.getPrincipal() instanceof OidcUser user ? user.getClaims()
-            : Map.of();
+        auth instanceof JwtAuthenticationToken jwt
+            ? jwt.getTokenAttributes()
+            : auth != null && auth.getPrincipal() instanceof OidcUser user
+                ? user.getClaims()
+                : Map.of();
     return TokenGroups.of(claims);
   }
 }

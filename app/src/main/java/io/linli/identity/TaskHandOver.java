@@ -44,16 +44,22 @@ import org.springframework.stereotype.Component;
  *
  * The models' own assignments (a task created with an assignee while a user completes the previous
  * one) and the app's API, which acts as the app, are not hand-overs and pass. The engine consults
- * the provider only with authorizations on (the {@code keycloak} profile). Refusals are
- * {@link AuthorizationException}, 403 at the REST API. Integration tier: AuthorizationIT.
+ * the provider only with authorizations on (the {@code keycloak} profile). Refusals are {@link
+ * AuthorizationException}, 403 at the REST API. Integration tier: AuthorizationIT.
  */
 @Component
 class TaskHandOver extends AbstractProcessEnginePlugin {
 
   static final String COMMUNITY_VARIABLE = "communityCode";
-  private static final List<Class<?>> HAND_OVERS = List.of(ClaimTaskCmd.class, AssignTaskCmd.class,
-      SetTaskOwnerCmd.class, DelegateTaskCmd.class, SaveTaskCmd.class, AddUserIdentityLinkCmd.class,
-      AddGroupIdentityLinkCmd.class);
+  private static final List<Class<?>> HAND_OVERS =
+      List.of(
+          ClaimTaskCmd.class,
+          AssignTaskCmd.class,
+          SetTaskOwnerCmd.class,
+          DelegateTaskCmd.class,
+          SaveTaskCmd.class,
+          AddUserIdentityLinkCmd.class,
+          AddGroupIdentityLinkCmd.class);
 
   private final CommunityGroups groups;
 
@@ -69,7 +75,8 @@ class TaskHandOver extends AbstractProcessEnginePlugin {
   private class Provider extends DefaultAuthorizationProvider {
 
     @Override
-    public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    public AuthorizationEntity[] newTaskAssignee(
+        Task task, String oldAssignee, String newAssignee) {
       if (newAssignee != null) checkUser(task, newAssignee);
       return super.newTaskAssignee(task, oldAssignee, newAssignee);
     }
@@ -90,8 +97,13 @@ class TaskHandOver extends AbstractProcessEnginePlugin {
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
       Authentication acting = actingHandOver();
       if (acting != null && !reach(task, groupId).contains(groupId)) {
-        throw new AuthorizationException(acting.getUserId() + " may not make group " + groupId
-            + " a candidate of task " + task.getId() + ": it is not a group of the task's community");
+        throw new AuthorizationException(
+            acting.getUserId()
+                + " may not make group "
+                + groupId
+                + " a candidate of task "
+                + task.getId()
+                + ": it is not a group of the task's community");
       }
       return super.newTaskGroupIdentityLink(task, groupId, type);
     }
@@ -101,21 +113,30 @@ class TaskHandOver extends AbstractProcessEnginePlugin {
     Authentication acting = actingHandOver();
     if (acting == null || user.equals(acting.getUserId())) return;
     if (Context.getCommandInvocationContext().getCommand() instanceof ClaimTaskCmd) {
-      throw new AuthorizationException(acting.getUserId() + " may claim task " + task.getId()
-          + " only for themselves, not for " + user);
+      throw new AuthorizationException(
+          acting.getUserId()
+              + " may claim task "
+              + task.getId()
+              + " only for themselves, not for "
+              + user);
     }
     Set<String> reach = reach(task, null);
     List<Group> theirs = groupsOf(user);
     if (theirs.stream().noneMatch(g -> reach.contains(g.getId()))) {
-      throw new AuthorizationException(acting.getUserId() + " may not hand task " + task.getId()
-          + " to " + user + ": not a member of the task's candidate groups or of its community");
+      throw new AuthorizationException(
+          acting.getUserId()
+              + " may not hand task "
+              + task.getId()
+              + " to "
+              + user
+              + ": not a member of the task's candidate groups or of its community");
     }
   }
 
   /**
-   * The user's groups, read as the engine itself: the identity plugin filters another user's
-   * groups by the caller's READ on each group, ignoring a command run without authorization, so
-   * the caller's authentication is set aside for the query.
+   * The user's groups, read as the engine itself: the identity plugin filters another user's groups
+   * by the caller's READ on each group, ignoring a command run without authorization, so the
+   * caller's authentication is set aside for the query.
    */
   private static List<Group> groupsOf(String user) {
     CommandContext context = Context.getCommandContext();
@@ -123,8 +144,13 @@ class TaskHandOver extends AbstractProcessEnginePlugin {
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      return context.runWithoutAuthorization(() ->
-          context.getReadOnlyIdentityProvider().createGroupQuery(context).groupMember(user).list());
+      return context.runWithoutAuthorization(
+          () ->
+              context
+                  .getReadOnlyIdentityProvider()
+                  .createGroupQuery(context)
+                  .groupMember(user)
+                  .list());
     } finally {
       identity.setAuthentication(caller);
     }
@@ -143,26 +169,33 @@ class TaskHandOver extends AbstractProcessEnginePlugin {
     return acting;
   }
 
-  /** The task's candidate groups (but {@code except}, the one being added) and its community's groups. */
+  /**
+   * The task's candidate groups (but {@code except}, the one being added) and its community's
+   * groups.
+   */
   private Set<String> reach(Task task, String except) {
     Set<String> reach = new HashSet<>();
     TaskEntity entity = (TaskEntity) task;
     CommandContext context = Context.getCommandContext();
-    context.runWithoutAuthorization(() -> {
-      for (IdentityLink link : entity.getCandidates()) {
-        if (link.getGroupId() != null && !link.getGroupId().equals(except)) reach.add(link.getGroupId());
-      }
-      ExecutionEntity execution = entity.getExecution();
-      if (execution != null && execution.getVariable(COMMUNITY_VARIABLE) instanceof String community) {
-        for (Role r : CommunityInstanceGrants.COMMUNITY_ROLES) reach.add(groups.of(community, r.id()));
-        try {
-          reach.add(groups.streetCommittee(community));
-        } catch (IllegalArgumentException unknownCommunity) {
-          // no street above
-        }
-      }
-      return null;
-    });
+    context.runWithoutAuthorization(
+        () -> {
+          for (IdentityLink link : entity.getCandidates()) {
+            if (link.getGroupId() != null && !link.getGroupId().equals(except))
+              reach.add(link.getGroupId());
+          }
+          ExecutionEntity execution = entity.getExecution();
+          if (execution != null
+              && execution.getVariable(COMMUNITY_VARIABLE) instanceof String community) {
+            for (Role r : CommunityInstanceGrants.COMMUNITY_ROLES)
+              reach.add(groups.of(community, r.id()));
+            try {
+              reach.add(groups.streetCommittee(community));
+            } catch (IllegalArgumentException unknownCommunity) {
+              // no street above
+            }
+          }
+          return null;
+        });
     return reach;
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Camunda group ids from a Keycloak token's {@code groups} claim (full group paths, e.g.
- * {@code /communities/tfsq/grid-worker}): the path without its leading slash, the id the identity
- * plugin gives the same group with {@code useGroupPathAsCamundaGroupId}. Unit tier.
+ * Camunda group ids from a Keycloak token's {@code groups} claim (full group paths, e.g. {@code
+ * /communities/tfsq/grid-worker}): the path without its leading slash, the id the identity plugin
+ * gives the same group with {@code useGroupPathAsCamundaGroupId}. Unit tier.
  */
 final class TokenGroups {
 

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * Registers Camunda's container-based authentication for the webapps behind the Spring Security
- * filter chain (order 101 &gt; Spring Security's -100), so the webapps take the user from
- * {@link SsoAuthenticationProvider} instead of their own login form. Integration tier: KeycloakSsoIT.
+ * filter chain (order 101 &gt; Spring Security's -100), so the webapps take the user from {@link
+ * SsoAuthenticationProvider} instead of their own login form. Integration tier: KeycloakSsoIT.
  */
 @Configuration
 @Profile("keycloak")
@@ -20,7 +20,8 @@ class WebappSsoFilter {
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> containerBasedAuthenticationFilter() {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> r =
         new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    r.setInitParameters(Map.of("authentication-provider", SsoAuthenticationProvider.class.getName()));
+    r.setInitParameters(
+        Map.of("authentication-provider", SsoAuthenticationProvider.class.getName()));
     r.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     r.setOrder(101);
     return r;

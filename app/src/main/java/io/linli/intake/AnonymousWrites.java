@@ -14,15 +14,15 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The rule for {@link AnonymousLimit}: every request to a controller under {@value #API} or
- * {@value #OPEN311} with a method that may write (anything but GET, HEAD, OPTIONS, TRACE), made
- * without an authenticated user, counts against its client address ({@code getRemoteAddr()}, which
- * follows {@code server.forward-headers-strategy} behind a proxy). Staff in the {@code keycloak}
- * profile carry a JWT and are not counted; residents never are authenticated, and in the default
- * profile nobody is. A controller method marked {@link ProofAttempt} counts as a proof attempt;
- * one marked {@link PublicRead} counts as a public read, whatever its method.
- * The count comes first, so refused and invalid requests count too; past the limit the controller
- * is not called. A replayed {@code Idempotency-Key} gives its count back ({@link IdempotentIntake}).
+ * The rule for {@link AnonymousLimit}: every request to a controller under {@value #API} or {@value
+ * #OPEN311} with a method that may write (anything but GET, HEAD, OPTIONS, TRACE), made without an
+ * authenticated user, counts against its client address ({@code getRemoteAddr()}, which follows
+ * {@code server.forward-headers-strategy} behind a proxy). Staff in the {@code keycloak} profile
+ * carry a JWT and are not counted; residents never are authenticated, and in the default profile
+ * nobody is. A controller method marked {@link ProofAttempt} counts as a proof attempt; one marked
+ * {@link PublicRead} counts as a public read, whatever its method. The count comes first, so
+ * refused and invalid requests count too; past the limit the controller is not called. A replayed
+ * {@code Idempotency-Key} gives its count back ({@link IdempotentIntake}).
  */
 @Component
 class AnonymousWrites implements HandlerInterceptor, WebMvcConfigurer {
@@ -45,13 +45,17 @@ class AnonymousWrites implements HandlerInterceptor, WebMvcConfigurer {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     if (!(handler instanceof HandlerMethod method)) return true;
     boolean publicRead = method.hasMethodAnnotation(PublicRead.class);
     if ((!publicRead && SAFE.contains(request.getMethod())) || authenticated()) return true;
-    AnonymousLimit.Kind kind = publicRead ? AnonymousLimit.Kind.READ
-        : method.hasMethodAnnotation(ProofAttempt.class) ? AnonymousLimit.Kind.PROOF
-        : AnonymousLimit.Kind.WRITE;
+    AnonymousLimit.Kind kind =
+        publicRead
+            ? AnonymousLimit.Kind.READ
+            : method.hasMethodAnnotation(ProofAttempt.class)
+                ? AnonymousLimit.Kind.PROOF
+                : AnonymousLimit.Kind.WRITE;
     request.setAttribute(AnonymousLimit.COUNTED, limit.count(kind, request.getRemoteAddr()));
     return true;
   }

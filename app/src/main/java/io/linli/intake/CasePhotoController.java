@@ -1,7 +1,7 @@
 package io.linli.intake;
 
-import io.linli.system.TextInput;
 import io.linli.system.ApiError;
+import io.linli.system.TextInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +32,15 @@ class CasePhotoController {
     this.tokens = tokens;
   }
 
-  @PostMapping(path = "/api/cases/{flow}/{caseNo}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(
+      path = "/api/cases/{flow}/{caseNo}/photos",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<CasePhotos.Photo> add(
-      @PathVariable String flow, @PathVariable String caseNo, @RequestParam String token,
-      @RequestPart("photo") MultipartFile photo) throws IOException {
+      @PathVariable String flow,
+      @PathVariable String caseNo,
+      @RequestParam String token,
+      @RequestPart("photo") MultipartFile photo)
+      throws IOException {
     String f = checked(flow, caseNo, token);
     // The name is not kept, but it is text a client sent: the one rule applies.
     TextInput.clean("photo", photo.getOriginalFilename());
@@ -48,13 +53,20 @@ class CasePhotoController {
     return photos.of(checked(flow, caseNo, token), caseNo);
   }
 
-  @GetMapping(path = "/api/cases/{flow}/{caseNo}/photos/{id}.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
+  @GetMapping(
+      path = "/api/cases/{flow}/{caseNo}/photos/{id}.jpg",
+      produces = MediaType.IMAGE_JPEG_VALUE)
   ResponseEntity<byte[]> get(
-      @PathVariable String flow, @PathVariable String caseNo, @PathVariable long id,
+      @PathVariable String flow,
+      @PathVariable String caseNo,
+      @PathVariable long id,
       @RequestParam String token) {
     byte[] b = photos.bytes(checked(flow, caseNo, token), caseNo, id);
     if (b == null) throw ApiError.notFound("没有这张照片");
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore()).body(b);
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_JPEG)
+        .cacheControl(CacheControl.noStore())
+        .body(b);
   }
 
   private String checked(String flow, String caseNo, String token) {

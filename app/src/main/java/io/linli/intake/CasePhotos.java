@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -17,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -24,8 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Photos of a case, in the case_photo table. An upload is accepted only if its first bytes are a
  * JPEG, PNG or GIF signature (415 otherwise, whatever the file name says) and it decodes; it is
  * then re-encoded as a JPEG from its pixels alone, so EXIF, GPS and any other metadata are gone.
- * Decoding is bounded in pixels, memory and concurrency ({@link PhotoDecoder}).
- * At most {@code linli.intake.photos.max-count} per case and {@code max-size} each (413).
+ * Decoding is bounded in pixels, memory and concurrency ({@link PhotoDecoder}). At most {@code
+ * linli.intake.photos.max-count} per case and {@code max-size} each (413).
  */
 @Repository
 public class CasePhotos {
@@ -36,7 +36,10 @@ public class CasePhotos {
   private final PhotoDecoder decoder;
   private final TransactionTemplate tx;
 
-  CasePhotos(JdbcClient jdbc, PhotoDecoder decoder, PlatformTransactionManager transactions,
+  CasePhotos(
+      JdbcClient jdbc,
+      PhotoDecoder decoder,
+      PlatformTransactionManager transactions,
       @Value("${linli.intake.photos.max-count:3}") int maxCount,
       @Value("${linli.intake.photos.max-size:5MB}") DataSize maxSize) {
     this.jdbc = jdbc;
@@ -63,26 +66,42 @@ public class CasePhotos {
     if (upload.length > maxSize.toBytes()) {
       throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "照片不能超过" + maxSize.toMegabytes() + "MB");
     }
-    if (!looksLikeImage(upload)) throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "只能上传 JPEG、PNG 或 GIF 图片");
+    if (!looksLikeImage(upload))
+      throw new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "只能上传 JPEG、PNG 或 GIF 图片");
     if (count(flow, caseNo) >= maxCount) throw tooMany();
     BufferedImage img = decoder.decode(upload);
     byte[] jpeg = reencode(img);
-    return tx.execute(s -> {
-      // Serialise uploads of one case so two at once cannot both pass the count.
-      jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(flow + ":" + caseNo).query().singleRow();
-      if (count(flow, caseNo) >= maxCount) throw tooMany();
-      long id = jdbc.sql("""
+    return tx.execute(
+        s -> {
+          // Serialise uploads of one case so two at once cannot both pass the count.
+          jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+              .param(flow + ":" + caseNo)
+              .query()
+              .singleRow();
+          if (count(flow, caseNo) >= maxCount) throw tooMany();
+          long id =
+              jdbc.sql(
+                      """
               insert into case_photo (flow, case_no, content_type, width, height, bytes, created_at)
               values (?, ?, 'image/jpeg', ?, ?, ?, ?) returning id""")
-          .params(flow, caseNo, img.getWidth(), img.getHeight(), jpeg, Timestamp.from(Times.now()))
-          .query(Long.class).single();
-      return new Photo(id, "image/jpeg", img.getWidth(), img.getHeight());
-    });
+                  .params(
+                      flow,
+                      caseNo,
+                      img.getWidth(),
+                      img.getHeight(),
+                      jpeg,
+                      Timestamp.from(Times.now()))
+                  .query(Long.class)
+                  .single();
+          return new Photo(id, "image/jpeg", img.getWidth(), img.getHeight());
+        });
   }
 
   private long count(String flow, String caseNo) {
     return jdbc.sql("select count(*) from case_photo where flow = ? and case_no = ?")
-        .params(flow, caseNo).query(Long.class).single();
+        .params(flow, caseNo)
+        .query(Long.class)
+        .single();
   }
 
   private Refused tooMany() {
@@ -90,7 +109,8 @@ public class CasePhotos {
   }
 
   public List<Photo> of(String flow, String caseNo) {
-    return jdbc.sql("select id, content_type, width, height from case_photo where flow = ? and case_no = ? order by id")
+    return jdbc.sql(
+            "select id, content_type, width, height from case_photo where flow = ? and case_no = ? order by id")
         .params(flow, caseNo)
         .query((rs, n) -> new Photo(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
         .list();
@@ -98,12 +118,17 @@ public class CasePhotos {
 
   public byte[] bytes(String flow, String caseNo, long id) {
     return jdbc.sql("select bytes from case_photo where flow = ? and case_no = ? and id = ?")
-        .params(flow, caseNo, id).query(byte[].class).optional().orElse(null);
+        .params(flow, caseNo, id)
+        .query(byte[].class)
+        .optional()
+        .orElse(null);
   }
 
   static boolean looksLikeImage(byte[] b) {
-    boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
-    boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean jpeg =
+        b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    boolean png =
+        b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     boolean gif = b.length > 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8';
     return jpeg || png || gif;
   }

@@ -23,20 +23,21 @@ import org.springframework.stereotype.Component;
  * several keys, each with an id, so keys can be rotated online (docs/operations.md):
  *
  * <ul>
- *   <li>written: {@code "LK" ‖ len ‖ keyId ‖ nonce ‖ ciphertext ‖ tag}, always under the active
- *       key ({@code linli.crypto.active-key}); the header is the GCM associated data, so a value
- *       cannot be relabelled to another key id;
- *   <li>read: a value with a header is decrypted with the key it names; a value without one (written
- *       before key ids, {@code nonce ‖ ciphertext ‖ tag}) with each configured key in turn, the
- *       original {@code linli.crypto.key} first — GCM's tag tells the right key from a wrong one.
+ *   <li>written: {@code "LK" ‖ len ‖ keyId ‖ nonce ‖ ciphertext ‖ tag}, always under the active key
+ *       ({@code linli.crypto.active-key}); the header is the GCM associated data, so a value cannot
+ *       be relabelled to another key id;
+ *   <li>read: a value with a header is decrypted with the key it names; a value without one
+ *       (written before key ids, {@code nonce ‖ ciphertext ‖ tag}) with each configured key in
+ *       turn, the original {@code linli.crypto.key} first — GCM's tag tells the right key from a
+ *       wrong one.
  * </ul>
  *
- * Keys: {@code linli.crypto.key} (Base64 of 32 bytes) has the id {@value #ORIGINAL_KEY_ID};
- * {@code linli.crypto.keys.<id>} add more. {@link KeyRotation} re-encrypts every stored value that
- * is not under the active key. Pseudonyms ({@link #pseudonym}) come from the key of
- * {@code linli.crypto.pseudonym-key} (default: {@code linli.crypto.key}) and never change with
- * rotation. Watch tokens are random and stored as hashes, not derived from any key
- * ({@link WatchTokens}). Unit tier: ContactCipherTest; integration tier: KeyRotationTest.
+ * Keys: {@code linli.crypto.key} (Base64 of 32 bytes) has the id {@value #ORIGINAL_KEY_ID}; {@code
+ * linli.crypto.keys.<id>} add more. {@link KeyRotation} re-encrypts every stored value that is not
+ * under the active key. Pseudonyms ({@link #pseudonym}) come from the key of {@code
+ * linli.crypto.pseudonym-key} (default: {@code linli.crypto.key}) and never change with rotation.
+ * Watch tokens are random and stored as hashes, not derived from any key ({@link WatchTokens}).
+ * Unit tier: ContactCipherTest; integration tier: KeyRotationTest.
  */
 @Component
 @EnableConfigurationProperties(ContactCipher.Settings.class)
@@ -53,7 +54,8 @@ public class ContactCipher {
    * @param pseudonymKey the key pseudonyms are derived from; blank: {@code key}
    */
   @ConfigurationProperties("linli.crypto")
-  public record Settings(String key, Map<String, String> keys, String activeKey, String pseudonymKey) {}
+  public record Settings(
+      String key, Map<String, String> keys, String activeKey, String pseudonymKey) {}
 
   private static final byte[] MAGIC = {'L', 'K'};
   private static final int NONCE = 12;
@@ -77,31 +79,46 @@ public class ContactCipher {
       aesKeys.put(ORIGINAL_KEY_ID, aes(ORIGINAL_KEY_ID, settings.key()));
     }
     if (settings.keys() != null) {
-      settings.keys().forEach((id, key) -> {
-        if (!KEY_ID.matcher(id).matches() || aesKeys.containsKey(id)) {
-          throw new IllegalStateException("linli.crypto.keys: key id '" + id
-              + "' must be 1–32 letters, digits, '-' or '_', and not '" + ORIGINAL_KEY_ID + "'");
-        }
-        aesKeys.put(id, aes(id, key));
-      });
+      settings
+          .keys()
+          .forEach(
+              (id, key) -> {
+                if (!KEY_ID.matcher(id).matches() || aesKeys.containsKey(id)) {
+                  throw new IllegalStateException(
+                      "linli.crypto.keys: key id '"
+                          + id
+                          + "' must be 1–32 letters, digits, '-' or '_', and not '"
+                          + ORIGINAL_KEY_ID
+                          + "'");
+                }
+                aesKeys.put(id, aes(id, key));
+              });
     }
-    this.activeKeyId = settings.activeKey() == null || settings.activeKey().isBlank()
-        ? ORIGINAL_KEY_ID : settings.activeKey().strip();
+    this.activeKeyId =
+        settings.activeKey() == null || settings.activeKey().isBlank()
+            ? ORIGINAL_KEY_ID
+            : settings.activeKey().strip();
     if (!aesKeys.containsKey(activeKeyId)) {
-      throw new IllegalStateException("linli.crypto.active-key is '" + activeKeyId
-          + "', which is not configured: set linli.crypto.key (LINLI_CRYPTO_KEY) or linli.crypto.keys."
-          + activeKeyId);
+      throw new IllegalStateException(
+          "linli.crypto.active-key is '"
+              + activeKeyId
+              + "', which is not configured: set linli.crypto.key (LINLI_CRYPTO_KEY) or linli.crypto.keys."
+              + activeKeyId);
     }
     this.activeHeader = header(activeKeyId);
-    String pseudonymKey = settings.pseudonymKey() != null && !settings.pseudonymKey().isBlank()
-        ? settings.pseudonymKey() : settings.key();
+    String pseudonymKey =
+        settings.pseudonymKey() != null && !settings.pseudonymKey().isBlank()
+            ? settings.pseudonymKey()
+            : settings.key();
     if (pseudonymKey == null || pseudonymKey.isBlank()) {
-      throw new IllegalStateException("linli.crypto.pseudonym-key is needed once linli.crypto.key is "
-          + "retired: set it to the retired key's value, so stored pseudonyms stay valid");
+      throw new IllegalStateException(
+          "linli.crypto.pseudonym-key is needed once linli.crypto.key is "
+              + "retired: set it to the retired key's value, so stored pseudonyms stay valid");
     }
     byte[] raw = decodeKey("linli.crypto.pseudonym-key", pseudonymKey);
-    this.macKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), "linli-watch-token"),
-        "HmacSHA256");
+    this.macKey =
+        new SecretKeySpec(
+            hmac(new SecretKeySpec(raw, "HmacSHA256"), "linli-watch-token"), "HmacSHA256");
   }
 
   /** The id new values are written under. */
@@ -146,14 +163,16 @@ public class ContactCipher {
       String clear = open(key, stored, 0, null);
       if (clear != null) return clear;
     }
-    throw new IllegalStateException(id != null && !aesKeys.containsKey(id)
-        ? "decryption failed: the value is under key id '" + id + "', which is not configured"
-        : "decryption failed: no configured key opens the value (wrong linli.crypto.key?)");
+    throw new IllegalStateException(
+        id != null && !aesKeys.containsKey(id)
+            ? "decryption failed: the value is under key id '" + id + "', which is not configured"
+            : "decryption failed: no configured key opens the value (wrong linli.crypto.key?)");
   }
 
   /** The key id in a value's header, or null for a value without one. */
   static String keyIdOf(byte[] stored) {
-    if (stored.length < MAGIC.length + 2 || stored[0] != MAGIC[0] || stored[1] != MAGIC[1]) return null;
+    if (stored.length < MAGIC.length + 2 || stored[0] != MAGIC[0] || stored[1] != MAGIC[1])
+      return null;
     int len = stored[2] & 0xff;
     if (len < 1 || len > 32 || stored.length < MAGIC.length + 1 + len + NONCE) return null;
     String id = new String(stored, 3, len, StandardCharsets.US_ASCII);
@@ -161,9 +180,9 @@ public class ContactCipher {
   }
 
   /**
-   * A stable keyed hash of {@code value} (e.g. a phone) within {@code scope}: counts one support per
-   * phone without keeping the phone. Not a credential: watch tokens are {@link WatchTokens}. The
-   * derivation is unchanged since the first release, so stored pseudonyms stay valid.
+   * A stable keyed hash of {@code value} (e.g. a phone) within {@code scope}: counts one support
+   * per phone without keeping the phone. Not a credential: watch tokens are {@link WatchTokens}.
+   * The derivation is unchanged since the first release, so stored pseudonyms stay valid.
    */
   public String pseudonym(String scope, String value) {
     byte[] mac = hmac(macKey, scope + ":" + value);
@@ -176,7 +195,8 @@ public class ContactCipher {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, offset, NONCE));
       if (aad != null) c.updateAAD(aad);
-      return new String(c.doFinal(stored, offset + NONCE, stored.length - offset - NONCE),
+      return new String(
+          c.doFinal(stored, offset + NONCE, stored.length - offset - NONCE),
           StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
       return null; // not this key

@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code Idempotency-Key} for intake POSTs. The key row is inserted first, in the same transaction
- * as the intake: a concurrent duplicate blocks on the unique key until the first commits (then
- * gets the stored answer) or rolls back (then does the intake itself). Nothing is held in memory,
- * so this holds across nodes. The same key with a different request body is a 409. A replay gives
- * back the request's count against the anonymous write limit ({@link AnonymousLimit}).
+ * as the intake: a concurrent duplicate blocks on the unique key until the first commits (then gets
+ * the stored answer) or rolls back (then does the intake itself). Nothing is held in memory, so
+ * this holds across nodes. The same key with a different request body is a 409. A replay gives back
+ * the request's count against the anonymous write limit ({@link AnonymousLimit}).
  */
 @Component
 public class IdempotentIntake {
@@ -36,7 +36,8 @@ public class IdempotentIntake {
   private final ObjectMapper json;
   private final AnonymousLimit limit;
 
-  IdempotentIntake(JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, AnonymousLimit limit) {
+  IdempotentIntake(
+      JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json, AnonymousLimit limit) {
     this.jdbc = jdbc;
     this.limit = limit;
     this.tx = tx;
@@ -60,24 +61,30 @@ public class IdempotentIntake {
       throw ApiError.invalid("Idempotency-Key", "须为1–128个可见ASCII字符");
     }
     String hash = sha256(requestBody);
-    return tx.execute(s -> {
-      int inserted = jdbc.sql("""
+    return tx.execute(
+        s -> {
+          int inserted =
+              jdbc.sql(
+                      """
               insert into idempotency_key (scope, idem_key, request_hash, created_at)
               values (?, ?, ?, ?) on conflict do nothing""")
-          .params(scope, key, hash, Timestamp.from(Times.now()))
-          .update();
-      if (inserted == 0) {
-        Answer replayed = replay(scope, key, hash);
-        limit.refundCurrentRequest(); // a replay writes nothing: it does not count as an anonymous write
-        return replayed;
-      }
-      String body = intake.get();
-      jdbc.sql("""
+                  .params(scope, key, hash, Timestamp.from(Times.now()))
+                  .update();
+          if (inserted == 0) {
+            Answer replayed = replay(scope, key, hash);
+            limit.refundCurrentRequest(); // a replay writes nothing: it does not count as an
+            // anonymous write
+            return replayed;
+          }
+          String body = intake.get();
+          jdbc.sql(
+                  """
               update idempotency_key set response_status = 201, response_body = ?
               where scope = ? and idem_key = ?""")
-          .params(body, scope, key).update();
-      return new Answer(201, body, false);
-    });
+              .params(body, scope, key)
+              .update();
+          return new Answer(201, body, false);
+        });
   }
 
   /**
@@ -86,10 +93,11 @@ public class IdempotentIntake {
    * {@code statusUrl}, with {@code Idempotent-Replayed}.
    *
    * @param cleanedRequest the request in canonical form (same JSON on every node)
-   * @param intake does the intake inside the transaction; returns the answer body (with {@code statusUrl})
+   * @param intake does the intake inside the transaction; returns the answer body (with {@code
+   *     statusUrl})
    */
-  public ResponseEntity<String> created(String scope, String key, Object cleanedRequest,
-      Supplier<Object> intake) {
+  public ResponseEntity<String> created(
+      String scope, String key, Object cleanedRequest, Supplier<Object> intake) {
     Answer answer = once(scope, key, write(cleanedRequest), () -> write(intake.get()));
     String url;
     try {
@@ -114,12 +122,15 @@ public class IdempotentIntake {
 
   private Answer replay(String scope, String key, String hash) {
     record Stored(String hash, Integer status, String body) {}
-    Optional<Stored> stored = jdbc.sql("""
+    Optional<Stored> stored =
+        jdbc.sql(
+                """
             select request_hash, response_status, response_body from idempotency_key
             where scope = ? and idem_key = ?""")
-        .params(scope, key)
-        .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
-        .optional();
+            .params(scope, key)
+            .query(
+                (rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+            .optional();
     Stored s = stored.orElseThrow(() -> ApiError.conflict("同一 Idempotency-Key 的请求正在处理，请稍后重试"));
     if (!s.hash().equals(hash)) {
       throw ApiError.conflict("该 Idempotency-Key 已用于另一份不同的提交");
@@ -130,8 +141,9 @@ public class IdempotentIntake {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Forgets what intake no longer needs: {@code Idempotency-Key} answers older than {@code
  * linli.intake.idempotency-retention} (a client retrying after that gets a new case; a week covers
- * any sane retry policy) and the rate-limit windows (QR, anonymous writes) with the client addresses
- * they count, once the window has ended and {@code linli.retention.rate-limit-ips} (counted from the
- * window's start, default {@code PT10M}: as soon as the window ends) has passed. Plain deletes by
- * age, so every node may run them at once.
+ * any sane retry policy) and the rate-limit windows (QR, anonymous writes) with the client
+ * addresses they count, once the window has ended and {@code linli.retention.rate-limit-ips}
+ * (counted from the window's start, default {@code PT10M}: as soon as the window ends) has passed.
+ * Plain deletes by age, so every node may run them at once.
  */
 @Component
 public class IntakeHousekeeping {
@@ -30,7 +30,8 @@ public class IntakeHousekeeping {
   private final Duration anonymousWindow;
   private final Duration ipRetention;
 
-  IntakeHousekeeping(JdbcClient jdbc,
+  IntakeHousekeeping(
+      JdbcClient jdbc,
       @Value("${linli.intake.idempotency-retention:P7D}") Duration retention,
       @Value("${linli.intake.qr-window:PT10M}") Duration qrWindow,
       @Value("${linli.intake.anonymous-window:PT10M}") Duration anonymousWindow,
@@ -42,23 +43,39 @@ public class IntakeHousekeeping {
     this.ipRetention = ipRetention;
   }
 
-  @Scheduled(fixedDelayString = "${linli.intake.housekeeping-interval:PT1H}", initialDelayString = "PT5M")
+  @Scheduled(
+      fixedDelayString = "${linli.intake.housekeeping-interval:PT1H}",
+      initialDelayString = "PT5M")
   void scheduled() {
     purge(Times.now());
   }
 
-  /** @return rows deleted */
+  /**
+   * @return rows deleted
+   */
   public int purge(Instant now) {
-    int keys = jdbc.sql("delete from idempotency_key where created_at < ?")
-        .param(Timestamp.from(now.minus(retention))).update();
-    int windows = jdbc.sql("delete from qr_submission_window where window_start < ?")
-        .param(Timestamp.from(now.minus(longer(qrWindow, ipRetention)))).update();
-    windows += jdbc.sql("delete from anonymous_write_window where window_start < ?")
-        .param(Timestamp.from(now.minus(longer(anonymousWindow, ipRetention)))).update();
-    int tokens = jdbc.sql("delete from case_watch_token where expires_at <= ?")
-        .param(Timestamp.from(now)).update();
+    int keys =
+        jdbc.sql("delete from idempotency_key where created_at < ?")
+            .param(Timestamp.from(now.minus(retention)))
+            .update();
+    int windows =
+        jdbc.sql("delete from qr_submission_window where window_start < ?")
+            .param(Timestamp.from(now.minus(longer(qrWindow, ipRetention))))
+            .update();
+    windows +=
+        jdbc.sql("delete from anonymous_write_window where window_start < ?")
+            .param(Timestamp.from(now.minus(longer(anonymousWindow, ipRetention))))
+            .update();
+    int tokens =
+        jdbc.sql("delete from case_watch_token where expires_at <= ?")
+            .param(Timestamp.from(now))
+            .update();
     if (keys + windows + tokens > 0) {
-      log.info("purged {} idempotency keys, {} rate-limit windows and {} expired watch tokens", keys, windows, tokens);
+      log.info(
+          "purged {} idempotency keys, {} rate-limit windows and {} expired watch tokens",
+          keys,
+          windows,
+          tokens);
     }
     return keys + windows + tokens;
   }

@@ -34,8 +34,10 @@ class IntakeRefusals {
     for (ErrorAnswer a : answers) {
       if (a.handles(request)) {
         ResponseEntity<String> shaped = a.answer(request, 429, e.getMessage(), List.of());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(shaped.getHeaders())
-            .header(HttpHeaders.RETRY_AFTER, retryAfter).body(shaped.getBody());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .headers(shaped.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, retryAfter)
+            .body(shaped.getBody());
       }
     }
     ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.TOO_MANY_REQUESTS);
@@ -50,7 +52,9 @@ class IntakeRefusals {
   ResponseEntity<ProblemDetail> decodersBusy(PhotoDecoder.Busy e) {
     ProblemDetail pd = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
     pd.setTitle(e.getMessage());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(pd);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "2")
+        .body(pd);
   }
 
   @ExceptionHandler(CasePhotos.Refused.class)

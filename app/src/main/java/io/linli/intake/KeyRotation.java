@@ -12,13 +12,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-encrypts, online and in batches, every stored encrypted value that is not under the active
- * key ({@link ContactCipher}): values under an older key id and values written before key ids.
- * Each node runs passes on its scheduler after start-up until a pass finds nothing left, then
- * rests until the next start (the active key only changes with the configuration). A batch locks
- * its rows ({@code FOR UPDATE SKIP LOCKED}), so nodes share the work and never rewrite a row twice
- * at once; stopping anywhere loses nothing — the next start carries on where the data says.
- * Integration tier: KeyRotationTest.
+ * Re-encrypts, online and in batches, every stored encrypted value that is not under the active key
+ * ({@link ContactCipher}): values under an older key id and values written before key ids. Each
+ * node runs passes on its scheduler after start-up until a pass finds nothing left, then rests
+ * until the next start (the active key only changes with the configuration). A batch locks its rows
+ * ({@code FOR UPDATE SKIP LOCKED}), so nodes share the work and never rewrite a row twice at once;
+ * stopping anywhere loses nothing — the next start carries on where the data says. Integration
+ * tier: KeyRotationTest.
  */
 @Component
 public class KeyRotation {
@@ -28,11 +28,12 @@ public class KeyRotation {
   /** Every encrypted column: table, primary key, column. */
   record Column(String table, String id, String column) {}
 
-  static final List<Column> COLUMNS = List.of(
-      new Column("case_file", "id", "contact_name_enc"),
-      new Column("case_file", "id", "contact_phone_enc"),
-      new Column("notification_subscription", "id", "address_enc"),
-      new Column("notification_outbox", "id", "address_enc"));
+  static final List<Column> COLUMNS =
+      List.of(
+          new Column("case_file", "id", "contact_name_enc"),
+          new Column("case_file", "id", "contact_phone_enc"),
+          new Column("notification_subscription", "id", "address_enc"),
+          new Column("notification_outbox", "id", "address_enc"));
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -40,7 +41,10 @@ public class KeyRotation {
   private final int batchSize;
   private volatile boolean done;
 
-  KeyRotation(JdbcClient jdbc, TransactionTemplate tx, ContactCipher cipher,
+  KeyRotation(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ContactCipher cipher,
       @Value("${linli.crypto.reencrypt-batch-size:500}") int batchSize) {
     this.jdbc = jdbc;
     this.tx = tx;
@@ -49,7 +53,8 @@ public class KeyRotation {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(fixedDelayString = "${linli.crypto.reencrypt-interval:PT10S}",
+  @Scheduled(
+      fixedDelayString = "${linli.crypto.reencrypt-interval:PT10S}",
       initialDelayString = "${linli.crypto.reencrypt-interval:PT10S}")
   void pass() {
     if (done) return;
@@ -59,7 +64,10 @@ public class KeyRotation {
         done = true;
         log.info("every encrypted value is under key id '{}'", cipher.activeKeyId());
       } else {
-        log.info("re-encrypted {} values under key id '{}'; {} left", n, cipher.activeKeyId(),
+        log.info(
+            "re-encrypted {} values under key id '{}'; {} left",
+            n,
+            cipher.activeKeyId(),
             pending());
       }
     } catch (RuntimeException e) {
@@ -95,32 +103,60 @@ public class KeyRotation {
   public long pending() {
     long n = 0;
     for (Column c : COLUMNS) {
-      n += jdbc.sql("select count(*) from " + c.table() + " where " + notActive(c))
-          .param("header", cipher.activeHeader()).query(Long.class).single();
+      n +=
+          jdbc.sql("select count(*) from " + c.table() + " where " + notActive(c))
+              .param("header", cipher.activeHeader())
+              .query(Long.class)
+              .single();
     }
     return n;
   }
 
   private static String notActive(Column c) {
-    return c.column() + " is not null and substring(" + c.column()
+    return c.column()
+        + " is not null and substring("
+        + c.column()
         + " from 1 for length(cast(:header as bytea))) <> cast(:header as bytea)";
   }
 
   private record Row(long id, byte[] value) {}
 
   private int batch(Column c, boolean skipLocked) {
-    Integer n = tx.execute(s -> {
-      List<Row> rows = jdbc.sql("select " + c.id() + ", " + c.column() + " from " + c.table()
-              + " where " + notActive(c) + " order by " + c.id() + " limit :limit for update"
-              + (skipLocked ? " skip locked" : ""))
-          .param("header", cipher.activeHeader()).param("limit", batchSize)
-          .query((rs, i) -> new Row(rs.getLong(1), rs.getBytes(2))).list();
-      for (Row r : rows) {
-        jdbc.sql("update " + c.table() + " set " + c.column() + " = ? where " + c.id() + " = ?")
-            .params(cipher.encrypt(cipher.decrypt(r.value())), r.id()).update();
-      }
-      return rows.size();
-    });
+    Integer n =
+        tx.execute(
+            s -> {
+              List<Row> rows =
+                  jdbc.sql(
+                          "select "
+                              + c.id()
+                              + ", "
+                              + c.column()
+                              + " from "
+                              + c.table()
+                              + " where "
+                              + notActive(c)
+                              + " order by "
+                              + c.id()
+                              + " limit :limit for update"
+                              + (skipLocked ? " skip locked" : ""))
+                      .param("header", cipher.activeHeader())
+                      .param("limit", batchSize)
+                      .query((rs, i) -> new Row(rs.getLong(1), rs.getBytes(2)))
+                      .list();
+              for (Row r : rows) {
+                jdbc.sql(
+                        "update "
+                            + c.table()
+                            + " set "
+                            + c.column()
+                            + " = ? where "
+                            + c.id()
+                            + " = ?")
+                    .params(cipher.encrypt(cipher.decrypt(r.value())), r.id())
+                    .update();
+              }
+              return rows.size();
+            });
     return n == null ? 0 : n;
   }
 }

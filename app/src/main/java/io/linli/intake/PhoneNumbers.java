@@ -17,14 +17,17 @@ public final class PhoneNumbers {
 
   private PhoneNumbers() {}
 
-  /** @return E.164, e.g. {@code +8613800001234}; null for null or blank */
+  /**
+   * @return E.164, e.g. {@code +8613800001234}; null for null or blank
+   */
   public static String toE164(String field, String raw) {
     if (raw == null || raw.isBlank()) return null;
     try {
       PhoneNumber n = UTIL.parse(raw, "CN");
       boolean mainland = n.getCountryCode() == 86 && "CN".equals(UTIL.getRegionCodeForNumber(n));
       PhoneNumberType type = UTIL.getNumberType(n);
-      if (!mainland || !UTIL.isValidNumber(n)
+      if (!mainland
+          || !UTIL.isValidNumber(n)
           || (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE)) {
         throw ApiError.invalid(field, "请填写有效的中国大陆手机号码");
       }

@@ -26,16 +26,16 @@ import org.springframework.stereotype.Component;
  * Decodes an uploaded photo with its cost bounded before any pixel is read:
  *
  * <ol>
- *   <li>the dimensions come from the image header (an {@link ImageReader} on the first image,
- *       no pixels read); more than {@code linli.intake.photos.max-pixels} (default 40 megapixels)
- *       is a 400 naming {@code photo} — a 30000 × 30000 PNG of 110 KB would need gigabytes;</li>
+ *   <li>the dimensions come from the image header (an {@link ImageReader} on the first image, no
+ *       pixels read); more than {@code linli.intake.photos.max-pixels} (default 40 megapixels) is a
+ *       400 naming {@code photo} — a 30000 × 30000 PNG of 110 KB would need gigabytes;
  *   <li>the decode reads every n-th pixel ({@link ImageReadParam#setSourceSubsampling}) so the
  *       decoded raster is under twice {@code max-edge} per side: at most (2 × 2048)² pixels of at
- *       most 8 bytes, about 128 MB, whatever the upload's size;</li>
+ *       most 8 bytes, about 128 MB, whatever the upload's size;
  *   <li>at most {@code linli.intake.photos.max-decodes} (default 2) decodes run at once per node;
  *       an upload that gets no permit within {@code decode-wait} (default 2 s) is refused with
  *       <b>503</b> and {@code Retry-After} — the server is busy, not the client over a quota, so
- *       not 429. Worst-case decode memory per node: max-decodes × 128 MB.</li>
+ *       not 429. Worst-case decode memory per node: max-decodes × 128 MB.
  * </ol>
  *
  * The result is an RGB image whose longer edge is at most {@code max-edge}, on white.
@@ -76,7 +76,8 @@ class PhotoDecoder {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w <= 0 || h <= 0 || (long) w * h > maxPixels) {
-          throw ApiError.invalid("photo", String.format("图片尺寸过大（%d×%d），最多%d万像素", w, h, maxPixels / 10_000));
+          throw ApiError.invalid(
+              "photo", String.format("图片尺寸过大（%d×%d），最多%d万像素", w, h, maxPixels / 10_000));
         }
         int step = Math.max(1, Math.max(w, h) / maxEdge);
         ImageReadParam param = reader.getDefaultReadParam();
@@ -133,7 +134,8 @@ class PhotoDecoder {
     int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
     BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
     g.drawImage(img, 0, 0, w, h, null);

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Anonymous QR submissions: at most {@code linli.intake.qr-limit} per QR code and client address
- * in each {@code linli.intake.qr-window}. The counter is one row per window in PostgreSQL,
- * incremented by an atomic upsert, so every node counts against the same number. A rule per
- * printed code, on top of the per-address limit on every anonymous write ({@link AnonymousLimit}).
+ * Anonymous QR submissions: at most {@code linli.intake.qr-limit} per QR code and client address in
+ * each {@code linli.intake.qr-window}. The counter is one row per window in PostgreSQL, incremented
+ * by an atomic upsert, so every node counts against the same number. A rule per printed code, on
+ * top of the per-address limit on every anonymous write ({@link AnonymousLimit}).
  */
 @Component
 public class QrRateLimit {
@@ -21,7 +21,9 @@ public class QrRateLimit {
   private final int limit;
   private final Duration window;
 
-  QrRateLimit(JdbcClient jdbc, @Value("${linli.intake.qr-limit:5}") int limit,
+  QrRateLimit(
+      JdbcClient jdbc,
+      @Value("${linli.intake.qr-limit:5}") int limit,
       @Value("${linli.intake.qr-window:PT10M}") Duration window) {
     this.jdbc = jdbc;
     this.limit = limit;
@@ -32,14 +34,17 @@ public class QrRateLimit {
   public void count(String qrCode, String clientAddress) {
     Instant now = Times.now();
     Instant start = RateLimited.windowStart(now, window);
-    int n = jdbc.sql("""
+    int n =
+        jdbc.sql(
+                """
             insert into qr_submission_window (qr_code, client_addr, window_start, submissions)
             values (?, ?, ?, 1)
             on conflict (qr_code, client_addr, window_start)
             do update set submissions = qr_submission_window.submissions + 1
             returning submissions""")
-        .params(qrCode, clientAddress, Timestamp.from(start))
-        .query(Integer.class).single();
+            .params(qrCode, clientAddress, Timestamp.from(start))
+            .query(Integer.class)
+            .single();
     if (n > limit) throw RateLimited.until(now, start, window);
   }
 }

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watch tokens: what lets a resident without an account follow, photograph and answer their own
- * case. A token is 192 random bits handed out once (at intake, and after the phone check of
- * 查询进度); only its SHA-256 is stored (case_watch_token, V13), with an expiry
- * ({@code linli.intake.watch-token-ttl}, default 90 days). Nothing derives a token from a key, so
- * neither the encryption key nor a case number yields one; {@link #revoke} ends every token of a
- * case. Any node checks a token another node issued.
+ * case. A token is 192 random bits handed out once (at intake, and after the phone check of 查询进度);
+ * only its SHA-256 is stored (case_watch_token, V13), with an expiry ({@code
+ * linli.intake.watch-token-ttl}, default 90 days). Nothing derives a token from a key, so neither
+ * the encryption key nor a case number yields one; {@link #revoke} ends every token of a case. Any
+ * node checks a token another node issued.
  */
 @Component
 public class WatchTokens {
@@ -39,7 +39,8 @@ public class WatchTokens {
     random.nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     Instant now = Times.now();
-    jdbc.sql("insert into case_watch_token (token_hash, case_no, issued_at, expires_at) values (?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into case_watch_token (token_hash, case_no, issued_at, expires_at) values (?, ?, ?, ?)")
         .params(hash(token), caseNo, Timestamp.from(now), Timestamp.from(now.plus(ttl)))
         .update();
     return token;
@@ -48,11 +49,14 @@ public class WatchTokens {
   /** True when {@code token} was issued for this case and has not expired or been revoked. */
   public boolean valid(String caseNo, String token) {
     if (token == null || token.isEmpty() || token.length() > 64 || caseNo == null) return false;
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             select count(*) from case_watch_token
             where token_hash = ? and case_no = ? and expires_at > ?""")
-        .params(hash(token), caseNo, Timestamp.from(Times.now()))
-        .query(Long.class).single() > 0;
+            .params(hash(token), caseNo, Timestamp.from(Times.now()))
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -61,14 +65,18 @@ public class WatchTokens {
    */
   public java.util.Optional<String> flowOf(String caseNo, String token) {
     if (!valid(caseNo, token)) return java.util.Optional.empty();
-    return jdbc.sql("select flow from case_file where case_no = ?").param(caseNo)
-        .query(String.class).optional();
+    return jdbc.sql("select flow from case_file where case_no = ?")
+        .param(caseNo)
+        .query(String.class)
+        .optional();
   }
 
   /** True when {@code token} opens the case and the case belongs to the flow a path names. */
   public boolean opens(String flowSegment, String caseNo, String token) {
-    return flowSegment != null && flowOf(caseNo, token)
-        .filter(f -> f.equalsIgnoreCase(flowSegment.replace('-', '_'))).isPresent();
+    return flowSegment != null
+        && flowOf(caseNo, token)
+            .filter(f -> f.equalsIgnoreCase(flowSegment.replace('-', '_')))
+            .isPresent();
   }
 
   /** Ends every token of the case: the resident asks for a new one with their phone. */

@@ -36,18 +36,25 @@ class CaseMeters {
 
   @TransactionalEventListener(fallbackExecution = true)
   void on(CaseFileChanged e) {
-    String name = switch (e.change()) {
-      case OPENED -> OPENED;
-      case CLOSED -> CLOSED;
-      default -> null;
-    };
+    String name =
+        switch (e.change()) {
+          case OPENED -> OPENED;
+          case CLOSED -> CLOSED;
+          default -> null;
+        };
     if (name == null) return;
-    String community = jdbc.sql("select community_code from case_file where case_no = ?")
-        .param(e.caseNo()).query(String.class).optional().orElse("unknown");
+    String community =
+        jdbc.sql("select community_code from case_file where case_no = ?")
+            .param(e.caseNo())
+            .query(String.class)
+            .optional()
+            .orElse("unknown");
     Counter.builder(name)
         .description(name.equals(OPENED) ? "Cases opened" : "Cases closed")
-        .tag("flow", e.flow()).tag("community", community)
-        .register(registry).increment();
+        .tag("flow", e.flow())
+        .tag("community", community)
+        .register(registry)
+        .increment();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -55,8 +62,11 @@ class CaseMeters {
     if (!"BREACHED".equals(e.event())) return;
     Counter.builder(BREACHES)
         .description("SLA clocks breached (one per clock and escalation level)")
-        .tag("flow", e.flow()).tag("clock", e.clock()).tag("level", Integer.toString(e.level()))
-        .register(registry).increment();
+        .tag("flow", e.flow())
+        .tag("clock", e.clock())
+        .tag("level", Integer.toString(e.level()))
+        .register(registry)
+        .increment();
     if (e.dueAt() != null && e.occurredAt() != null) {
       Duration late = Duration.between(e.dueAt(), e.occurredAt());
       lateness(e.flow()).record(late.isNegative() ? Duration.ZERO : late);
@@ -65,15 +75,23 @@ class CaseMeters {
 
   /**
    * Breach recorded minus due time: what the job executor adds to every escalation (its polling,
-   * its backlog, a crashed node's lock time). Buckets around the one-minute bound of docs/scaling.md.
+   * its backlog, a crashed node's lock time). Buckets around the one-minute bound of
+   * docs/scaling.md.
    */
   private Timer lateness(String flow) {
     return Timer.builder(LATENESS)
         .description("Time from an SLA clock's due time to its recorded breach")
         .tag("flow", flow)
-        .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
-            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofHours(1))
+        .serviceLevelObjectives(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1))
         .register(registry);
   }
 }

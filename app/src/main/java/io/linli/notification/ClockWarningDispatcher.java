@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the 临期预警 that fell due ({@link SlaWarnings}): each node polls, claims due warnings with
  * {@code FOR UPDATE SKIP LOCKED} and, in the same transaction, queues one staff notification per
- * holder of the tasks that run the clock ({@link StaffNotifications}: each task's assignee, else its
- * candidate groups' members; a multi-instance task's every holder) and marks the warning sent. A
- * warning whose tasks are gone — the clock stopped — is marked stopped and sends nothing.
+ * holder of the tasks that run the clock ({@link StaffNotifications}: each task's assignee, else
+ * its candidate groups' members; a multi-instance task's every holder) and marks the warning sent.
+ * A warning whose tasks are gone — the clock stopped — is marked stopped and sends nothing.
  */
 @Component
 class ClockWarningDispatcher {
@@ -37,8 +37,12 @@ class ClockWarningDispatcher {
   private final Flows flows;
   private final TransactionTemplate tx;
 
-  ClockWarningDispatcher(SlaWarnings warnings, StaffNotifications staff, TaskService tasks,
-      Flows flows, TransactionTemplate tx) {
+  ClockWarningDispatcher(
+      SlaWarnings warnings,
+      StaffNotifications staff,
+      TaskService tasks,
+      Flows flows,
+      TransactionTemplate tx) {
     this.warnings = warnings;
     this.staff = staff;
     this.tasks = tasks;
@@ -46,7 +50,8 @@ class ClockWarningDispatcher {
     this.tx = tx;
   }
 
-  @Scheduled(fixedDelayString = "${linli.notification.poll-interval:PT2S}",
+  @Scheduled(
+      fixedDelayString = "${linli.notification.poll-interval:PT2S}",
       initialDelayString = "${linli.notification.poll-interval:PT2S}")
   void poll() {
     try {
@@ -60,29 +65,43 @@ class ClockWarningDispatcher {
 
   /** One pass: warns the holders of every clock whose warning time has come. */
   int warnDue() {
-    Integer n = tx.execute(s -> {
-      Instant now = Times.now();
-      List<SlaWarnings.Due> due = warnings.claimDue(now, BATCH);
-      for (SlaWarnings.Due w : due) {
-        List<Task> running = tasks.createTaskQuery().processInstanceId(w.processInstanceId())
-            .taskDefinitionKey(w.activityId()).active().list();
-        if (running.isEmpty()) {
-          warnings.markStopped(w.id());
-          continue;
-        }
-        Set<String> reached = new LinkedHashSet<>();
-        String key = "warn:" + w.caseNo() + ":" + w.clock() + ":" + w.level();
-        for (Task task : running) {
-          List<String> groups = task.getAssignee() != null ? List.of()
-              : tasks.getIdentityLinksForTask(task.getId()).stream()
-                  .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                  .map(IdentityLink::getGroupId).toList();
-          reached.addAll(staff.notifyHolder(task.getAssignee(), groups, key, message(w, task)));
-        }
-        warnings.markSent(w.id(), now, reached.size());
-      }
-      return due.size();
-    });
+    Integer n =
+        tx.execute(
+            s -> {
+              Instant now = Times.now();
+              List<SlaWarnings.Due> due = warnings.claimDue(now, BATCH);
+              for (SlaWarnings.Due w : due) {
+                List<Task> running =
+                    tasks
+                        .createTaskQuery()
+                        .processInstanceId(w.processInstanceId())
+                        .taskDefinitionKey(w.activityId())
+                        .active()
+                        .list();
+                if (running.isEmpty()) {
+                  warnings.markStopped(w.id());
+                  continue;
+                }
+                Set<String> reached = new LinkedHashSet<>();
+                String key = "warn:" + w.caseNo() + ":" + w.clock() + ":" + w.level();
+                for (Task task : running) {
+                  List<String> groups =
+                      task.getAssignee() != null
+                          ? List.of()
+                          : tasks.getIdentityLinksForTask(task.getId()).stream()
+                              .filter(
+                                  l ->
+                                      IdentityLinkType.CANDIDATE.equals(l.getType())
+                                          && l.getGroupId() != null)
+                              .map(IdentityLink::getGroupId)
+                              .toList();
+                  reached.addAll(
+                      staff.notifyHolder(task.getAssignee(), groups, key, message(w, task)));
+                }
+                warnings.markSent(w.id(), now, reached.size());
+              }
+              return due.size();
+            });
     return n == null ? 0 : n;
   }
 
@@ -90,8 +109,18 @@ class ClockWarningDispatcher {
     String noun = flows.find(w.flow()).map(Flow::noun).orElse("案件");
     String clock = flows.clockLabel(w.clock()) + (w.level() > 0 ? "（督办）" : "");
     String subject = "【邻里】临期预警：" + noun + " " + w.caseNo() + " " + clock;
-    String body = "【邻里】您好！您办理的" + noun + " " + w.caseNo() + "「" + task.getName() + "」的"
-        + clock + "将于" + Times.label(w.dueAt()) + "到期，请及时处理。";
+    String body =
+        "【邻里】您好！您办理的"
+            + noun
+            + " "
+            + w.caseNo()
+            + "「"
+            + task.getName()
+            + "」的"
+            + clock
+            + "将于"
+            + Times.label(w.dueAt())
+            + "到期，请及时处理。";
     return new StaffNotifications.Message("SLA_WARNING", w.flow(), w.caseNo(), subject, body);
   }
 }

@@ -32,12 +32,15 @@ class HttpSmsGateway implements SmsGateway {
 
   @Override
   public void send(String e164, String text, String idempotencyKey) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("to", e164, "text", text))))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    json.writeValueAsString(Map.of("to", e164, "text", text))))
+            .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException("SMS gateway answered HTTP " + response.statusCode());

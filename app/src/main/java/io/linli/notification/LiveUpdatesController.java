@@ -26,9 +26,13 @@ class LiveUpdatesController {
     this.tokens = tokens;
   }
 
-  @GetMapping(path = "/api/cases/{flow}/{caseNo}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @GetMapping(
+      path = "/api/cases/{flow}/{caseNo}/events",
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(
-      @PathVariable String flow, @PathVariable String caseNo, @RequestParam String token,
+      @PathVariable String flow,
+      @PathVariable String caseNo,
+      @RequestParam String token,
       @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
     String f = flow.toUpperCase(Locale.ROOT).replace('-', '_');
     if (!tokens.opens(flow, caseNo, token)) throw ApiError.notFound("没有这个案件：" + caseNo);

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due outbox rows. Each node polls (Spring's scheduler); a pass claims a batch with
- * {@code FOR UPDATE SKIP LOCKED} and keeps the row locks until the outcome is written, so no two
- * nodes ever hold the same row and a crashed node's claim ends with its transaction. Failures
- * back off exponentially ({@code backoff · 2^(attempts-1)}, capped) until {@code maxAttempts}.
- * A sent row is never claimed again; the only window for a second delivery is a crash between a
- * gateway's acceptance and the commit, which the dedup key passed to the gateway covers.
+ * Sends due outbox rows. Each node polls (Spring's scheduler); a pass claims a batch with {@code
+ * FOR UPDATE SKIP LOCKED} and keeps the row locks until the outcome is written, so no two nodes
+ * ever hold the same row and a crashed node's claim ends with its transaction. Failures back off
+ * exponentially ({@code backoff · 2^(attempts-1)}, capped) until {@code maxAttempts}. A sent row is
+ * never claimed again; the only window for a second delivery is a crash between a gateway's
+ * acceptance and the commit, which the dedup key passed to the gateway covers.
  */
 @Component
 class NotificationDispatcher {
@@ -39,21 +39,33 @@ class NotificationDispatcher {
   private final MeterRegistry meters;
 
   NotificationDispatcher(
-      JdbcClient jdbc, TransactionTemplate tx, ContactCipher cipher,
-      NotificationProperties properties, List<NotificationSender> senders, MeterRegistry meters) {
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      ContactCipher cipher,
+      NotificationProperties properties,
+      List<NotificationSender> senders,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.meters = meters;
     this.tx = tx;
     this.cipher = cipher;
     this.properties = properties;
-    this.senders = senders.stream()
-        .collect(Collectors.toMap(NotificationSender::channel, Function.identity()));
+    this.senders =
+        senders.stream()
+            .collect(Collectors.toMap(NotificationSender::channel, Function.identity()));
   }
 
-  private record Row(long id, String dedupKey, NotifyChannel channel, byte[] addressEnc,
-      String subject, String body, int attempts) {}
+  private record Row(
+      long id,
+      String dedupKey,
+      NotifyChannel channel,
+      byte[] addressEnc,
+      String subject,
+      String body,
+      int attempts) {}
 
-  @Scheduled(fixedDelayString = "${linli.notification.poll-interval:PT2S}",
+  @Scheduled(
+      fixedDelayString = "${linli.notification.poll-interval:PT2S}",
       initialDelayString = "${linli.notification.poll-interval:PT2S}")
   void poll() {
     try {
@@ -67,22 +79,33 @@ class NotificationDispatcher {
 
   /** One pass: claims up to a batch of due rows, sends them, records each outcome. */
   int dispatchDue() {
-    Integer n = tx.execute(s -> {
-      Instant now = Times.now();
-      List<Row> rows = jdbc.sql("""
+    Integer n =
+        tx.execute(
+            s -> {
+              Instant now = Times.now();
+              List<Row> rows =
+                  jdbc.sql(
+                          """
               select id, dedup_key, channel, address_enc, subject, body, attempts
               from notification_outbox
               where status = 'PENDING' and next_attempt_at <= ?
               order by next_attempt_at, id
               limit ? for update skip locked""")
-          .params(Timestamp.from(now), properties.batchSize())
-          .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2),
-              NotifyChannel.valueOf(rs.getString(3)), rs.getBytes(4), rs.getString(5),
-              rs.getString(6), rs.getInt(7)))
-          .list();
-      rows.forEach(r -> attempt(r, now));
-      return rows.size();
-    });
+                      .params(Timestamp.from(now), properties.batchSize())
+                      .query(
+                          (rs, i) ->
+                              new Row(
+                                  rs.getLong(1),
+                                  rs.getString(2),
+                                  NotifyChannel.valueOf(rs.getString(3)),
+                                  rs.getBytes(4),
+                                  rs.getString(5),
+                                  rs.getString(6),
+                                  rs.getInt(7)))
+                      .list();
+              rows.forEach(r -> attempt(r, now));
+              return rows.size();
+            });
     return n == null ? 0 : n;
   }
 
@@ -93,21 +116,32 @@ class NotificationDispatcher {
     try {
       senders.get(r.channel()).send(address, r.subject(), r.body(), r.dedupKey());
       sendTimer(r.channel(), "sent").record(Duration.ofNanos(System.nanoTime() - started));
-      jdbc.sql("""
+      jdbc.sql(
+              """
               update notification_outbox set status = 'SENT', attempts = ?, sent_at = ?, last_error = null
               where id = ?""")
-          .params(attempts, Timestamp.from(now), r.id()).update();
+          .params(attempts, Timestamp.from(now), r.id())
+          .update();
     } catch (NotificationSender.DeliveryFailed e) {
       sendTimer(r.channel(), "failed").record(Duration.ofNanos(System.nanoTime() - started));
       boolean giveUp = e.permanent() || attempts >= properties.maxAttempts();
-      jdbc.sql("""
+      jdbc.sql(
+              """
               update notification_outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?
               where id = ?""")
-          .params(giveUp ? "FAILED" : "PENDING", attempts,
-              Timestamp.from(now.plus(backoff(attempts))), truncate(e.getMessage()), r.id())
+          .params(
+              giveUp ? "FAILED" : "PENDING",
+              attempts,
+              Timestamp.from(now.plus(backoff(attempts))),
+              truncate(e.getMessage()),
+              r.id())
           .update();
-      log.info("notification {} attempt {} failed{}: {}", r.dedupKey(), attempts,
-          giveUp ? " for good" : ", will retry", e.getMessage());
+      log.info(
+          "notification {} attempt {} failed{}: {}",
+          r.dedupKey(),
+          attempts,
+          giveUp ? " for good" : ", will retry",
+          e.getMessage());
     }
   }
 
@@ -115,10 +149,18 @@ class NotificationDispatcher {
   private Timer sendTimer(NotifyChannel channel, String outcome) {
     return Timer.builder("linli.notification.send")
         .description("Notification send latency per attempt, by channel and outcome")
-        .tag("channel", channel.name()).tag("outcome", outcome)
-        .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(30))
+        .tag("channel", channel.name())
+        .tag("outcome", outcome)
+        .serviceLevelObjectives(
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30))
         .register(meters);
   }
 

@@ -23,12 +23,14 @@ class NotificationRetention implements RetentionTarget {
   public void purge(PersonalData kind, String flow, String caseNo) {
     if (kind == PersonalData.CONTACTS) {
       jdbc.sql("delete from notification_subscription where flow = ? and case_no = ?")
-          .params(flow, caseNo).update();
+          .params(flow, caseNo)
+          .update();
     }
     if (kind == PersonalData.CONTACTS || kind == PersonalData.NOTIFICATION_BODIES) {
       // an outbox row carries the address as well as the message
       jdbc.sql("delete from notification_outbox where flow = ? and case_no = ?")
-          .params(flow, caseNo).update();
+          .params(flow, caseNo)
+          .update();
     }
   }
 }

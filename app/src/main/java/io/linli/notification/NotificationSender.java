@@ -6,8 +6,8 @@ interface NotificationSender {
   NotifyChannel channel();
 
   /**
-   * @param dedupKey the outbox row's unique key, passed to gateways that de-duplicate, so a
-   *     resend after an unknown outcome (timeout) is not delivered twice
+   * @param dedupKey the outbox row's unique key, passed to gateways that de-duplicate, so a resend
+   *     after an unknown outcome (timeout) is not delivered twice
    */
   void send(String address, String subject, String body, String dedupKey) throws DeliveryFailed;
 

@@ -33,8 +33,17 @@ class NotificationTemplates {
     String url = properties.publicUrl() + "/resident/#track=" + e.caseNo();
     String noun = flows.find(e.flow()).map(Flow::noun).orElse("案件");
     String subject = "【邻里】" + noun + " " + e.caseNo() + " " + e.type().label();
-    String body = "【邻里】您好！您的" + noun + " " + e.caseNo() + " " + what + "（"
-        + Times.label(e.occurredAt()) + "）。查看进度：" + url;
+    String body =
+        "【邻里】您好！您的"
+            + noun
+            + " "
+            + e.caseNo()
+            + " "
+            + what
+            + "（"
+            + Times.label(e.occurredAt())
+            + "）。查看进度："
+            + url;
     return new Text(subject, body);
   }
 }

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** The channel senders: e-mail over Spring Boot's mail sender (spring.mail.*), SMS via a gateway. */
+/**
+ * The channel senders: e-mail over Spring Boot's mail sender (spring.mail.*), SMS via a gateway.
+ */
 @Configuration(proxyBeanMethods = false)
 class Senders {
 

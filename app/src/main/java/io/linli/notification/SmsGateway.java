@@ -1,8 +1,8 @@
 package io.linli.notification;
 
 /**
- * The pluggable SMS gateway. Linli ships {@link HttpSmsGateway}; a provider's SDK can be plugged
- * in as another bean implementing this interface.
+ * The pluggable SMS gateway. Linli ships {@link HttpSmsGateway}; a provider's SDK can be plugged in
+ * as another bean implementing this interface.
  */
 public interface SmsGateway {
 

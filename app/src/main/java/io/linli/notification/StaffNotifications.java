@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * the same outbox as the residents' notices (durable, retried, one delivery per dedup key, safe on
  * several nodes). Each member is reached on their own channels: e-mail from their identity (the
  * Camunda user's e-mail, or the Keycloak user's in the {@code keycloak} profile, both through the
- * engine's identity service) and SMS when {@code staff_contact} holds a phone for them. Addresses are
- * encrypted in the outbox like residents'; nothing personal is logged or kept in process variables.
+ * engine's identity service) and SMS when {@code staff_contact} holds a phone for them. Addresses
+ * are encrypted in the outbox like residents'; nothing personal is logged or kept in process
+ * variables.
  */
 @Component
 public class StaffNotifications {
@@ -48,12 +49,12 @@ public class StaffNotifications {
   /**
    * Notifies whoever holds a task: its assignee, else the members of its candidate groups.
    *
-   * @param key unique for this message (e.g. the warning's clock); a repeated call with the same key
-   *     writes nothing new
+   * @param key unique for this message (e.g. the warning's clock); a repeated call with the same
+   *     key writes nothing new
    * @return the staff members the message was queued for
    */
-  public List<String> notifyHolder(String assignee, Collection<String> candidateGroups, String key,
-      Message message) {
+  public List<String> notifyHolder(
+      String assignee, Collection<String> candidateGroups, String key, Message message) {
     Set<String> users = new LinkedHashSet<>();
     if (assignee != null) {
       users.add(assignee);
@@ -65,7 +66,10 @@ public class StaffNotifications {
     return reached;
   }
 
-  /** @return the outbox rows written for {@code userId} (0 when they have no address or already had it) */
+  /**
+   * @return the outbox rows written for {@code userId} (0 when they have no address or already had
+   *     it)
+   */
   public int notifyUser(String userId, String key, Message message) {
     int rows = 0;
     Optional<String> email = email(userId);
@@ -77,7 +81,8 @@ public class StaffNotifications {
 
   /** Sets (or replaces) a staff member's mobile phone for SMS, E.164, stored encrypted. */
   public void setPhone(String userId, String e164) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into staff_contact (user_id, phone_enc, updated_at) values (?, ?, ?)
             on conflict (user_id) do update set phone_enc = excluded.phone_enc, updated_at = excluded.updated_at""")
         .params(userId, cipher.encrypt(e164), Timestamp.from(Times.now()))
@@ -86,38 +91,60 @@ public class StaffNotifications {
 
   /** The user ids of a group's members, as the identity (Camunda or Keycloak) lists them. */
   public List<String> members(String groupId) {
-    return asEngine(() -> identity.createUserQuery().memberOfGroup(groupId).list().stream()
-        .map(User::getId).toList());
+    return asEngine(
+        () ->
+            identity.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(User::getId)
+                .toList());
   }
 
   private Optional<String> email(String userId) {
     User u = asEngine(() -> identity.createUserQuery().userId(userId).singleResult());
     return u == null || u.getEmail() == null || u.getEmail().isBlank()
-        ? Optional.empty() : Optional.of(u.getEmail().trim());
+        ? Optional.empty()
+        : Optional.of(u.getEmail().trim());
   }
 
   private Optional<String> phone(String userId) {
-    return jdbc.sql("select phone_enc from staff_contact where user_id = ?").param(userId)
-        .query((rs, n) -> rs.getBytes(1)).optional().map(cipher::decrypt);
+    return jdbc.sql("select phone_enc from staff_contact where user_id = ?")
+        .param(userId)
+        .query((rs, n) -> rs.getBytes(1))
+        .optional()
+        .map(cipher::decrypt);
   }
 
   private int enqueue(String userId, String key, NotifyChannel channel, String address, Message m) {
     String dedup = dedupKey(key, userId, channel);
     Timestamp now = Timestamp.from(Times.now());
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             insert into notification_outbox (dedup_key, flow, case_no, event_type, channel,
               address_enc, subject, body, next_attempt_at, created_at, recipient)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-        .params(dedup, m.flow() == null ? "STAFF" : m.flow(), m.caseNo() == null ? "-" : m.caseNo(),
-            m.kind(), channel.name(), cipher.encrypt(address), m.subject(), m.body(), now, now, userId)
+        .params(
+            dedup,
+            m.flow() == null ? "STAFF" : m.flow(),
+            m.caseNo() == null ? "-" : m.caseNo(),
+            m.kind(),
+            channel.name(),
+            cipher.encrypt(address),
+            m.subject(),
+            m.body(),
+            now,
+            now,
+            userId)
         .update();
   }
 
   /** {@code staff:<key>:<user>:<channel>}, within the outbox's 120 characters. */
   static String dedupKey(String key, String userId, NotifyChannel channel) {
     String k = "staff:" + key + ":" + userId + ":" + channel.name();
-    return k.length() <= 120 ? k : "staff:" + Integer.toHexString(k.hashCode()) + ":"
-        + java.util.UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return k.length() <= 120
+        ? k
+        : "staff:"
+            + Integer.toHexString(k.hashCode())
+            + ":"
+            + java.util.UUID.nameUUIDFromBytes(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

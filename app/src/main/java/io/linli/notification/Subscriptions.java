@@ -23,9 +23,12 @@ public class Subscriptions {
 
   record Subscription(NotifyChannel channel, byte[] addressEnc) {}
 
-  /** @param address an E.164 phone for SMS, an e-mail address for EMAIL */
+  /**
+   * @param address an E.164 phone for SMS, an e-mail address for EMAIL
+   */
   public void subscribe(String flow, String caseNo, NotifyChannel channel, String address) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into notification_subscription (flow, case_no, channel, address_enc, created_at)
             values (?, ?, ?, ?, ?) on conflict (flow, case_no, channel) do nothing""")
         .params(flow, caseNo, channel.name(), cipher.encrypt(address), Timestamp.from(Times.now()))
@@ -33,13 +36,13 @@ public class Subscriptions {
   }
 
   /**
-   * The channels a resident ticked at intake, each needing its address (400 naming the field
-   * when it is missing). Written before the intake's first case event, which already notifies.
+   * The channels a resident ticked at intake, each needing its address (400 naming the field when
+   * it is missing). Written before the intake's first case event, which already notifies.
    *
    * @param phone E.164 or null
    */
-  public void subscribeChosen(String flow, String caseNo, Set<NotifyChannel> chosen,
-      String phone, String email) {
+  public void subscribeChosen(
+      String flow, String caseNo, Set<NotifyChannel> chosen, String phone, String email) {
     if (chosen == null) return;
     if (chosen.contains(NotifyChannel.SMS)) {
       if (phone == null) throw ApiError.invalid("contactPhone", "选择短信通知须填写手机号码");
@@ -52,7 +55,8 @@ public class Subscriptions {
   }
 
   List<Subscription> of(String flow, String caseNo) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select channel, address_enc from notification_subscription
             where flow = ? and case_no = ? order by channel""")
         .params(flow, caseNo)

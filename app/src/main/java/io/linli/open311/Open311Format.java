@@ -9,9 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * GeoReport v2 answers in JSON or XML: the format is the path's extension ({@code .json},
- * {@code .xml}) or, without one, the Accept header (JSON unless XML is asked for). XML follows the
- * spec's shape: {@code <services><service>…}, {@code <service_requests><request>…}.
+ * GeoReport v2 answers in JSON or XML: the format is the path's extension ({@code .json}, {@code
+ * .xml}) or, without one, the Accept header (JSON unless XML is asked for). XML follows the spec's
+ * shape: {@code <services><service>…}, {@code <service_requests><request>…}.
  */
 final class Open311Format {
 
@@ -22,24 +22,32 @@ final class Open311Format {
     return accept != null && accept.contains("xml") && !accept.contains("json");
   }
 
-  static ResponseEntity<String> answer(int status, boolean xml, String root, String element,
-      List<? extends Map<String, ?>> items, ObjectMapper json) {
+  static ResponseEntity<String> answer(
+      int status,
+      boolean xml,
+      String root,
+      String element,
+      List<? extends Map<String, ?>> items,
+      ObjectMapper json) {
     if (!xml) {
       try {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
             .body(json.writeValueAsString(items));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(root).append('>');
+    StringBuilder b =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(root).append('>');
     for (Map<String, ?> item : items) {
       b.append('<').append(element).append('>');
       item.forEach((k, v) -> element(b, k, v));
       b.append("</").append(element).append('>');
     }
     b.append("</").append(root).append('>');
-    return ResponseEntity.status(status).contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.status(status)
+        .contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
         .body(b.toString());
   }
 
@@ -59,7 +67,13 @@ final class Open311Format {
       }
       b.append("</").append(name).append('>');
     } else {
-      b.append('<').append(name).append('>').append(escape(v.toString())).append("</").append(name).append('>');
+      b.append('<')
+          .append(name)
+          .append('>')
+          .append(escape(v.toString()))
+          .append("</")
+          .append(name)
+          .append('>');
     }
   }
 
@@ -90,7 +104,11 @@ final class Open311Format {
 
   /** XML 1.0's Char production. */
   static boolean xmlChar(int cp) {
-    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-        || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    return cp == 0x9
+        || cp == 0xA
+        || cp == 0xD
+        || (cp >= 0x20 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD)
+        || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code lat}/{@code long} an Open311 client gave with a request, in {@code
- * open311_request_location} (V30), read back into the request's {@code lat} and {@code long}.
- * Both or neither; decimal degrees within ±90 and ±180, kept to six places (about 0.1 m).
+ * open311_request_location} (V30), read back into the request's {@code lat} and {@code long}. Both
+ * or neither; decimal degrees within ±90 and ±180, kept to six places (about 0.1 m).
  */
 @Repository
 class RequestLocations {
@@ -25,7 +25,9 @@ class RequestLocations {
     this.jdbc = jdbc;
   }
 
-  /** @return null when neither is given; 400 naming the field when one is missing or invalid */
+  /**
+   * @return null when neither is given; 400 naming the field when one is missing or invalid
+   */
   static LatLong parse(String lat, String lon) {
     boolean hasLat = lat != null && !lat.isBlank();
     boolean hasLong = lon != null && !lon.isBlank();
@@ -50,17 +52,23 @@ class RequestLocations {
   }
 
   void save(String flow, String caseNo, LatLong at) {
-    jdbc.sql("insert into open311_request_location (flow, case_no, lat, long) values (?, ?, ?, ?) on conflict do nothing")
-        .params(flow, caseNo, at.lat(), at.lon()).update();
+    jdbc.sql(
+            "insert into open311_request_location (flow, case_no, lat, long) values (?, ?, ?, ?) on conflict do nothing")
+        .params(flow, caseNo, at.lat(), at.lon())
+        .update();
   }
 
-  /** @return the locations of those of {@code caseNos} that have one, by case number */
+  /**
+   * @return the locations of those of {@code caseNos} that have one, by case number
+   */
   Map<String, LatLong> of(List<String> caseNos) {
     Map<String, LatLong> out = new HashMap<>();
     if (caseNos.isEmpty()) return out;
     jdbc.sql("select case_no, lat, long from open311_request_location where case_no = any (?)")
         .param(caseNos.toArray(String[]::new))
-        .query((rs, n) -> out.put(rs.getString(1), new LatLong(rs.getBigDecimal(2), rs.getBigDecimal(3))))
+        .query(
+            (rs, n) ->
+                out.put(rs.getString(1), new LatLong(rs.getBigDecimal(2), rs.getBigDecimal(3))))
         .list();
     return out;
   }

@@ -18,14 +18,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Who holds a case's task, by the organisation tree: the office's decision table
- * ({@value #DECISION}, processes/route-case.dmn) names a scope (the case's grid, estate, property
- * company, or the whole community) and a role for each step; this bean turns it into a group with
- * the naming of {@link CommunityGroups#unit}. A unit group nobody is in would strand the case, so
- * the most specific group with a member wins — a grid, the grids above it, then the community's own
- * role group, which every community has. A community without a tree therefore keeps its groups.
- * Used in the models' candidate groups:
- * {@code ${caseRouting.group(execution, 'TRIAGE', 'grid-worker')}}.
+ * Who holds a case's task, by the organisation tree: the office's decision table ({@value
+ * #DECISION}, processes/route-case.dmn) names a scope (the case's grid, estate, property company,
+ * or the whole community) and a role for each step; this bean turns it into a group with the naming
+ * of {@link CommunityGroups#unit}. A unit group nobody is in would strand the case, so the most
+ * specific group with a member wins — a grid, the grids above it, then the community's own role
+ * group, which every community has. A community without a tree therefore keeps its groups. Used in
+ * the models' candidate groups: {@code ${caseRouting.group(execution, 'TRIAGE', 'grid-worker')}}.
  */
 @Component("caseRouting")
 public class CaseRouting {
@@ -38,7 +37,11 @@ public class CaseRouting {
   private final OrgTree tree;
   private final CommunityGroups groups;
 
-  CaseRouting(DecisionService decisions, IdentityService identity, CaseFiles caseFiles, OrgTree tree,
+  CaseRouting(
+      DecisionService decisions,
+      IdentityService identity,
+      CaseFiles caseFiles,
+      OrgTree tree,
       CommunityGroups groups) {
     this.decisions = decisions;
     this.identity = identity;
@@ -62,7 +65,8 @@ public class CaseRouting {
   Route route(CaseFile file, String step, String defaultRole) {
     String community = file.communityCode();
     List<String> grids = tree.gridChain(file.estateId(), file.buildingCode());
-    String company = file.companyId() == null ? null : tree.companyCode(file.companyId()).orElse(null);
+    String company =
+        file.companyId() == null ? null : tree.companyCode(file.companyId()).orElse(null);
     Map<String, Object> in = new HashMap<>();
     in.put("task", step);
     in.put("flow", file.flow());
@@ -72,8 +76,13 @@ public class CaseRouting {
     in.put("estateCode", file.estateCode());
     in.put("companyCode", company);
     DmnDecisionResultEntries hit =
-        withoutAuthorization(() -> decisions.evaluateDecisionByKey(DECISION).variables(in).evaluate()
-            .getFirstResult());
+        withoutAuthorization(
+            () ->
+                decisions
+                    .evaluateDecisionByKey(DECISION)
+                    .variables(in)
+                    .evaluate()
+                    .getFirstResult());
     Object scopeEntry = hit == null ? null : hit.getEntry("scope");
     Object roleEntry = hit == null ? null : hit.getEntry("role");
     String scope = scopeEntry == null ? "COMMUNITY" : scopeEntry.toString();
@@ -82,7 +91,8 @@ public class CaseRouting {
     switch (scope) {
       case "GRID" -> grids.forEach(g -> candidates.add(groups.unit(community, "grid", g, role)));
       case "ESTATE" -> {
-        if (file.estateCode() != null) candidates.add(groups.unit(community, "estate", file.estateCode(), role));
+        if (file.estateCode() != null)
+          candidates.add(groups.unit(community, "estate", file.estateCode(), role));
       }
       case "COMPANY" -> {
         if (company != null) candidates.add(groups.unit(community, "company", company, role));
@@ -96,7 +106,8 @@ public class CaseRouting {
   }
 
   private boolean hasMember(String groupId) {
-    return withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(groupId).count() > 0);
+    return withoutAuthorization(
+        () -> identity.createUserQuery().memberOfGroup(groupId).count() > 0);
   }
 
   /**

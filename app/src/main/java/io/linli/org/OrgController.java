@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The organisation tree's admin API (docs/org-tree.md). Reading a community's tree: its staff, the
  * street above, 督查. Editing inside a community (grids, estates, buildings, the property company,
  * members, building representatives): its 社区党委, the street above, 督查. A community itself: the
- * street committee; a street: 督查; the register of property companies: any street committee and
- * 督查. {@code /org/api} serves the page in the signed-in session, as {@code /calendar/api} does.
+ * street committee; a street: 督查; the register of property companies: any street committee and 督查.
+ * {@code /org/api} serves the page in the signed-in session, as {@code /calendar/api} does.
  */
 @RestController
 @RequestMapping({"/api/org", "/org/api"})
@@ -40,8 +40,13 @@ class OrgController {
   private final StaffReach reach;
   private final ActingUser actingUser;
 
-  OrgController(OrgTree tree, OrgEditor editor, OrgGroups orgGroups, CommunityGroups groups,
-      StaffReach reach, ActingUser actingUser) {
+  OrgController(
+      OrgTree tree,
+      OrgEditor editor,
+      OrgGroups orgGroups,
+      CommunityGroups groups,
+      StaffReach reach,
+      ActingUser actingUser) {
     this.tree = tree;
     this.editor = editor;
     this.orgGroups = orgGroups;
@@ -58,21 +63,44 @@ class OrgController {
 
   record Index(List<StreetView> streets, List<CompanyView> companies) {}
 
-  record GridView(String code, String name, Integer households, String parentGridCode, String group) {}
+  record GridView(
+      String code, String name, Integer households, String parentGridCode, String group) {}
 
-  record EstateView(String code, String name, String estateType, Integer households, String gridCode,
-      String companyCode, String companyName, String companyGroup, String estateGroup,
-      List<OrgTree.Term> terms, List<OrgTree.Building> buildings,
+  record EstateView(
+      String code,
+      String name,
+      String estateType,
+      Integer households,
+      String gridCode,
+      String companyCode,
+      String companyName,
+      String companyGroup,
+      String estateGroup,
+      List<OrgTree.Term> terms,
+      List<OrgTree.Building> buildings,
       List<OrgTree.Representative> representatives) {}
 
-  record MemberView(String unitKind, String unitCode, String role, String userId, String displayName,
+  record MemberView(
+      String unitKind,
+      String unitCode,
+      String role,
+      String userId,
+      String displayName,
       List<String> groups) {}
 
   record TeamView(String code, String label, String group) {}
 
-  record CommunityView(String code, String name, String streetCode, String streetName,
-      List<GridView> grids, List<EstateView> estates, List<MemberView> members, List<TeamView> teams,
-      Map<String, String> groups, boolean groupsSyncedFromTree) {}
+  record CommunityView(
+      String code,
+      String name,
+      String streetCode,
+      String streetName,
+      List<GridView> grids,
+      List<EstateView> estates,
+      List<MemberView> members,
+      List<TeamView> teams,
+      Map<String, String> groups,
+      boolean groupsSyncedFromTree) {}
 
   /** Streets with their communities, and the register of property companies. */
   @GetMapping
@@ -80,19 +108,32 @@ class OrgController {
     List<StreetView> streets = new ArrayList<>();
     List<OrgTree.CommunityRow> all = tree.communities();
     for (OrgTree.Street s : tree.streets()) {
-      streets.add(new StreetView(s.code(), s.name(), all.stream()
-          .filter(c -> c.streetCode().equals(s.code()))
-          .map(c -> new CommunityRef(c.code(), c.name())).toList()));
+      streets.add(
+          new StreetView(
+              s.code(),
+              s.name(),
+              all.stream()
+                  .filter(c -> c.streetCode().equals(s.code()))
+                  .map(c -> new CommunityRef(c.code(), c.name()))
+                  .toList()));
     }
-    return new Index(streets, tree.companies().stream()
-        .map(c -> new CompanyView(c.code(), c.name(), c.kind())).toList());
+    return new Index(
+        streets,
+        tree.companies().stream().map(c -> new CompanyView(c.code(), c.name(), c.kind())).toList());
   }
 
   @GetMapping("/communities/{community}")
   CommunityView community(@PathVariable String community) {
     OrgTree.CommunityRow c = known(community);
-    if (!reach.inCommunity(c.code(), Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.CONTRACTOR,
-        Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE) && !reach.streetAbove(c.code()) && !reach.supervisor()) {
+    if (!reach.inCommunity(
+            c.code(),
+            Role.GRID_WORKER,
+            Role.PROPERTY_STAFF,
+            Role.CONTRACTOR,
+            Role.PARTY_GROUP,
+            Role.COMMUNITY_COMMITTEE)
+        && !reach.streetAbove(c.code())
+        && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区的工作人员、上级街道和督查可以查看组织树");
     }
     return view(c);
@@ -106,13 +147,15 @@ class OrgController {
   }
 
   @PutMapping("/communities/{community}")
-  CommunityView putCommunity(@PathVariable String community,
-      @RequestBody OrgEditor.CommunityEdit edit) {
+  CommunityView putCommunity(
+      @PathVariable String community, @RequestBody OrgEditor.CommunityEdit edit) {
     if (!reach.supervisor()) {
       var existing = tree.community(community);
-      boolean ok = existing.map(c -> reach.streetAbove(c.code())).orElse(true)
-          && (edit.streetCode() == null || edit.streetCode().isBlank()
-              ? existing.isPresent() : reach.inStreet(edit.streetCode()));
+      boolean ok =
+          existing.map(c -> reach.streetAbove(c.code())).orElse(true)
+              && (edit.streetCode() == null || edit.streetCode().isBlank()
+                  ? existing.isPresent()
+                  : reach.inStreet(edit.streetCode()));
       if (!ok) throw ApiError.forbidden("只有所属街道党工委和督查可以设立或调整社区");
     }
     editor.community(community, edit);
@@ -120,7 +163,9 @@ class OrgController {
   }
 
   @PutMapping("/communities/{community}/grids/{grid}")
-  CommunityView putGrid(@PathVariable String community, @PathVariable String grid,
+  CommunityView putGrid(
+      @PathVariable String community,
+      @PathVariable String grid,
       @RequestBody OrgEditor.GridEdit edit) {
     mayEdit(community);
     editor.grid(community, grid, edit);
@@ -140,7 +185,9 @@ class OrgController {
   }
 
   @PutMapping("/estates/{estate}/buildings/{building}")
-  CommunityView putBuilding(@PathVariable String estate, @PathVariable String building,
+  CommunityView putBuilding(
+      @PathVariable String estate,
+      @PathVariable String building,
       @RequestBody OrgEditor.BuildingEdit edit) {
     OrgTree.EstateRow e = editableEstate(estate);
     editor.building(e, building, edit);
@@ -149,8 +196,10 @@ class OrgController {
 
   /** 物业更替: the company taking the estate over from a date (the open term ends that day). */
   @PostMapping("/estates/{estate}/property-terms")
-  CommunityView changeCompany(@RequestHeader(name = USER_HEADER, required = false) String user,
-      @PathVariable String estate, @RequestBody OrgEditor.CompanyChange change) {
+  CommunityView changeCompany(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String estate,
+      @RequestBody OrgEditor.CompanyChange change) {
     OrgTree.EstateRow e = editableEstate(estate);
     editor.changeCompany(e, change, actingUser.of(user).orElse(null));
     return view(known(e.communityCode()));
@@ -158,8 +207,8 @@ class OrgController {
 
   /** Elects a 楼栋代表 for a term, or replaces one (the committee's decision). */
   @PostMapping("/estates/{estate}/representatives")
-  CommunityView representative(@PathVariable String estate,
-      @RequestBody OrgEditor.RepresentativeEdit edit) {
+  CommunityView representative(
+      @PathVariable String estate, @RequestBody OrgEditor.RepresentativeEdit edit) {
     OrgTree.EstateRow e = editableEstate(estate);
     editor.representative(e, edit);
     return view(known(e.communityCode()));
@@ -167,7 +216,8 @@ class OrgController {
 
   @PutMapping("/companies/{code}")
   Index putCompany(@PathVariable String code, @RequestBody OrgEditor.CompanyEdit edit) {
-    if (!reach.supervisor() && tree.communities().stream().noneMatch(c -> reach.streetAbove(c.code()))) {
+    if (!reach.supervisor()
+        && tree.communities().stream().noneMatch(c -> reach.streetAbove(c.code()))) {
       throw ApiError.forbidden("只有街道党工委和督查可以登记物业公司");
     }
     editor.company(code, edit);
@@ -175,15 +225,18 @@ class OrgController {
   }
 
   @PostMapping("/communities/{community}/members")
-  CommunityView addMember(@RequestHeader(name = USER_HEADER, required = false) String user,
-      @PathVariable String community, @RequestBody OrgEditor.MemberEdit member) {
+  CommunityView addMember(
+      @RequestHeader(name = USER_HEADER, required = false) String user,
+      @PathVariable String community,
+      @RequestBody OrgEditor.MemberEdit member) {
     mayEdit(community);
     editor.addMember(community, member, actingUser.of(user).orElse(null));
     return view(known(community));
   }
 
   @PostMapping("/communities/{community}/members/removal")
-  CommunityView removeMember(@PathVariable String community, @RequestBody OrgEditor.MemberEdit member) {
+  CommunityView removeMember(
+      @PathVariable String community, @RequestBody OrgEditor.MemberEdit member) {
     mayEdit(community);
     editor.removeMember(community, member);
     return view(known(community));
@@ -197,7 +250,8 @@ class OrgController {
 
   private void mayEdit(String community) {
     known(community);
-    if (!reach.inCommunity(community, Role.COMMUNITY_COMMITTEE) && !reach.streetAbove(community)
+    if (!reach.inCommunity(community, Role.COMMUNITY_COMMITTEE)
+        && !reach.streetAbove(community)
         && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区党委、上级街道党工委和督查可以调整组织树");
     }
@@ -210,25 +264,64 @@ class OrgController {
 
   private CommunityView view(OrgTree.CommunityRow c) {
     String streetName = tree.street(c.streetCode()).map(OrgTree.Street::name).orElse(null);
-    List<GridView> grids = tree.grids(c.code()).stream()
-        .map(g -> new GridView(g.code(), g.name(), g.households(), g.parentCode(),
-            groups.unit(c.code(), "grid", g.code(), Role.GRID_WORKER.id())))
-        .toList();
-    List<EstateView> estates = tree.estates(c.code()).stream()
-        .map(e -> new EstateView(e.code(), e.name(), e.estateType(), e.households(), e.gridCode(),
-            e.companyCode(), e.companyName(),
-            e.companyCode() == null ? null
-                : groups.unit(c.code(), "company", e.companyCode(), Role.PROPERTY_STAFF.id()),
-            groups.unit(c.code(), "estate", e.code(), Role.PROPERTY_STAFF.id()),
-            tree.terms(e.id()), tree.buildings(e.id()), tree.representatives(e.id())))
-        .toList();
-    List<MemberView> members = tree.members(c.code()).stream()
-        .map(m -> new MemberView(m.unitKind(), m.unitCode(), m.role(), m.userId(), m.displayName(),
-            orgGroups.groupsOf(c.code(), m)))
-        .toList();
-    List<TeamView> teams = java.util.Arrays.stream(ContractorTeam.values())
-        .map(t -> new TeamView(t.id(), t.label(), groups.of(c.code(), t.groupRole()))).toList();
-    return new CommunityView(c.code(), c.name(), c.streetCode(), streetName, grids, estates, members,
-        teams, orgGroups.expected(c.code()), orgGroups.writable());
+    List<GridView> grids =
+        tree.grids(c.code()).stream()
+            .map(
+                g ->
+                    new GridView(
+                        g.code(),
+                        g.name(),
+                        g.households(),
+                        g.parentCode(),
+                        groups.unit(c.code(), "grid", g.code(), Role.GRID_WORKER.id())))
+            .toList();
+    List<EstateView> estates =
+        tree.estates(c.code()).stream()
+            .map(
+                e ->
+                    new EstateView(
+                        e.code(),
+                        e.name(),
+                        e.estateType(),
+                        e.households(),
+                        e.gridCode(),
+                        e.companyCode(),
+                        e.companyName(),
+                        e.companyCode() == null
+                            ? null
+                            : groups.unit(
+                                c.code(), "company", e.companyCode(), Role.PROPERTY_STAFF.id()),
+                        groups.unit(c.code(), "estate", e.code(), Role.PROPERTY_STAFF.id()),
+                        tree.terms(e.id()),
+                        tree.buildings(e.id()),
+                        tree.representatives(e.id())))
+            .toList();
+    List<MemberView> members =
+        tree.members(c.code()).stream()
+            .map(
+                m ->
+                    new MemberView(
+                        m.unitKind(),
+                        m.unitCode(),
+                        m.role(),
+                        m.userId(),
+                        m.displayName(),
+                        orgGroups.groupsOf(c.code(), m)))
+            .toList();
+    List<TeamView> teams =
+        java.util.Arrays.stream(ContractorTeam.values())
+            .map(t -> new TeamView(t.id(), t.label(), groups.of(c.code(), t.groupRole())))
+            .toList();
+    return new CommunityView(
+        c.code(),
+        c.name(),
+        c.streetCode(),
+        streetName,
+        grids,
+        estates,
+        members,
+        teams,
+        orgGroups.expected(c.code()),
+        orgGroups.writable());
   }
 }

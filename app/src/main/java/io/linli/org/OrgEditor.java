@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Edits the organisation tree after checking it whole: a code is lower-case letters and digits, a
- * grid stays inside its community and never inside itself, an estate belongs to a community and
- * its grid to the same community, a building's grid too, a member's unit exists in the community.
- * Every refusal is a 400 naming the field; every accepted edit syncs the groups (OrgGroups).
- * Who may edit is the controller's business.
+ * grid stays inside its community and never inside itself, an estate belongs to a community and its
+ * grid to the same community, a building's grid too, a member's unit exists in the community. Every
+ * refusal is a 400 naming the field; every accepted edit syncs the groups (OrgGroups). Who may edit
+ * is the controller's business.
  */
 @Service
 class OrgEditor {
@@ -43,8 +43,8 @@ class OrgEditor {
 
   record GridEdit(String name, Integer households, String parentGridCode) {}
 
-  record EstateEdit(String communityCode, String name, String estateType, Integer households,
-      String gridCode) {}
+  record EstateEdit(
+      String communityCode, String name, String estateType, Integer households, String gridCode) {}
 
   record BuildingEdit(String name, String gridCode) {}
 
@@ -52,10 +52,16 @@ class OrgEditor {
 
   record CompanyChange(String companyCode, LocalDate from) {}
 
-  record MemberEdit(String unitKind, String unitCode, String role, String userId, String displayName) {}
+  record MemberEdit(
+      String unitKind, String unitCode, String role, String userId, String displayName) {}
 
-  record RepresentativeEdit(String userId, String displayName, String buildingCode, LocalDate termFrom,
-      LocalDate termTo, String replacesUserId) {}
+  record RepresentativeEdit(
+      String userId,
+      String displayName,
+      String buildingCode,
+      LocalDate termFrom,
+      LocalDate termTo,
+      String replacesUserId) {}
 
   @Transactional
   void street(String code, StreetEdit e) {
@@ -103,7 +109,10 @@ class OrgEditor {
     orgGroups.sync(community);
   }
 
-  /** Whether putting {@code grid} under {@code parent} closes a loop: the parent is the grid or below it. */
+  /**
+   * Whether putting {@code grid} under {@code parent} closes a loop: the parent is the grid or
+   * below it.
+   */
   private boolean cycle(String community, String grid, String parent) {
     java.util.Map<String, String> up = new java.util.HashMap<>();
     for (OrgTree.Grid g : tree.grids(community)) up.put(g.code(), g.parentCode());
@@ -138,15 +147,19 @@ class OrgEditor {
       else gridId = grid.get().id();
     }
     var existing = tree.estate(code);
-    if (community && existing.isPresent() && !existing.get().communityCode().equals(e.communityCode())) {
+    if (community
+        && existing.isPresent()
+        && !existing.get().communityCode().equals(e.communityCode())) {
       // moving an estate leaves its buildings' grids behind in the old community
-      boolean gridded = tree.buildings(existing.get().id()).stream().anyMatch(b -> b.gridCode() != null);
+      boolean gridded =
+          tree.buildings(existing.get().id()).stream().anyMatch(b -> b.gridCode() != null);
       if (gridded) {
         bad.add(new FieldMessage("communityCode", "小区的楼栋仍在原社区的网格内，请先调整楼栋的网格"));
       }
     }
     fail(bad);
-    tree.upsertEstate(code, e.communityCode(), e.name().strip(), e.estateType(), e.households(), gridId);
+    tree.upsertEstate(
+        code, e.communityCode(), e.name().strip(), e.estateType(), e.households(), gridId);
     orgGroups.sync(e.communityCode());
   }
 
@@ -171,7 +184,9 @@ class OrgEditor {
     code(bad, "code", code);
     name(bad, "name", e.name(), 100);
     if (blank(e.kind()) || !COMPANY_KINDS.contains(e.kind())) {
-      bad.add(new FieldMessage("kind", "类型须是 COMPANY（物业企业）、COMMUNITY_RUN（社区物业服务社）或 PUBLIC_INTEREST（公益物业服务中心）"));
+      bad.add(
+          new FieldMessage(
+              "kind", "类型须是 COMPANY（物业企业）、COMMUNITY_RUN（社区物业服务社）或 PUBLIC_INTEREST（公益物业服务中心）"));
     }
     fail(bad);
     tree.upsertCompany(code, e.name().strip(), e.kind());
@@ -180,14 +195,18 @@ class OrgEditor {
   @Transactional
   void changeCompany(OrgTree.EstateRow estate, CompanyChange c, String by) {
     List<FieldMessage> bad = new ArrayList<>();
-    var company = blank(c.companyCode()) ? java.util.Optional.<OrgTree.Company>empty() : tree.company(c.companyCode());
+    var company =
+        blank(c.companyCode())
+            ? java.util.Optional.<OrgTree.Company>empty()
+            : tree.company(c.companyCode());
     if (company.isEmpty()) bad.add(new FieldMessage("companyCode", "未知物业公司：" + c.companyCode()));
     LocalDate today = LocalDate.now(CHINA);
     if (c.from() == null) bad.add(new FieldMessage("from", "须填写接管日期"));
     else if (c.from().isAfter(today)) bad.add(new FieldMessage("from", "接管日期不能晚于今天（到日子再登记）"));
     else {
-      tree.openTermFrom(estate.id()).filter(open -> !c.from().isAfter(open)).ifPresent(open ->
-          bad.add(new FieldMessage("from", "接管日期须晚于现任物业公司的接管日期 " + open)));
+      tree.openTermFrom(estate.id())
+          .filter(open -> !c.from().isAfter(open))
+          .ifPresent(open -> bad.add(new FieldMessage("from", "接管日期须晚于现任物业公司的接管日期 " + open)));
     }
     if (company.isPresent() && company.get().code().equals(estate.companyCode())) {
       bad.add(new FieldMessage("companyCode", "该物业公司已在服务本小区"));
@@ -200,15 +219,22 @@ class OrgEditor {
   @Transactional
   void addMember(String community, MemberEdit m, String by) {
     OrgTree.Member member = member(community, m);
-    tree.addMember(community, member.unitKind(), member.unitCode(), member.role(), member.userId(),
-        member.displayName(), by);
+    tree.addMember(
+        community,
+        member.unitKind(),
+        member.unitCode(),
+        member.role(),
+        member.userId(),
+        member.displayName(),
+        by);
     orgGroups.sync(community);
   }
 
   @Transactional
   void removeMember(String community, MemberEdit m) {
     OrgTree.Member member = member(community, m);
-    if (!tree.removeMember(community, member.unitKind(), member.unitCode(), member.role(), member.userId())) {
+    if (!tree.removeMember(
+        community, member.unitKind(), member.unitCode(), member.role(), member.userId())) {
       throw ApiError.notFound("组织树中没有这一成员");
     }
     orgGroups.left(community, member);
@@ -224,25 +250,39 @@ class OrgEditor {
     name(bad, "displayName", m.displayName() == null ? "-" : m.displayName(), 50);
     String kind = m.unitKind() == null ? "" : m.unitKind();
     String unit = blank(m.unitCode()) ? "" : m.unitCode();
-    Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.id().equals(m.role())).findFirst()
-        .orElse(null);
-    Set<Role> allowed = switch (kind) {
-      case "COMMUNITY" -> Set.of(Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.CONTRACTOR, Role.PARTY_GROUP,
-          Role.COMMUNITY_COMMITTEE, Role.BUILDING_REP, Role.SHOP);
-      case "GRID" -> Set.of(Role.GRID_WORKER);
-      case "ESTATE", "COMPANY" -> Set.of(Role.PROPERTY_STAFF);
-      case "TEAM", "INDIVIDUAL" -> Set.of(Role.CONTRACTOR);
-      default -> null;
-    };
+    Role role =
+        java.util.Arrays.stream(Role.values())
+            .filter(r -> r.id().equals(m.role()))
+            .findFirst()
+            .orElse(null);
+    Set<Role> allowed =
+        switch (kind) {
+          case "COMMUNITY" ->
+              Set.of(
+                  Role.GRID_WORKER,
+                  Role.PROPERTY_STAFF,
+                  Role.CONTRACTOR,
+                  Role.PARTY_GROUP,
+                  Role.COMMUNITY_COMMITTEE,
+                  Role.BUILDING_REP,
+                  Role.SHOP);
+          case "GRID" -> Set.of(Role.GRID_WORKER);
+          case "ESTATE", "COMPANY" -> Set.of(Role.PROPERTY_STAFF);
+          case "TEAM", "INDIVIDUAL" -> Set.of(Role.CONTRACTOR);
+          default -> null;
+        };
     if (allowed == null) {
-      bad.add(new FieldMessage("unitKind", "单位类型须是 COMMUNITY、GRID、ESTATE、COMPANY、TEAM 或 INDIVIDUAL"));
+      bad.add(
+          new FieldMessage("unitKind", "单位类型须是 COMMUNITY、GRID、ESTATE、COMPANY、TEAM 或 INDIVIDUAL"));
     } else if (role == null || !allowed.contains(role)) {
-      bad.add(new FieldMessage("role", "此单位可设的角色：" + allowed.stream().map(Role::id).sorted().toList()));
+      bad.add(
+          new FieldMessage("role", "此单位可设的角色：" + allowed.stream().map(Role::id).sorted().toList()));
     }
     if (allowed != null) {
       switch (kind) {
         case "GRID" -> {
-          if (tree.grid(community, unit).isEmpty()) bad.add(new FieldMessage("unitCode", "本社区没有此网格：" + unit));
+          if (tree.grid(community, unit).isEmpty())
+            bad.add(new FieldMessage("unitCode", "本社区没有此网格：" + unit));
         }
         case "ESTATE" -> {
           if (tree.estate(unit).filter(e -> e.communityCode().equals(community)).isEmpty()) {
@@ -255,7 +295,8 @@ class OrgEditor {
           }
         }
         case "TEAM" -> {
-          if (java.util.Arrays.stream(ContractorTeam.values()).noneMatch(t -> t.id().equals(unit))) {
+          if (java.util.Arrays.stream(ContractorTeam.values())
+              .noneMatch(t -> t.id().equals(unit))) {
             bad.add(new FieldMessage("unitCode", "未知服务队：" + unit));
           }
         }
@@ -265,7 +306,12 @@ class OrgEditor {
       }
     }
     fail(bad);
-    return new OrgTree.Member(0, kind, unit, role.id(), m.userId(),
+    return new OrgTree.Member(
+        0,
+        kind,
+        unit,
+        role.id(),
+        m.userId(),
         m.displayName() == null ? m.userId() : m.displayName().strip());
   }
 
@@ -280,22 +326,31 @@ class OrgEditor {
     if (blank(r.buildingCode())) bad.add(new FieldMessage("buildingCode", "楼栋代表须代表一栋楼"));
     else {
       buildingId = tree.buildingId(estate.id(), r.buildingCode()).orElse(null);
-      if (buildingId == null) bad.add(new FieldMessage("buildingCode", "该小区没有此楼栋：" + r.buildingCode()));
+      if (buildingId == null)
+        bad.add(new FieldMessage("buildingCode", "该小区没有此楼栋：" + r.buildingCode()));
     }
     if (r.termFrom() == null) bad.add(new FieldMessage("termFrom", "须填写任期开始日期"));
     if (r.termTo() == null) bad.add(new FieldMessage("termTo", "须填写任期结束日期"));
     else if (r.termFrom() != null && !r.termTo().isAfter(r.termFrom())) {
       bad.add(new FieldMessage("termTo", "任期结束须晚于开始"));
     }
-    if (!blank(r.replacesUserId()) && tree.activeRepresentative(estate.id(), r.replacesUserId()).isEmpty()) {
+    if (!blank(r.replacesUserId())
+        && tree.activeRepresentative(estate.id(), r.replacesUserId()).isEmpty()) {
       bad.add(new FieldMessage("replacesUserId", "被替换的不是本小区的在任楼栋代表：" + r.replacesUserId()));
     }
     fail(bad);
-    if (!blank(r.replacesUserId())) tree.endRepresentative(estate.id(), r.replacesUserId(), r.userId());
-    tree.electRepresentative(estate.id(), buildingId, r.userId(), r.displayName().strip(),
-        r.termFrom(), r.termTo());
-    tree.addMember(estate.communityCode(), "COMMUNITY", "", Role.BUILDING_REP.id(), r.userId(),
-        r.displayName().strip(), null);
+    if (!blank(r.replacesUserId()))
+      tree.endRepresentative(estate.id(), r.replacesUserId(), r.userId());
+    tree.electRepresentative(
+        estate.id(), buildingId, r.userId(), r.displayName().strip(), r.termFrom(), r.termTo());
+    tree.addMember(
+        estate.communityCode(),
+        "COMMUNITY",
+        "",
+        Role.BUILDING_REP.id(),
+        r.userId(),
+        r.displayName().strip(),
+        null);
     orgGroups.sync(estate.communityCode());
   }
 

@@ -39,7 +39,11 @@ class OrgGroups {
   private final StartupLock startupLock;
   private final boolean writable;
 
-  OrgGroups(OrgTree tree, CommunityGroups groups, IdentityService identity, StartupLock startupLock,
+  OrgGroups(
+      OrgTree tree,
+      CommunityGroups groups,
+      IdentityService identity,
+      StartupLock startupLock,
       Environment environment) {
     this.tree = tree;
     this.groups = groups;
@@ -57,21 +61,26 @@ class OrgGroups {
     Map<String, String> out = new LinkedHashMap<>();
     String name = tree.community(community).map(OrgTree.CommunityRow::name).orElse(community);
     for (OrgTree.Grid g : tree.grids(community)) {
-      out.put(groups.unit(community, "grid", g.code(), Role.GRID_WORKER.id()),
+      out.put(
+          groups.unit(community, "grid", g.code(), Role.GRID_WORKER.id()),
           name + " " + g.name() + " " + Role.GRID_WORKER.label());
     }
     for (OrgTree.EstateRow e : tree.estates(community)) {
-      out.put(groups.unit(community, "estate", e.code(), Role.PROPERTY_STAFF.id()),
+      out.put(
+          groups.unit(community, "estate", e.code(), Role.PROPERTY_STAFF.id()),
           name + " " + e.name() + " " + Role.PROPERTY_STAFF.label());
       if (e.companyCode() != null) {
-        out.put(groups.unit(community, "company", e.companyCode(), Role.PROPERTY_STAFF.id()),
+        out.put(
+            groups.unit(community, "company", e.companyCode(), Role.PROPERTY_STAFF.id()),
             name + " " + e.companyName());
       }
     }
     return out;
   }
 
-  /** The groups a member of the tree belongs to: the role, the community's role group, the unit's. */
+  /**
+   * The groups a member of the tree belongs to: the role, the community's role group, the unit's.
+   */
   List<String> groupsOf(String community, OrgTree.Member m) {
     List<String> out = new ArrayList<>(List.of(m.role(), groups.of(community, m.role())));
     String unit = unitGroup(community, m);
@@ -112,13 +121,16 @@ class OrgGroups {
     }
   }
 
-  /** A member the tree dropped leaves the unit's group (or the community's, when no row needs it). */
+  /**
+   * A member the tree dropped leaves the unit's group (or the community's, when no row needs it).
+   */
   void left(String community, OrgTree.Member m) {
     if (!writable) return;
     String g = unitGroup(community, m);
     if (g == null) {
-      boolean stillNeeded = tree.members(community).stream()
-          .anyMatch(o -> o.userId().equals(m.userId()) && o.role().equals(m.role()));
+      boolean stillNeeded =
+          tree.members(community).stream()
+              .anyMatch(o -> o.userId().equals(m.userId()) && o.role().equals(m.role()));
       if (stillNeeded) return;
       g = groups.of(community, m.role());
     }

@@ -9,9 +9,9 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The organisation page (static/org: plain HTML, CSS and JavaScript, nothing from a CDN) at
- * {@code /org/}: a community's tree and its groups, with forms for the edits; it reads and writes
- * {@code /org/api/**} in the signed-in session.
+ * The organisation page (static/org: plain HTML, CSS and JavaScript, nothing from a CDN) at {@code
+ * /org/}: a community's tree and its groups, with forms for the edits; it reads and writes {@code
+ * /org/api/**} in the signed-in session.
  */
 @Configuration(proxyBeanMethods = false)
 class OrgPage implements WebMvcConfigurer {
@@ -30,7 +30,9 @@ class OrgPage implements WebMvcConfigurer {
   static class CsrfEndpoint {
     @GetMapping("/org/api/csrf")
     Map<String, String> csrf(CsrfToken token) {
-      return token == null ? Map.of() : Map.of("header", token.getHeaderName(), "token", token.getToken());
+      return token == null
+          ? Map.of()
+          : Map.of("header", token.getHeaderName(), "token", token.getToken());
     }
   }
 }

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 志愿活动: the community (社区党委, 网格员, 党小组) publishes; residents list and join (with their
- * wallet token or account); the organiser reads the sign-ups and records hours, which become points
- * and, where the estate runs 绿能卡, a fee offset.
+ * 志愿活动: the community (社区党委, 网格员, 党小组) publishes; residents list and join (with their wallet token
+ * or account); the organiser reads the sign-ups and records hours, which become points and, where
+ * the estate runs 绿能卡, a fee offset.
  */
 @RestController
 @RequestMapping("/api/points/activities")
@@ -39,19 +39,35 @@ class ActivityController {
   private final StaffReach reach;
   private final CommunityDirectory directory;
 
-  ActivityController(Activities activities, Callers callers, StaffReach reach,
-      CommunityDirectory directory) {
+  ActivityController(
+      Activities activities, Callers callers, StaffReach reach, CommunityDirectory directory) {
     this.activities = activities;
     this.callers = callers;
     this.reach = reach;
     this.directory = directory;
   }
 
-  record ActivityView(long id, String title, String description, String estateName, Instant startsAt,
-      Instant endsAt, int capacity, int signedUp, String organiser) {
+  record ActivityView(
+      long id,
+      String title,
+      String description,
+      String estateName,
+      Instant startsAt,
+      Instant endsAt,
+      int capacity,
+      int signedUp,
+      String organiser) {
     static ActivityView of(Activities.Activity a) {
-      return new ActivityView(a.id(), a.title(), a.description(), a.estateName(), a.startsAt(),
-          a.endsAt(), a.capacity(), a.signedUp(), Role.valueOf(a.organiserRole()).label());
+      return new ActivityView(
+          a.id(),
+          a.title(),
+          a.description(),
+          a.estateName(),
+          a.startsAt(),
+          a.endsAt(),
+          a.capacity(),
+          a.signedUp(),
+          Role.valueOf(a.organiserRole()).label());
     }
   }
 
@@ -63,14 +79,23 @@ class ActivityController {
     return activities.upcoming(community).stream().map(ActivityView::of).toList();
   }
 
-  record NewActivity(String communityCode, String estateCode, String title, String description,
-      String startsAt, String endsAt, Integer capacity, String organiser) {}
+  record NewActivity(
+      String communityCode,
+      String estateCode,
+      String title,
+      String description,
+      String startsAt,
+      String endsAt,
+      Integer capacity,
+      String organiser) {}
 
   @PostMapping
-  ResponseEntity<ActivityView> publish(@RequestHeader(value = Callers.USER, required = false) String user,
+  ResponseEntity<ActivityView> publish(
+      @RequestHeader(value = Callers.USER, required = false) String user,
       @RequestBody NewActivity r) {
     List<ApiError.FieldMessage> bad = new ArrayList<>();
-    if (r.communityCode() == null || r.communityCode().length() > 32
+    if (r.communityCode() == null
+        || r.communityCode().length() > 32
         || directory.community(r.communityCode()).isEmpty()) {
       bad.add(new ApiError.FieldMessage("communityCode", "未知社区"));
     }
@@ -89,28 +114,41 @@ class ActivityController {
     }
     Role organiser = organiser(bad, r.organiser());
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
-    if (!reach.inCommunity(r.communityCode(), Role.COMMUNITY_COMMITTEE, Role.GRID_WORKER, Role.PARTY_GROUP)) {
+    if (!reach.inCommunity(
+        r.communityCode(), Role.COMMUNITY_COMMITTEE, Role.GRID_WORKER, Role.PARTY_GROUP)) {
       throw ApiError.forbidden("只有本社区的社区党委、网格员或党小组可以发布志愿活动");
     }
-    Activities.Activity a = activities.publish(new Activities.NewActivity(r.communityCode(),
-        r.estateCode(), r.title().strip(), r.description() == null ? null : r.description().strip(),
-        starts, ends, r.capacity(), organiser.name()), callers.user(user).orElse(null));
+    Activities.Activity a =
+        activities.publish(
+            new Activities.NewActivity(
+                r.communityCode(),
+                r.estateCode(),
+                r.title().strip(),
+                r.description() == null ? null : r.description().strip(),
+                starts,
+                ends,
+                r.capacity(),
+                organiser.name()),
+            callers.user(user).orElse(null));
     return ResponseEntity.status(HttpStatus.CREATED).body(ActivityView.of(a));
   }
 
-  record SignupRequest(String name, String phone, String estateCode, String buildingCode, String room) {}
+  record SignupRequest(
+      String name, String phone, String estateCode, String buildingCode, String room) {}
 
   record SignupAnswer(long signupId, long activityId) {}
 
   @PostMapping("/{id}/signups")
-  ResponseEntity<SignupAnswer> signUp(@PathVariable long id,
+  ResponseEntity<SignupAnswer> signUp(
+      @PathVariable long id,
       @RequestHeader(value = Callers.WALLET, required = false) String wallet,
       @RequestHeader(value = Callers.USER, required = false) String user,
       @RequestBody SignupRequest r) {
     List<ApiError.FieldMessage> bad = new ArrayList<>();
     PointsController.text(bad, "name", r.name(), true, 50, "姓名或称呼");
     String phone = null;
-    if (r.phone() == null || r.phone().isBlank()) bad.add(new ApiError.FieldMessage("phone", "请填写联系电话"));
+    if (r.phone() == null || r.phone().isBlank())
+      bad.add(new ApiError.FieldMessage("phone", "请填写联系电话"));
     else if (r.phone().length() > 32) bad.add(new ApiError.FieldMessage("phone", "请填写有效的中国大陆手机号码"));
     else {
       try {
@@ -128,12 +166,22 @@ class ActivityController {
     Activities.Activity a = activities.find(id).orElseThrow(() -> ApiError.notFound("没有这个志愿活动"));
     Long estateId = null;
     if (r.estateCode() != null && !r.estateCode().isBlank()) {
-      estateId = directory.estate(a.communityCode(), r.estateCode())
-          .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + r.estateCode())).id();
+      estateId =
+          directory
+              .estate(a.communityCode(), r.estateCode())
+              .orElseThrow(() -> ApiError.invalid("estateCode", "该社区没有此小区：" + r.estateCode()))
+              .id();
     }
     long account = callers.resident(wallet, user);
-    long signup = activities.signUp(id, account, r.name().strip(), phone, estateId,
-        blankToNull(r.buildingCode()), blankToNull(r.room()));
+    long signup =
+        activities.signUp(
+            id,
+            account,
+            r.name().strip(),
+            phone,
+            estateId,
+            blankToNull(r.buildingCode()),
+            blankToNull(r.room()));
     return ResponseEntity.status(HttpStatus.CREATED).body(new SignupAnswer(signup, id));
   }
 
@@ -149,7 +197,8 @@ class ActivityController {
   record AttendanceRequest(List<AttendanceLine> attendance) {}
 
   @PostMapping("/{id}/attendance")
-  List<Activities.Recorded> attendance(@PathVariable long id,
+  List<Activities.Recorded> attendance(
+      @PathVariable long id,
       @RequestHeader(value = Callers.USER, required = false) String user,
       @RequestBody AttendanceRequest r) {
     Activities.Activity a = activities.find(id).orElseThrow(() -> ApiError.notFound("没有这个志愿活动"));
@@ -168,24 +217,30 @@ class ActivityController {
         }
         if (l == null || l.hours() == null) {
           bad.add(new ApiError.FieldMessage(f + ".hours", "请填写服务时长（小时）"));
-        } else if (l.hours().signum() < 0 || l.hours().compareTo(BigDecimal.valueOf(24)) > 0
+        } else if (l.hours().signum() < 0
+            || l.hours().compareTo(BigDecimal.valueOf(24)) > 0
             || l.hours().stripTrailingZeros().scale() > 1) {
           bad.add(new ApiError.FieldMessage(f + ".hours", "服务时长须在0到24小时之间，最多一位小数"));
         }
       }
-      if (bad.isEmpty() && r.attendance().stream().map(AttendanceLine::signupId).distinct().count()
-          < r.attendance().size()) {
+      if (bad.isEmpty()
+          && r.attendance().stream().map(AttendanceLine::signupId).distinct().count()
+              < r.attendance().size()) {
         bad.add(new ApiError.FieldMessage("attendance", "同一报名只能记录一次"));
       }
     }
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
-    return activities.record(id, r.attendance().stream()
-        .map(l -> new Activities.Attendance(l.signupId(), l.hours())).toList(),
+    return activities.record(
+        id,
+        r.attendance().stream()
+            .map(l -> new Activities.Attendance(l.signupId(), l.hours()))
+            .toList(),
         callers.user(user).orElse(null));
   }
 
   private void checkOrganiser(Activities.Activity a) {
-    if (!reach.inCommunity(a.communityCode(), Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)) {
+    if (!reach.inCommunity(
+        a.communityCode(), Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)) {
       throw ApiError.forbidden("只有本社区的网格员、党小组或社区党委可以查看报名、记录时长");
     }
   }
@@ -195,7 +250,9 @@ class ActivityController {
     for (Role r : List.of(Role.GRID_WORKER, Role.PARTY_GROUP, Role.COMMUNITY_COMMITTEE)) {
       if (r.id().equals(value) || r.name().equals(value)) return r;
     }
-    bad.add(new ApiError.FieldMessage("organiser", "组织者须为 grid-worker（网格员）、party-group（党小组）或 community-committee（社区党委）"));
+    bad.add(
+        new ApiError.FieldMessage(
+            "organiser", "组织者须为 grid-worker（网格员）、party-group（党小组）或 community-committee（社区党委）"));
     return Role.GRID_WORKER;
   }
 
@@ -209,7 +266,8 @@ class ActivityController {
       return null;
     }
     Instant at = DateTimeInput.parse(value).orElse(null);
-    if (at == null) bad.add(new ApiError.FieldMessage(field, "时间格式有误，例如 2026-03-01T09:00:00+08:00"));
+    if (at == null)
+      bad.add(new ApiError.FieldMessage(field, "时间格式有误，例如 2026-03-01T09:00:00+08:00"));
     else if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
       bad.add(new ApiError.FieldMessage(field, "时间须在2000年到2100年之间"));
       return null;

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who calls a points endpoint. A resident: the account a wallet token opens ({@value #WALLET}
- * header), else the signed-in realm user's own account ({@link ActingUser}; the {@code X-Linli-User}
- * header in the default profile, which has no sign-in). A shop: the registered shop of the
- * signed-in user. Nobody reaches another's points: the account is never a parameter.
+ * header), else the signed-in realm user's own account ({@link ActingUser}; the {@code
+ * X-Linli-User} header in the default profile, which has no sign-in). A shop: the registered shop
+ * of the signed-in user. Nobody reaches another's points: the account is never a parameter.
  */
 @Component
 class Callers {
@@ -34,7 +34,8 @@ class Callers {
   /** The caller's own account; 403 when the caller is neither a wallet nor a signed-in user. */
   long resident(String walletToken, String userHeader) {
     if (walletToken != null && !walletToken.isEmpty()) {
-      return wallets.account(walletToken)
+      return wallets
+          .account(walletToken)
           .orElseThrow(() -> ApiError.forbidden("积分凭证无效或已过期，请重新验证手机号"));
     }
     Optional<String> user = user(userHeader);
@@ -43,7 +44,8 @@ class Callers {
   }
 
   Shops.Shop shop(String userHeader) {
-    return user(userHeader).flatMap(shops::byUser)
+    return user(userHeader)
+        .flatMap(shops::byUser)
         .orElseThrow(() -> ApiError.forbidden("只有已登记的爱心商铺可以兑换积分、查看对账单"));
   }
 

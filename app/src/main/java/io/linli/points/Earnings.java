@@ -36,8 +36,13 @@ class Earnings {
   private final ContactCipher cipher;
   private final JdbcClient jdbc;
 
-  Earnings(PointsProperties rules, Ledger ledger, Residents residents, CaseFiles files,
-      ContactCipher cipher, JdbcClient jdbc) {
+  Earnings(
+      PointsProperties rules,
+      Ledger ledger,
+      Residents residents,
+      CaseFiles files,
+      ContactCipher cipher,
+      JdbcClient jdbc) {
     this.rules = rules;
     this.ledger = ledger;
     this.residents = residents;
@@ -73,23 +78,36 @@ class Earnings {
       return;
     }
     long account = ledger.resident(residents.phone(e164), community);
-    int granted = ledger.earn(account, community, rule.key(), cause(e.flow(), e.caseNo()) + rule.key(),
-        rule.points(), rules.dailyCap(), rules.monthlyCap(), e.caseNo());
+    int granted =
+        ledger.earn(
+            account,
+            community,
+            rule.key(),
+            cause(e.flow(), e.caseNo()) + rule.key(),
+            rule.points(),
+            rules.dailyCap(),
+            rules.monthlyCap(),
+            e.caseNo());
     log.debug("case {} earned {} points by rule {}", e.caseNo(), granted, rule.key());
   }
 
   private void voidCase(String flow, String caseNo, String event) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into points_voided_case (flow, case_no, event, voided_at) values (?, ?, ?, ?)
             on conflict do nothing""")
-        .params(flow, caseNo, event, Timestamp.from(Times.now())).update();
+        .params(flow, caseNo, event, Timestamp.from(Times.now()))
+        .update();
     int back = ledger.reverse(cause(flow, caseNo), "案件被认定为重复或无效反映，积分收回 " + caseNo);
     if (back > 0) log.info("case {} voided by {}: {} points taken back", caseNo, event, back);
   }
 
   boolean voided(String flow, String caseNo) {
     return jdbc.sql("select count(*) from points_voided_case where flow = ? and case_no = ?")
-        .params(flow, caseNo).query(Long.class).single() > 0;
+            .params(flow, caseNo)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   static String cause(String flow, String caseNo) {
@@ -102,17 +120,27 @@ class Earnings {
    */
   @EventListener(condition = "#task.eventName == 'complete'")
   void on(DelegateTask task) {
-    if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) || task.getAssignee() == null) return;
-    String process = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":", 2)[0];
+    if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) || task.getAssignee() == null)
+      return;
+    String process =
+        task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":", 2)[0];
     for (PointsProperties.TaskRule r : rules.taskRules()) {
       if (!r.process().equals(process) || !r.task().equals(task.getTaskDefinitionKey())) continue;
-      String caseNo = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+      String caseNo =
+          task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
       Optional<CaseFile> file = caseNo == null ? Optional.empty() : files.find(caseNo);
       if (file.isEmpty() || voided(file.get().flow(), caseNo)) continue;
       String community = file.get().communityCode();
       long account = ledger.resident(residents.user(task.getAssignee()), community);
-      ledger.earn(account, community, r.key(), "task:" + task.getId() + ":" + r.key(), r.points(),
-          rules.dailyCap(), rules.monthlyCap(), caseNo);
+      ledger.earn(
+          account,
+          community,
+          r.key(),
+          "task:" + task.getId() + ":" + r.key(),
+          r.points(),
+          rules.dailyCap(),
+          rules.monthlyCap(),
+          caseNo);
     }
   }
 }

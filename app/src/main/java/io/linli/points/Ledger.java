@@ -24,7 +24,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Ledger {
 
-  enum Kind { EARN, REDEEM, REVERSAL }
+  enum Kind {
+    EARN,
+    REDEEM,
+    REVERSAL
+  }
 
   /** An entry as the account holder reads it: positive when received, negative when given. */
   record Line(long id, Instant at, Kind kind, String rule, int amount, String note) {}
@@ -46,51 +50,75 @@ class Ledger {
   }
 
   long account(String kind, String ref, String community) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into points_account (kind, ref, community_code, created_at) values (?, ?, ?, ?)
             on conflict (kind, ref) do nothing""")
-        .params(kind, ref, community, Timestamp.from(Times.now())).update();
-    return jdbc.sql("select id from points_account where kind = ? and ref = ?").params(kind, ref)
-        .query(Long.class).single();
+        .params(kind, ref, community, Timestamp.from(Times.now()))
+        .update();
+    return jdbc.sql("select id from points_account where kind = ? and ref = ?")
+        .params(kind, ref)
+        .query(Long.class)
+        .single();
   }
 
   Optional<Long> find(String kind, String ref) {
-    return jdbc.sql("select id from points_account where kind = ? and ref = ?").params(kind, ref)
-        .query(Long.class).optional();
+    return jdbc.sql("select id from points_account where kind = ? and ref = ?")
+        .params(kind, ref)
+        .query(Long.class)
+        .optional();
   }
 
   /** The community an account was opened in (null for a realm user's). */
   String community(long account) {
-    return jdbc.sql("select community_code from points_account where id = ?").param(account)
-        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    return jdbc.sql("select community_code from points_account where id = ?")
+        .param(account)
+        .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+        .single()
+        .orElse(null);
   }
 
-  /** Serialises every balance- or cap-dependent write on this account until the transaction ends. */
+  /**
+   * Serialises every balance- or cap-dependent write on this account until the transaction ends.
+   */
   void lock(long account) {
-    jdbc.sql("select id from points_account where id = ? for update").param(account).query(Long.class).single();
+    jdbc.sql("select id from points_account where id = ? for update")
+        .param(account)
+        .query(Long.class)
+        .single();
   }
 
   int balance(long account) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select coalesce(sum(case when sink_account = :a then amount else -amount end), 0)
             from points_entry where sink_account = :a or source_account = :a""")
-        .param("a", account).query(Integer.class).single();
+        .param("a", account)
+        .query(Integer.class)
+        .single();
   }
 
   /** Points earned (net of reversals) by the account in [from, to). */
   int earned(long account, Instant from, Instant to) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select coalesce(sum(case when kind = 'EARN' then amount else -amount end), 0)
             from points_entry
             where ((kind = 'EARN' and sink_account = :a) or (kind = 'REVERSAL' and source_account = :a))
               and occurred_at >= :from and occurred_at < :to""")
-        .param("a", account).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-        .query(Integer.class).single();
+        .param("a", account)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query(Integer.class)
+        .single();
   }
 
   boolean exists(Kind kind, String cause) {
     return jdbc.sql("select count(*) from points_entry where kind = ? and cause = ?")
-        .params(kind.name(), cause).query(Long.class).single() > 0;
+            .params(kind.name(), cause)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -99,8 +127,15 @@ class Ledger {
    *
    * @return the points granted (0 for none)
    */
-  int earn(long account, String community, String rule, String cause, int points, int dailyCap,
-      int monthlyCap, String note) {
+  int earn(
+      long account,
+      String community,
+      String rule,
+      String cause,
+      int points,
+      int dailyCap,
+      int monthlyCap,
+      String note) {
     lock(account);
     if (exists(Kind.EARN, cause)) return 0;
     Instant now = Times.now();
@@ -119,11 +154,13 @@ class Ledger {
    *
    * @throws InsufficientPoints when the balance is smaller (nothing written)
    */
-  long spend(long account, long shopAccount, int amount, String cause, String community, String note) {
+  long spend(
+      long account, long shopAccount, int amount, String cause, String community, String note) {
     lock(account);
     int balance = balance(account);
     if (balance < amount) throw new InsufficientPoints(balance, amount);
-    return insert(account, shopAccount, amount, Kind.REDEEM, null, cause, community, note, Times.now());
+    return insert(
+        account, shopAccount, amount, Kind.REDEEM, null, cause, community, note, Times.now());
   }
 
   /**
@@ -134,45 +171,82 @@ class Ledger {
    */
   int reverse(String causePrefix, String note) {
     record Earned(long id, long account, int amount, String cause, String community, long issuer) {}
-    List<Earned> earned = jdbc.sql("""
+    List<Earned> earned =
+        jdbc.sql(
+                """
             select id, sink_account, amount, cause, community_code, source_account from points_entry
             where kind = 'EARN' and cause like ? escape '\\' order by id""")
-        .param(causePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        .query((rs, n) -> new Earned(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-            rs.getString(5), rs.getLong(6)))
-        .list();
+            .param(causePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            .query(
+                (rs, n) ->
+                    new Earned(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6)))
+            .list();
     int total = 0;
     for (Earned e : earned) {
       lock(e.account());
       if (exists(Kind.REVERSAL, e.cause())) continue;
       int back = Math.min(e.amount(), balance(e.account()));
       if (back <= 0) continue;
-      insert(e.account(), e.issuer(), back, Kind.REVERSAL, null, e.cause(), e.community(), note, Times.now());
+      insert(
+          e.account(),
+          e.issuer(),
+          back,
+          Kind.REVERSAL,
+          null,
+          e.cause(),
+          e.community(),
+          note,
+          Times.now());
       total += back;
     }
     return total;
   }
 
-  long insert(long source, long sink, int amount, Kind kind, String rule, String cause,
-      String community, String note, Instant at) {
-    return jdbc.sql("""
+  long insert(
+      long source,
+      long sink,
+      int amount,
+      Kind kind,
+      String rule,
+      String cause,
+      String community,
+      String note,
+      Instant at) {
+    return jdbc.sql(
+            """
             insert into points_entry (source_account, sink_account, amount, kind, rule, cause,
               community_code, note, occurred_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
         .params(source, sink, amount, kind.name(), rule, cause, community, note, Timestamp.from(at))
-        .query(Long.class).single();
+        .query(Long.class)
+        .single();
   }
 
   /** The account's entries, newest first. */
   List<Line> history(long account, int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, occurred_at, kind, rule,
                    case when sink_account = :a then amount else -amount end, note
             from points_entry where sink_account = :a or source_account = :a
             order by occurred_at desc, id desc limit :limit""")
-        .param("a", account).param("limit", limit)
-        .query((rs, n) -> new Line(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-            Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6)))
+        .param("a", account)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Line(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    Kind.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.getString(6)))
         .list();
   }
 

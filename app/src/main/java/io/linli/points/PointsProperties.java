@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The points economy's rules, from {@code linli.points.*}: which events earn how many points, the
  * caps, what voids a case's points, the code and token lifetimes, the volunteer-hour rate and the
- * estates that run 绿能卡. The points package knows no flow: the rules name the flows' event kinds
- * and tasks here.
+ * estates that run 绿能卡. The points package knows no flow: the rules name the flows' event kinds and
+ * tasks here.
  *
  * @param caseRules a case event that earns the case's resident (the phone left with the case)
  * @param taskRules a completed user task that earns its assignee (a realm account)
@@ -46,7 +46,8 @@ record PointsProperties(
       throw new IllegalArgumentException("linli.points: need 1 <= daily-cap <= monthly-cap");
     }
     if (pointsPerHour < 1 || maxRedemption < 1) {
-      throw new IllegalArgumentException("linli.points: points-per-hour and max-redemption must be positive");
+      throw new IllegalArgumentException(
+          "linli.points: points-per-hour and max-redemption must be positive");
     }
     if (codeTtl.isNegative() || codeTtl.isZero() || walletTtl.isNegative() || walletTtl.isZero()) {
       throw new IllegalArgumentException("linli.points: code-ttl and wallet-ttl must be positive");
@@ -54,15 +55,22 @@ record PointsProperties(
     for (CaseRule r : caseRules) r.check();
     for (TaskRule r : taskRules) r.check();
     for (String v : voidingEvents) {
-      if (!v.contains(":")) throw new IllegalArgumentException("linli.points.voiding-events: flow:EVENT, not " + v);
+      if (!v.contains(":"))
+        throw new IllegalArgumentException("linli.points.voiding-events: flow:EVENT, not " + v);
     }
   }
 
   /** E.g. key grievance-accepted, flow grievance, event TIER_SET, 10 points. */
   record CaseRule(String key, String label, String flow, String event, int points) {
     void check() {
-      if (key == null || flow == null || event == null || label == null || points < 1 || key.length() > 40) {
-        throw new IllegalArgumentException("linli.points.case-rules: key, label, flow, event and points > 0 each");
+      if (key == null
+          || flow == null
+          || event == null
+          || label == null
+          || points < 1
+          || key.length() > 40) {
+        throw new IllegalArgumentException(
+            "linli.points.case-rules: key, label, flow, event and points > 0 each");
       }
     }
   }
@@ -70,13 +78,21 @@ record PointsProperties(
   /** E.g. key consultation-vote, process Process_Consultation, task Task_Vote, 2 points. */
   record TaskRule(String key, String label, String process, String task, int points) {
     void check() {
-      if (key == null || process == null || task == null || label == null || points < 1 || key.length() > 40) {
-        throw new IllegalArgumentException("linli.points.task-rules: key, label, process, task and points > 0 each");
+      if (key == null
+          || process == null
+          || task == null
+          || label == null
+          || points < 1
+          || key.length() > 40) {
+        throw new IllegalArgumentException(
+            "linli.points.task-rules: key, label, process, task and points > 0 each");
       }
     }
   }
 
-  /** @param estates estate codes running 绿能卡 @param fenPerHour the fee offset per hour, in fen */
+  /**
+   * @param estates estate codes running 绿能卡 @param fenPerHour the fee offset per hour, in fen
+   */
   record GreenCard(@DefaultValue List<String> estates, @DefaultValue("1000") int fenPerHour) {
     boolean runs(String estateCode) {
       return estateCode != null && estates.contains(estateCode);
@@ -88,7 +104,9 @@ record PointsProperties(
    * @param shopFactor a shop redeeming more than this many times the median of its community's
    *     shops in a month is listed (with at least {@code shopMinimum} points)
    */
-  record Review(@DefaultValue("5") int capDays, @DefaultValue("3") int shopFactor,
+  record Review(
+      @DefaultValue("5") int capDays,
+      @DefaultValue("3") int shopFactor,
       @DefaultValue("100") int shopMinimum) {}
 
   /** The label of a rule key, for the resident's history. */
@@ -98,5 +116,4 @@ record PointsProperties(
     for (TaskRule r : taskRules) if (r.key().equals(rule)) return r.label();
     return rule;
   }
-
 }

@@ -24,8 +24,12 @@ class PointsReportController {
   private final SupervisionAccess access;
   private final io.linli.community.CommunityDirectory directory;
 
-  PointsReportController(GreenCardSettlement greenCard, PointsSupervision supervision,
-      StaffReach reach, SupervisionAccess access, io.linli.community.CommunityDirectory directory) {
+  PointsReportController(
+      GreenCardSettlement greenCard,
+      PointsSupervision supervision,
+      StaffReach reach,
+      SupervisionAccess access,
+      io.linli.community.CommunityDirectory directory) {
     this.greenCard = greenCard;
     this.supervision = supervision;
     this.reach = reach;
@@ -34,12 +38,14 @@ class PointsReportController {
   }
 
   @GetMapping("/green-card/{communityCode}/{month}")
-  GreenCardSettlement.Statement greenCard(@PathVariable String communityCode, @PathVariable String month) {
+  GreenCardSettlement.Statement greenCard(
+      @PathVariable String communityCode, @PathVariable String month) {
     if (communityCode.length() > 32 || directory.community(communityCode).isEmpty()) {
       throw ApiError.notFound("未知社区：" + communityCode);
     }
     if (!reach.inCommunity(communityCode, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE)
-        && !reach.streetAbove(communityCode) && !reach.supervisor()) {
+        && !reach.streetAbove(communityCode)
+        && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区物业服务中心、社区党委、街道党工委和督查可以查看绿能卡结算");
     }
     return greenCard.of(communityCode, PointsController.month(month));

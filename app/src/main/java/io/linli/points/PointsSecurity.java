@@ -16,8 +16,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The {@code keycloak} profile's door for what residents reach without a realm account: 我的积分 with
- * a wallet token (which the endpoints check themselves, {@link Callers}), opening the wallet with a
+ * The {@code keycloak} profile's door for what residents reach without a realm account: 我的积分 with a
+ * wallet token (which the endpoints check themselves, {@link Callers}), opening the wallet with a
  * case, the community's activities and shops, and signing up. A bearer token, when sent, is still
  * validated (same decoder as the rest of {@code /api}), so a signed-in resident is their own
  * account. Everything else under {@code /api/points} stays behind the API's own chain (a valid
@@ -27,20 +27,25 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Profile("keycloak")
 public class PointsSecurity {
 
-  /** What residents reach without a realm account (the endpoints check the wallet token themselves). */
-  public static final List<String[]> RESIDENT_ENDPOINTS = List.of(
-      new String[] {"POST", "/api/points/wallet"},
-      new String[] {"GET", "/api/points/me"},
-      new String[] {"POST", "/api/points/me/codes"},
-      new String[] {"GET", "/api/points/activities"},
-      new String[] {"POST", "/api/points/activities/*/signups"},
-      new String[] {"GET", "/api/points/shops"});
+  /**
+   * What residents reach without a realm account (the endpoints check the wallet token themselves).
+   */
+  public static final List<String[]> RESIDENT_ENDPOINTS =
+      List.of(
+          new String[] {"POST", "/api/points/wallet"},
+          new String[] {"GET", "/api/points/me"},
+          new String[] {"POST", "/api/points/me/codes"},
+          new String[] {"GET", "/api/points/activities"},
+          new String[] {"POST", "/api/points/activities/*/signups"},
+          new String[] {"GET", "/api/points/shops"});
 
   @Bean
   @Order(0)
   SecurityFilterChain pointsResidentChain(HttpSecurity http) throws Exception {
-    RequestMatcher[] matchers = RESIDENT_ENDPOINTS.stream()
-        .map(e -> antMatcher(HttpMethod.valueOf(e[0]), e[1])).toArray(RequestMatcher[]::new);
+    RequestMatcher[] matchers =
+        RESIDENT_ENDPOINTS.stream()
+            .map(e -> antMatcher(HttpMethod.valueOf(e[0]), e[1]))
+            .toArray(RequestMatcher[]::new);
     JwtAuthenticationConverter users = new JwtAuthenticationConverter();
     users.setPrincipalClaimName("preferred_username");
     return http.securityMatcher(new OrRequestMatcher(matchers))

@@ -22,11 +22,14 @@ final class Qr {
 
   static String dataUri(String text) {
     try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-          Map.of(EncodeHintType.MARGIN, 1));
-      BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE, Map.of(EncodeHintType.MARGIN, 1));
+      BufferedImage img =
+          new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
       for (int y = 0; y < m.getHeight(); y++) {
-        for (int x = 0; x < m.getWidth(); x++) img.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
+        for (int x = 0; x < m.getWidth(); x++)
+          img.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(img, "png", out);

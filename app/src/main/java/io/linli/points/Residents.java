@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A resident's points account reference: a keyed pseudonym ({@link ContactCipher#pseudonym}) of the
- * E.164 phone, or of the realm user name. The clear phone is never stored with the points; the
- * same phone always gives the same account, whoever reports with it.
+ * E.164 phone, or of the realm user name. The clear phone is never stored with the points; the same
+ * phone always gives the same account, whoever reports with it.
  */
 @Component
 class Residents {

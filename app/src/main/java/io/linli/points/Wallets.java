@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Wallet tokens: how a resident without a realm account opens their own points. The resident
- * proves the phone with a case reported with it — its number and the phone (as 查询进度 does), or
- * the case's watch token — and gets a random 192-bit token for the account of that phone; only its
- * SHA-256 is stored, with an expiry ({@code linli.points.wallet-ttl}). A wrong pair is 404, like the
- * phone check of tracking, so case numbers and phones cannot be probed.
+ * Wallet tokens: how a resident without a realm account opens their own points. The resident proves
+ * the phone with a case reported with it — its number and the phone (as 查询进度 does), or the case's
+ * watch token — and gets a random 192-bit token for the account of that phone; only its SHA-256 is
+ * stored, with an expiry ({@code linli.points.wallet-ttl}). A wrong pair is 404, like the phone
+ * check of tracking, so case numbers and phones cannot be probed.
  */
 @Component
 class Wallets {
@@ -34,8 +34,14 @@ class Wallets {
   private final Ledger ledger;
   private final PointsProperties rules;
 
-  Wallets(JdbcClient jdbc, CaseFiles files, ContactCipher cipher, WatchTokens watchTokens,
-      Residents residents, Ledger ledger, PointsProperties rules) {
+  Wallets(
+      JdbcClient jdbc,
+      CaseFiles files,
+      ContactCipher cipher,
+      WatchTokens watchTokens,
+      Residents residents,
+      Ledger ledger,
+      PointsProperties rules) {
     this.jdbc = jdbc;
     this.files = files;
     this.cipher = cipher;
@@ -51,20 +57,26 @@ class Wallets {
     Optional<byte[]> enc = files.contactPhone(caseNo);
     if (file.isEmpty() || enc.isEmpty()) throw wrong;
     String e164 = cipher.decrypt(enc.get());
-    boolean proven = phone != null ? PhoneNumbers.same(e164, phone) : watchTokens.valid(caseNo, watchToken);
+    boolean proven =
+        phone != null ? PhoneNumbers.same(e164, phone) : watchTokens.valid(caseNo, watchToken);
     if (!proven) throw wrong;
     long account = ledger.resident(residents.phone(e164), file.get().communityCode());
     String token = Tokens.random();
     Instant now = Times.now();
     Instant expires = now.plus(rules.walletTtl());
-    jdbc.sql("insert into points_wallet_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
-        .params(Tokens.hash(token), account, Timestamp.from(now), Timestamp.from(expires)).update();
+    jdbc.sql(
+            "insert into points_wallet_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
+        .params(Tokens.hash(token), account, Timestamp.from(now), Timestamp.from(expires))
+        .update();
     return new Opened(token, expires, account);
   }
 
   Optional<Long> account(String token) {
     if (token == null || token.isEmpty() || token.length() > 64) return Optional.empty();
-    return jdbc.sql("select account_id from points_wallet_token where token_hash = ? and expires_at > ?")
-        .params(Tokens.hash(token), Timestamp.from(Times.now())).query(Long.class).optional();
+    return jdbc.sql(
+            "select account_id from points_wallet_token where token_hash = ? and expires_at > ?")
+        .params(Tokens.hash(token), Timestamp.from(Times.now()))
+        .query(Long.class)
+        .optional();
   }
 }

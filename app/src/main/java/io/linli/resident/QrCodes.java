@@ -36,7 +36,8 @@ class QrCodes {
   private final CommunityDirectory directory;
   private final String publicUrl;
 
-  QrCodes(CommunityDirectory directory,
+  QrCodes(
+      CommunityDirectory directory,
       @Value("${linli.notification.public-url:http://localhost:8080}") String publicUrl) {
     this.directory = directory;
     this.publicUrl = publicUrl;
@@ -47,7 +48,9 @@ class QrCodes {
     return png(link(community, estate, null));
   }
 
-  @GetMapping(path = "/api/qr/{community}/{estate}/{building}.png", produces = MediaType.IMAGE_PNG_VALUE)
+  @GetMapping(
+      path = "/api/qr/{community}/{estate}/{building}.png",
+      produces = MediaType.IMAGE_PNG_VALUE)
   ResponseEntity<byte[]> building(
       @PathVariable String community, @PathVariable String estate, @PathVariable String building) {
     return png(link(community, estate, building));
@@ -56,12 +59,20 @@ class QrCodes {
   /** The page URL a code opens; 404 for a place that does not exist. */
   String link(String community, String estate, String building) {
     directory.community(community).orElseThrow(() -> ApiError.notFound("没有这个社区：" + community));
-    var e = directory.estate(community, estate).orElseThrow(() -> ApiError.notFound("没有这个小区：" + estate));
+    var e =
+        directory
+            .estate(community, estate)
+            .orElseThrow(() -> ApiError.notFound("没有这个小区：" + estate));
     if (building != null) {
-      directory.building(e.id(), building).orElseThrow(() -> ApiError.notFound("没有这个楼栋：" + building));
+      directory
+          .building(e.id(), building)
+          .orElseThrow(() -> ApiError.notFound("没有这个楼栋：" + building));
     }
-    var b = UriComponentsBuilder.fromUriString(publicUrl).path("/resident/")
-        .queryParam("community", community).queryParam("estate", estate);
+    var b =
+        UriComponentsBuilder.fromUriString(publicUrl)
+            .path("/resident/")
+            .queryParam("community", community)
+            .queryParam("estate", estate);
     if (building != null) b.queryParam("building", building);
     b.queryParam("qr", community + "." + estate + (building == null ? "" : "." + building));
     return b.encode().build().toUriString();
@@ -69,10 +80,22 @@ class QrCodes {
 
   private static ResponseEntity<byte[]> png(String text) {
     try {
-      BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
-          Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-              EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 2));
-      BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  SIZE,
+                  SIZE,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.CHARACTER_SET,
+                      "UTF-8",
+                      EncodeHintType.MARGIN,
+                      2));
+      BufferedImage img =
+          new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
       for (int y = 0; y < m.getHeight(); y++) {
         for (int x = 0; x < m.getWidth(); x++) {
           img.setRGB(x, y, m.get(x, y) ? 0xFF000000 : 0xFFFFFFFF);
@@ -80,8 +103,10 @@ class QrCodes {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ImageIO.write(img, "png", out);
-      return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-          .cacheControl(CacheControl.noCache()).body(out.toByteArray());
+      return ResponseEntity.ok()
+          .contentType(MediaType.IMAGE_PNG)
+          .cacheControl(CacheControl.noCache())
+          .body(out.toByteArray());
     } catch (WriterException e) {
       throw new IllegalStateException("QR encoding failed", e);
     } catch (IOException e) {

@@ -5,8 +5,8 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The resident page (static/resident: plain HTML, CSS and JavaScript, nothing from a CDN) at
- * {@code /resident/}; {@code ?community=…&estate=…&building=…} prefills the location (QR codes).
+ * The resident page (static/resident: plain HTML, CSS and JavaScript, nothing from a CDN) at {@code
+ * /resident/}; {@code ?community=…&estate=…&building=…} prefills the location (QR codes).
  */
 @Configuration(proxyBeanMethods = false)
 class ResidentPage implements WebMvcConfigurer {

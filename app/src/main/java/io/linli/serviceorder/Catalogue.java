@@ -30,11 +30,19 @@ class Catalogue {
 
   /** What staff may set on an item. */
   record ItemFields(
-      String name, Pricing pricing, long referencePriceFen, String unit, BigDecimal feeRate,
+      String name,
+      Pricing pricing,
+      long referencePriceFen,
+      String unit,
+      BigDecimal feeRate,
       String description) {}
 
   record Item(
-      long id, String code, String categoryCode, ItemFields fields, Instant createdAt,
+      long id,
+      String code,
+      String categoryCode,
+      ItemFields fields,
+      Instant createdAt,
       Instant retiredAt) {
 
     boolean retired() {
@@ -43,7 +51,11 @@ class Catalogue {
   }
 
   record Revision(
-      int revision, String change, ItemFields fields, String note, String changedBy,
+      int revision,
+      String change,
+      ItemFields fields,
+      String note,
+      String changedBy,
       Instant changedAt) {}
 
   List<Category> categories() {
@@ -68,8 +80,12 @@ class Catalogue {
   }
 
   List<Item> items(boolean includeRetired) {
-    return jdbc.sql("select " + ITEM_COLUMNS + " from service_item"
-            + (includeRetired ? "" : " where retired_at is null") + " order by category_code, code")
+    return jdbc.sql(
+            "select "
+                + ITEM_COLUMNS
+                + " from service_item"
+                + (includeRetired ? "" : " where retired_at is null")
+                + " order by category_code, code")
         .query((rs, n) -> item(rs))
         .list();
   }
@@ -97,12 +113,13 @@ class Catalogue {
 
   boolean activeNameTaken(String categoryCode, String name, String exceptCode) {
     return jdbc.sql(
-            """
+                """
             select count(*) from service_item
             where category_code = ? and name = ? and retired_at is null and code <> ?""")
-        .params(categoryCode, name, exceptCode)
-        .query(Integer.class)
-        .single() > 0;
+            .params(categoryCode, name, exceptCode)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   void insert(String code, String categoryCode, ItemFields f, String by, Instant at) {
@@ -111,8 +128,17 @@ class Catalogue {
             insert into service_item (code, category_code, name, pricing, reference_price_fen, unit,
               fee_rate, description, created_by, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(code, categoryCode, f.name(), f.pricing().name(), f.referencePriceFen(), f.unit(),
-            f.feeRate(), f.description(), by, Timestamp.from(at))
+        .params(
+            code,
+            categoryCode,
+            f.name(),
+            f.pricing().name(),
+            f.referencePriceFen(),
+            f.unit(),
+            f.feeRate(),
+            f.description(),
+            by,
+            Timestamp.from(at))
         .update();
   }
 
@@ -122,8 +148,14 @@ class Catalogue {
             update service_item set name = ?, pricing = ?, reference_price_fen = ?, unit = ?,
               fee_rate = ?, description = ?
             where code = ?""")
-        .params(f.name(), f.pricing().name(), f.referencePriceFen(), f.unit(), f.feeRate(),
-            f.description(), code)
+        .params(
+            f.name(),
+            f.pricing().name(),
+            f.referencePriceFen(),
+            f.unit(),
+            f.feeRate(),
+            f.description(),
+            code)
         .update();
   }
 
@@ -140,8 +172,18 @@ class Catalogue {
               reference_price_fen, unit, fee_rate, note, changed_by, changed_at)
             values (?, (select coalesce(max(revision), 0) + 1 from service_item_revision
                         where item_code = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(code, code, change, f.name(), f.pricing().name(), f.referencePriceFen(), f.unit(),
-            f.feeRate(), note, by, Timestamp.from(at))
+        .params(
+            code,
+            code,
+            change,
+            f.name(),
+            f.pricing().name(),
+            f.referencePriceFen(),
+            f.unit(),
+            f.feeRate(),
+            note,
+            by,
+            Timestamp.from(at))
         .update();
   }
 
@@ -152,10 +194,21 @@ class Catalogue {
                    changed_by, changed_at
             from service_item_revision where item_code = ? order by revision""")
         .param(code)
-        .query((rs, n) -> new Revision(rs.getInt(1), rs.getString(2),
-            new ItemFields(rs.getString(3), Pricing.valueOf(rs.getString(4)), rs.getLong(5),
-                rs.getString(6), rs.getBigDecimal(7), null),
-            rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+        .query(
+            (rs, n) ->
+                new Revision(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    new ItemFields(
+                        rs.getString(3),
+                        Pricing.valueOf(rs.getString(4)),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getBigDecimal(7),
+                        null),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getTimestamp(10).toInstant()))
         .list();
   }
 
@@ -165,9 +218,18 @@ class Catalogue {
 
   private static Item item(ResultSet rs) throws SQLException {
     Timestamp retired = rs.getTimestamp(11);
-    return new Item(rs.getLong(1), rs.getString(2), rs.getString(3),
-        new ItemFields(rs.getString(4), Pricing.valueOf(rs.getString(5)), rs.getLong(6),
-            rs.getString(7), rs.getBigDecimal(8), rs.getString(9)),
-        rs.getTimestamp(10).toInstant(), retired == null ? null : retired.toInstant());
+    return new Item(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        new ItemFields(
+            rs.getString(4),
+            Pricing.valueOf(rs.getString(5)),
+            rs.getLong(6),
+            rs.getString(7),
+            rs.getBigDecimal(8),
+            rs.getString(9)),
+        rs.getTimestamp(10).toInstant(),
+        retired == null ? null : retired.toInstant());
   }
 }

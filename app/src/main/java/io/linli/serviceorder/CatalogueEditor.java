@@ -23,13 +23,15 @@ class CatalogueEditor {
   @Transactional
   Catalogue.Item create(String categoryCode, Catalogue.ItemFields fields, String by) {
     Catalogue.Category category =
-        catalogue.lockCategory(categoryCode)
+        catalogue
+            .lockCategory(categoryCode)
             .orElseThrow(() -> ApiError.invalid("categoryCode", "没有这个服务类别：" + categoryCode));
     if (catalogue.activeNameTaken(category.code(), fields.name(), "")) {
       throw ApiError.conflict("该类别已有同名服务项目：" + fields.name());
     }
     // Items are never deleted, so the count numbers the next one; the category lock serialises it.
-    String code = String.format("%s-%02d", category.code(), catalogue.itemCount(category.code()) + 1);
+    String code =
+        String.format("%s-%02d", category.code(), catalogue.itemCount(category.code()) + 1);
     Instant now = Times.now();
     catalogue.insert(code, category.code(), fields, by, now);
     catalogue.addRevision(code, "CREATED", fields, null, by, now);
@@ -40,7 +42,9 @@ class CatalogueEditor {
   Catalogue.Item edit(
       String code, String categoryCode, Catalogue.ItemFields fields, String by, String note) {
     Catalogue.Item item = lockActive(code, "已停用的服务项目不能修改");
-    if (categoryCode != null && !categoryCode.isBlank() && !categoryCode.equals(item.categoryCode())) {
+    if (categoryCode != null
+        && !categoryCode.isBlank()
+        && !categoryCode.equals(item.categoryCode())) {
       throw ApiError.invalid("categoryCode", "服务项目不能改换类别，请停用后在新类别下新建");
     }
     if (catalogue.activeNameTaken(item.categoryCode(), fields.name(), code)) {

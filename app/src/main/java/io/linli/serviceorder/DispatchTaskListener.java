@@ -1,6 +1,5 @@
 package io.linli.serviceorder;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.ContractorTeam;
 import io.linli.identity.Role;
@@ -13,9 +12,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 物业派单 completed: the order goes to a contractor team (its group becomes the candidate group of
- * 接单) or to a named individual (the 接单 task is assigned to them). A refused value throws
- * {@link BadUserRequestException}, which Tasklist shows; the task stays open.
+ * 物业派单 completed: the order goes to a contractor team (its group becomes the candidate group of 接单)
+ * or to a named individual (the 接单 task is assigned to them). A refused value throws {@link
+ * BadUserRequestException}, which Tasklist shows; the task stays open.
  */
 @Component("dispatchTaskListener")
 class DispatchTaskListener implements TaskListener {
@@ -60,8 +59,12 @@ class DispatchTaskListener implements TaskListener {
       throw new BadUserRequestException("请选择派单方式");
     }
     task.setVariable(ServiceOrderVariables.DISPATCHED_AT, Date.from(now));
-    caseLog.record(ServiceOrderProcess.FLOW, v.caseNo(), ServiceOrderEvent.DISPATCHED,
-        Role.PROPERTY_STAFF.label(), note);
+    caseLog.record(
+        ServiceOrderProcess.FLOW,
+        v.caseNo(),
+        ServiceOrderEvent.DISPATCHED,
+        Role.PROPERTY_STAFF.label(),
+        note);
   }
 
   private static ContractorTeam team(String id) {

@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 
 /**
  * Money is integer fen; rates are exact decimals. People type yuan ("35.5"), which is read as a
- * decimal, never as a floating-point number. The management fee of an order is its amount times
- * the item's rate, rounded half up to the fen (四舍五入到分).
+ * decimal, never as a floating-point number. The management fee of an order is its amount times the
+ * item's rate, rounded half up to the fen (四舍五入到分).
  */
 final class Money {
 
@@ -50,7 +50,10 @@ final class Money {
 
   /** The centre's management fee on {@code fen} at {@code rate}, half up to the fen. */
   static long fee(long fen, BigDecimal rate) {
-    return BigDecimal.valueOf(fen).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return BigDecimal.valueOf(fen)
+        .multiply(rate)
+        .setScale(0, RoundingMode.HALF_UP)
+        .longValueExact();
   }
 
   /** 0.075 → "7.5%". */

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 到场签到 over the API (the worker's phone): completes the 到场签到 task exactly as the Tasklist
- * form does, which stops the arrival clock and starts the 20-minute one.
+ * 到场签到 over the API (the worker's phone): completes the 到场签到 task exactly as the Tasklist form
+ * does, which stops the arrival clock and starts the 20-minute one.
  */
 @Service
 class OnSiteCheckIn {
@@ -29,7 +29,8 @@ class OnSiteCheckIn {
     Task arrive =
         row.processInstanceId() == null
             ? null
-            : tasks.createTaskQuery()
+            : tasks
+                .createTaskQuery()
                 .processInstanceId(row.processInstanceId())
                 .taskDefinitionKey(ServiceOrderProcess.TASK_ARRIVE)
                 .singleResult();

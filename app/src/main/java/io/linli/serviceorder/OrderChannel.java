@@ -1,8 +1,8 @@
 package io.linli.serviceorder;
 
 /**
- * How an order came in (seed 000: 小程序、社区微信群、电话). WECHAT_GROUP, PHONE and WALK_IN are entered
- * by the property service centre on the resident's behalf.
+ * How an order came in (seed 000: 小程序、社区微信群、电话). WECHAT_GROUP, PHONE and WALK_IN are entered by the
+ * property service centre on the resident's behalf.
  */
 public enum OrderChannel {
   MINI_PROGRAM("小程序"),

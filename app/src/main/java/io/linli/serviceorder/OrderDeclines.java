@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 拒单: {@code POST /api/service-orders/{orderNo}/decline} — the contractor the order was
- * dispatched to (the 机构（个人）接单 task's assignee, or its team while unassigned) declines it
- * with a reason, and the order goes back to 物业派单 through the model's message boundary event.
- * Clocks: 派单时限 <em>continues</em> from the order (the resident has waited since then);
- * 接单时限 <em>restarts</em> at the next dispatch, for the next contractor. In the case log as
- * {@link ServiceOrderEvent#DECLINED}. Anyone else: 404, as for an unknown order.
+ * 拒单: {@code POST /api/service-orders/{orderNo}/decline} — the contractor the order was dispatched
+ * to (the 机构（个人）接单 task's assignee, or its team while unassigned) declines it with a reason, and
+ * the order goes back to 物业派单 through the model's message boundary event. Clocks: 派单时限
+ * <em>continues</em> from the order (the resident has waited since then); 接单时限 <em>restarts</em> at
+ * the next dispatch, for the next contractor. In the case log as {@link
+ * ServiceOrderEvent#DECLINED}. Anyone else: 404, as for an unknown order.
  */
 @RestController
 class OrderDeclines {
@@ -44,7 +44,11 @@ class OrderDeclines {
   private final CaseLog caseLog;
   private final StaffIdentity identity;
 
-  OrderDeclines(CaseFiles files, CaseTaskHolders holders, RuntimeService runtime, CaseLog caseLog,
+  OrderDeclines(
+      CaseFiles files,
+      CaseTaskHolders holders,
+      RuntimeService runtime,
+      CaseLog caseLog,
       StaffIdentity identity) {
     this.files = files;
     this.holders = holders;
@@ -55,16 +59,22 @@ class OrderDeclines {
 
   @PostMapping("/api/service-orders/{orderNo}/decline")
   @Transactional
-  public Declined decline(@PathVariable String orderNo,
+  public Declined decline(
+      @PathVariable String orderNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) DeclineRequest body) {
     String reason = reason("reason", body == null ? null : body.reason());
     Staff staff = identity.ofApi(user).orElseThrow(() -> notYours(orderNo));
-    CaseFile c = files.find(FLOW, orderNo).filter(f -> !f.closed()).orElseThrow(() -> notYours(orderNo));
+    CaseFile c =
+        files.find(FLOW, orderNo).filter(f -> !f.closed()).orElseThrow(() -> notYours(orderNo));
     Task task = holders.of(c, staff, Set.of(TASK_ACCEPT)).orElseThrow(() -> notYours(orderNo));
     record(caseLog, orderNo, staff.userId(), reason);
-    identity.asApp(() -> runtime.createMessageCorrelation(MESSAGE_DECLINED)
-        .processInstanceId(c.processInstanceId()).correlateWithResult());
+    identity.asApp(
+        () ->
+            runtime
+                .createMessageCorrelation(MESSAGE_DECLINED)
+                .processInstanceId(c.processInstanceId())
+                .correlateWithResult());
     return new Declined(orderNo, ServiceOrderEvent.DECLINED.name());
   }
 
@@ -77,12 +87,16 @@ class OrderDeclines {
   }
 
   /**
-   * The 拒单 in the case log, the same for the API and the Tasklist form (接单 with 拒单 chosen,
-   * {@link WorkerTaskListener}); the move itself is the model's: the message boundary for the API,
-   * the form's outcome {@code acceptDeclined} for Tasklist — both lead to Gateway_ToDispatch.
+   * The 拒单 in the case log, the same for the API and the Tasklist form (接单 with 拒单 chosen, {@link
+   * WorkerTaskListener}); the move itself is the model's: the message boundary for the API, the
+   * form's outcome {@code acceptDeclined} for Tasklist — both lead to Gateway_ToDispatch.
    */
   static void record(CaseLog caseLog, String orderNo, String userId, String reason) {
-    caseLog.record(FLOW, orderNo, ServiceOrderEvent.DECLINED, Role.CONTRACTOR.label(),
+    caseLog.record(
+        FLOW,
+        orderNo,
+        ServiceOrderEvent.DECLINED,
+        Role.CONTRACTOR.label(),
         "拒单（" + userId + "）：" + reason);
   }
 

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 评价: the resident rates a service order after confirming it done. The first 不满意 sends the
- * job back to its worker for one rework round (返工处置, its own clock); any later rating goes on to
- * the party group's follow-up visit. The rating is the order's in case_file, which the supervision
- * read model counts.
+ * 评价: the resident rates a service order after confirming it done. The first 不满意 sends the job back
+ * to its worker for one rework round (返工处置, its own clock); any later rating goes on to the party
+ * group's follow-up visit. The rating is the order's in case_file, which the supervision read model
+ * counts.
  */
 @Service
 class OrderRatings {
@@ -29,7 +29,9 @@ class OrderRatings {
     this.runtime = runtime;
   }
 
-  /** @return whether the order goes back for rework */
+  /**
+   * @return whether the order goes back for rework
+   */
   @Transactional
   boolean rate(String orderNo, OrderRating rating, String comment) {
     if (rating == null || rating == OrderRating.NONE) {
@@ -40,27 +42,36 @@ class OrderRatings {
     Execution waiting =
         row.processInstanceId() == null
             ? null
-            : runtime.createExecutionQuery()
+            : runtime
+                .createExecutionQuery()
                 .processInstanceId(row.processInstanceId())
                 .activityId(ServiceOrderProcess.TASK_AWAIT_RATING)
                 .singleResult();
     if (waiting == null) throw ApiError.conflict("该服务单当前不在待评价阶段");
-    boolean reworkDone = Boolean.TRUE.equals(
-        runtime.getVariable(row.processInstanceId(), ServiceOrderVariables.RATING_REWORK_DONE));
+    boolean reworkDone =
+        Boolean.TRUE.equals(
+            runtime.getVariable(row.processInstanceId(), ServiceOrderVariables.RATING_REWORK_DONE));
     boolean rework = rating == OrderRating.DISSATISFIED && !reworkDone;
     String why = comment == null || comment.isBlank() ? null : comment.strip();
 
     orders.rated(row.id(), rating, why, Times.now());
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo, CommonEvent.RATED, Role.RESIDENT.label(),
+    caseLog.record(
+        ServiceOrderProcess.FLOW,
+        orderNo,
+        CommonEvent.RATED,
+        Role.RESIDENT.label(),
         rating.label());
-    var correlation = runtime.createMessageCorrelation(ServiceOrderProcess.MESSAGE_RATED)
-        .processInstanceId(row.processInstanceId())
-        .setVariable(ServiceOrderVariables.RATING, rating.name())
-        .setVariable(ServiceOrderVariables.RATING_LABEL, rating.label())
-        .setVariable(ServiceOrderVariables.REWORK_REQUIRED, rework);
+    var correlation =
+        runtime
+            .createMessageCorrelation(ServiceOrderProcess.MESSAGE_RATED)
+            .processInstanceId(row.processInstanceId())
+            .setVariable(ServiceOrderVariables.RATING, rating.name())
+            .setVariable(ServiceOrderVariables.RATING_LABEL, rating.label())
+            .setVariable(ServiceOrderVariables.REWORK_REQUIRED, rework);
     if (rework) {
       caseLog.record(ServiceOrderProcess.FLOW, orderNo, CommonEvent.REWORK, null, null);
-      correlation.setVariable(ServiceOrderVariables.RATING_REWORK_DONE, true)
+      correlation
+          .setVariable(ServiceOrderVariables.RATING_REWORK_DONE, true)
           .setVariable(ServiceOrderVariables.REWORK_CAUSE_LABEL, "居民评价不满意");
     }
     correlation.correlate();

@@ -8,18 +8,22 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Who records a step on a resident's behalf: the staff member of the API login
- * ({@link StaffIdentity#ofApi}: the token's user with Keycloak, the {@code X-Linli-User} header in
- * the default profile), when they are staff of the order's community — its grid workers, property
+ * Who records a step on a resident's behalf: the staff member of the API login ({@link
+ * StaffIdentity#ofApi}: the token's user with Keycloak, the {@code X-Linli-User} header in the
+ * default profile), when they are staff of the order's community — its grid workers, property
  * service centre or 社区党委. Never a name in a request body.
  */
 @Component
 class OrderRecorder {
 
   static final String USER_HEADER = "X-Linli-User";
-  static final List<Role> STAFF = List.of(Role.PROPERTY_STAFF, Role.GRID_WORKER, Role.COMMUNITY_COMMITTEE);
+  static final List<Role> STAFF =
+      List.of(Role.PROPERTY_STAFF, Role.GRID_WORKER, Role.COMMUNITY_COMMITTEE);
 
-  /** A staff member of the community, with the role they act in (the first of {@link #STAFF} they hold). */
+  /**
+   * A staff member of the community, with the role they act in (the first of {@link #STAFF} they
+   * hold).
+   */
   record Recorder(String userId, Role role) {}
 
   private final StaffIdentity identity;
@@ -32,9 +36,13 @@ class OrderRecorder {
 
   /** The login's staff member of the community; empty for no login or anyone else. */
   Optional<Recorder> of(String community, String userHeader) {
-    return identity.ofApi(userHeader).flatMap(staff -> STAFF.stream()
-        .filter(r -> staff.groups().contains(groups.of(community, r.id())))
-        .findFirst()
-        .map(r -> new Recorder(staff.userId(), r)));
+    return identity
+        .ofApi(userHeader)
+        .flatMap(
+            staff ->
+                STAFF.stream()
+                    .filter(r -> staff.groups().contains(groups.of(community, r.id())))
+                    .findFirst()
+                    .map(r -> new Recorder(staff.userId(), r)));
   }
 }

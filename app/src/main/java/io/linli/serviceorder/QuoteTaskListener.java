@@ -2,7 +2,6 @@ package io.linli.serviceorder;
 
 import static io.linli.serviceorder.ServiceOrderProcess.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.DateTimeInput;
@@ -15,9 +14,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 现场评估报价 and 制定解决方案: the worker judges the job small (and quotes on the spot) or complex
- * (the plan, its quote and a committed completion date follow within the plan clock). Volunteer
- * items are quoted at zero.
+ * 现场评估报价 and 制定解决方案: the worker judges the job small (and quotes on the spot) or complex (the plan,
+ * its quote and a committed completion date follow within the plan clock). Volunteer items are
+ * quoted at zero.
  */
 @Component("quoteTaskListener")
 class QuoteTaskListener implements TaskListener {
@@ -38,7 +37,8 @@ class QuoteTaskListener implements TaskListener {
     switch (task.getTaskDefinitionKey()) {
       case TASK_ASSESS -> assessed(task, v);
       case TASK_PLAN -> planned(task, v);
-      default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+      default ->
+          throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
   }
 
@@ -70,8 +70,7 @@ class QuoteTaskListener implements TaskListener {
       throw new BadUserRequestException("承诺完工时间须晚于当前时间");
     }
     if (finish.isAfter(policy.latestCommitment())) {
-      throw new BadUserRequestException(
-          "承诺完工时间不得晚于" + Times.label(policy.latestCommitment()));
+      throw new BadUserRequestException("承诺完工时间不得晚于" + Times.label(policy.latestCommitment()));
     }
     orders.planned(v.caseId(), plan, quote, finish);
     task.setVariable(ServiceOrderVariables.COMMITTED_DUE, Date.from(finish));

@@ -1,6 +1,5 @@
 package io.linli.serviceorder;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.ApiError;
@@ -14,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the resident decides (over the API, or their community's staff on their behalf, recorded
- * from the staff login — {@link OrderRecorder}):
- * accept or decline the quote, and confirm the job done with what was paid. Paying more than the
- * quote is refused (seed 000: 压低有偿服务价格), and nothing is paid for a volunteer item.
+ * from the staff login — {@link OrderRecorder}): accept or decline the quote, and confirm the job
+ * done with what was paid. Paying more than the quote is refused (seed 000: 压低有偿服务价格), and nothing
+ * is paid for a volunteer item.
  */
 @Service
 class ResidentDecisions {
@@ -32,18 +31,23 @@ class ResidentDecisions {
   }
 
   @Transactional
-  void decideQuote(String orderNo, boolean accept, String reason, OrderRecorder.Recorder recordedBy) {
-    ServiceOrders.Row row = waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_QUOTE_DECISION,
-        "该服务单当前不在待确认报价阶段");
+  void decideQuote(
+      String orderNo, boolean accept, String reason, OrderRecorder.Recorder recordedBy) {
+    ServiceOrders.Row row =
+        waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_QUOTE_DECISION, "该服务单当前不在待确认报价阶段");
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     if (!accept && why == null) {
       throw ApiError.invalid("reason", "请说明不接受报价的原因");
     }
     orders.decided(row.id(), accept, why, Times.now());
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo,
-        accept ? ServiceOrderEvent.QUOTE_ACCEPTED : ServiceOrderEvent.QUOTE_DECLINED, actor(recordedBy),
+    caseLog.record(
+        ServiceOrderProcess.FLOW,
+        orderNo,
+        accept ? ServiceOrderEvent.QUOTE_ACCEPTED : ServiceOrderEvent.QUOTE_DECLINED,
+        actor(recordedBy),
         accept ? Money.label(row.quoteFen()) : why);
-    runtime.createMessageCorrelation(ServiceOrderProcess.MESSAGE_QUOTE_DECIDED)
+    runtime
+        .createMessageCorrelation(ServiceOrderProcess.MESSAGE_QUOTE_DECIDED)
         .processInstanceId(row.processInstanceId())
         .setVariable(ServiceOrderVariables.QUOTE_ACCEPTED, accept)
         .setVariable(ServiceOrderVariables.DECLINE_REASON, why)
@@ -52,8 +56,8 @@ class ResidentDecisions {
 
   @Transactional
   void confirmCompletion(String orderNo, long paidFen, OrderRecorder.Recorder recordedBy) {
-    ServiceOrders.Row row = waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_COMPLETION,
-        "该服务单当前不在待确认完工阶段");
+    ServiceOrders.Row row =
+        waitingAt(orderNo, ServiceOrderProcess.TASK_AWAIT_COMPLETION, "该服务单当前不在待确认完工阶段");
     if (row.pricing() == Pricing.FREE && paidFen != 0) {
       throw ApiError.invalid("paidFen", "志愿服务项目免费，实付金额应为0");
     }
@@ -62,10 +66,16 @@ class ResidentDecisions {
     }
     Instant now = Times.now();
     orders.completed(row.id(), paidFen, recordedBy == null ? null : recordedBy.userId(), now);
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.COMPLETED, actor(recordedBy), null);
-    caseLog.record(ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.PAID, actor(recordedBy),
+    caseLog.record(
+        ServiceOrderProcess.FLOW, orderNo, ServiceOrderEvent.COMPLETED, actor(recordedBy), null);
+    caseLog.record(
+        ServiceOrderProcess.FLOW,
+        orderNo,
+        ServiceOrderEvent.PAID,
+        actor(recordedBy),
         "实付" + Money.label(paidFen));
-    runtime.createMessageCorrelation(ServiceOrderProcess.MESSAGE_COMPLETED)
+    runtime
+        .createMessageCorrelation(ServiceOrderProcess.MESSAGE_COMPLETED)
         .processInstanceId(row.processInstanceId())
         .setVariable(ServiceOrderVariables.PAID_FEN, paidFen)
         .setVariable(ServiceOrderVariables.COMPLETED_AT, Date.from(now))
@@ -78,7 +88,8 @@ class ResidentDecisions {
     Execution waiting =
         row.processInstanceId() == null
             ? null
-            : runtime.createExecutionQuery()
+            : runtime
+                .createExecutionQuery()
                 .processInstanceId(row.processInstanceId())
                 .activityId(activityId)
                 .singleResult();

@@ -2,16 +2,15 @@ package io.linli.serviceorder;
 
 import io.linli.cases.CaseTracking;
 import io.linli.cases.Flows;
-import io.linli.intake.WatchTokens;
 import io.linli.intake.IdempotentIntake;
 import io.linli.intake.PhoneNumbers;
 import io.linli.intake.ProofAttempt;
-import io.linli.system.TextInput;
+import io.linli.intake.WatchTokens;
 import io.linli.notification.NotifyChannel;
-import io.linli.system.ApiError;
+import io.linli.system.TextInput;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -46,9 +45,16 @@ class ServiceOrderController {
   private final OrderRecorder recorder;
 
   ServiceOrderController(
-      ServiceOrderIntake intake, ServiceOrderStatusView statusView, OnSiteCheckIn checkIn,
-      ResidentDecisions decisions, ServiceOrders orders, IdempotentIntake idempotency,
-      WatchTokens tokens, CaseTracking tracking, Flows flows, OrderRatings ratings,
+      ServiceOrderIntake intake,
+      ServiceOrderStatusView statusView,
+      OnSiteCheckIn checkIn,
+      ResidentDecisions decisions,
+      ServiceOrders orders,
+      IdempotentIntake idempotency,
+      WatchTokens tokens,
+      CaseTracking tracking,
+      Flows flows,
+      OrderRatings ratings,
       OrderRecorder recorder) {
     this.ratings = ratings;
     this.recorder = recorder;
@@ -97,44 +103,68 @@ class ServiceOrderController {
     /** NFC text, unsafe characters refused, the phone as E.164: the Idempotency-Key fingerprint. */
     OrderRequest cleaned() {
       return new OrderRequest(
-          TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
-          TextInput.clean("buildingCode", buildingCode), TextInput.clean("itemCode", itemCode),
-          TextInput.clean("description", description), TextInput.clean("contactName", contactName),
+          TextInput.clean("communityCode", communityCode),
+          TextInput.clean("estateCode", estateCode),
+          TextInput.clean("buildingCode", buildingCode),
+          TextInput.clean("itemCode", itemCode),
+          TextInput.clean("description", description),
+          TextInput.clean("contactName", contactName),
           PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
-          channel, TextInput.clean("recordedBy", recordedBy),
+          channel,
+          TextInput.clean("recordedBy", recordedBy),
           notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
           TextInput.clean("contactEmail", contactEmail));
     }
   }
 
-  /** @param watchToken opens the order's live updates and the resident's decisions on it */
-  record OrderResponse(String orderNo, String status, String statusLabel, String statusUrl,
-      String watchToken) {}
+  /**
+   * @param watchToken opens the order's live updates and the resident's decisions on it
+   */
+  record OrderResponse(
+      String orderNo, String status, String statusLabel, String statusUrl, String watchToken) {}
 
   /**
-   * 群众点单. With an {@code Idempotency-Key} header a retried or concurrent duplicate order gets
-   * the first answer (and {@code Idempotent-Replayed: true}), never a second order.
+   * 群众点单. With an {@code Idempotency-Key} header a retried or concurrent duplicate order gets the
+   * first answer (and {@code Idempotent-Replayed: true}), never a second order.
    */
   @PostMapping
   ResponseEntity<String> order(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody OrderRequest request) {
     OrderRequest r = request.cleaned();
-    return idempotency.created("service-order", idempotencyKey, r, () -> {
-      ServiceOrderIntake.Receipt receipt =
-          intake.order(new ServiceOrderIntake.Order(
-              r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
-              r.contactName(), r.contactPhone(), r.channel() == null ? OrderChannel.API : r.channel(),
-              null, r.notifyBy(), r.contactEmail()));
-      return new OrderResponse(receipt.orderNo(), receipt.status().name(), receipt.status().label(),
-          "/api/service-orders/" + receipt.orderNo(),
-          tokens.issue(receipt.orderNo()));
-    });
+    return idempotency.created(
+        "service-order",
+        idempotencyKey,
+        r,
+        () -> {
+          ServiceOrderIntake.Receipt receipt =
+              intake.order(
+                  new ServiceOrderIntake.Order(
+                      r.communityCode(),
+                      r.estateCode(),
+                      r.buildingCode(),
+                      r.itemCode(),
+                      r.description(),
+                      r.contactName(),
+                      r.contactPhone(),
+                      r.channel() == null ? OrderChannel.API : r.channel(),
+                      null,
+                      r.notifyBy(),
+                      r.contactEmail()));
+          return new OrderResponse(
+              receipt.orderNo(),
+              receipt.status().name(),
+              receipt.status().label(),
+              "/api/service-orders/" + receipt.orderNo(),
+              tokens.issue(receipt.orderNo()));
+        });
   }
 
   record TrackRequest(@NotBlank(message = "请填写下单时留的手机号码") @Size(max = 40) String phone) {}
 
-  /** @param watchToken opens the live updates and lets the resident decide the quote and confirm */
+  /**
+   * @param watchToken opens the live updates and lets the resident decide the quote and confirm
+   */
   record Tracked(ServiceOrderStatusView.Status status, String watchToken, String eventsUrl) {}
 
   /** 查询进度: order number + the phone given when ordering; 404 unless the phone matches. */
@@ -142,9 +172,10 @@ class ServiceOrderController {
   @PostMapping("/{orderNo}/track")
   Tracked track(@PathVariable String orderNo, @Valid @RequestBody TrackRequest r) {
     var flow = flows.get(ServiceOrderProcess.FLOW);
-    String token = tracking.track(flow, orderNo, TextInput.clean("phone", r.phone()),
-        "服务单编号与手机号码不匹配");
-    return new Tracked(statusView.of(orderNo, true), token, CaseTracking.eventsUrl(flow, orderNo, token));
+    String token =
+        tracking.track(flow, orderNo, TextInput.clean("phone", r.phone()), "服务单编号与手机号码不匹配");
+    return new Tracked(
+        statusView.of(orderNo, true), token, CaseTracking.eventsUrl(flow, orderNo, token));
   }
 
   @GetMapping("/{orderNo}")
@@ -155,7 +186,8 @@ class ServiceOrderController {
   record CheckInRequest(@NotBlank(message = "请填写接单人") @Size(max = 64) String workerId) {}
 
   @PostMapping("/{orderNo}/check-in")
-  ServiceOrderStatusView.Status checkIn(@PathVariable String orderNo, @Valid @RequestBody CheckInRequest r) {
+  ServiceOrderStatusView.Status checkIn(
+      @PathVariable String orderNo, @Valid @RequestBody CheckInRequest r) {
     checkIn.checkIn(orderNo, r.workerId());
     return statusView.of(orderNo);
   }
@@ -181,7 +213,8 @@ class ServiceOrderController {
       @PathVariable String orderNo,
       @RequestHeader(name = OrderRecorder.USER_HEADER, required = false) String user,
       @Valid @RequestBody QuoteDecisionRequest r) {
-    decisions.decideQuote(orderNo, r.accept(), TextInput.clean("reason", r.reason()), recorder(orderNo, user));
+    decisions.decideQuote(
+        orderNo, r.accept(), TextInput.clean("reason", r.reason()), recorder(orderNo, user));
     return statusView.of(orderNo);
   }
 
@@ -190,8 +223,10 @@ class ServiceOrderController {
    * @param recordedBy refused when given, as for the quote decision
    */
   record CompletionRequest(
-      @NotNull(message = "请填写实付金额（分）") @PositiveOrZero(message = "实付金额不能为负数")
-          @Max(value = Money.MAX_FEN, message = "实付金额超出上限") Long paidFen,
+      @NotNull(message = "请填写实付金额（分）")
+          @PositiveOrZero(message = "实付金额不能为负数")
+          @Max(value = Money.MAX_FEN, message = "实付金额超出上限")
+          Long paidFen,
       @Size(max = 64) String recordedBy) {
 
     @AssertTrue(message = "代居民确认的工作人员按登录身份记录，不能在请求中填写")
@@ -222,7 +257,8 @@ class ServiceOrderController {
 
   /** 评价 after the resident confirmed the job done: the first 不满意 sends it back for one rework. */
   @PostMapping("/{orderNo}/evaluation")
-  EvaluationResponse evaluate(@PathVariable String orderNo, @Valid @RequestBody EvaluationRequest r) {
+  EvaluationResponse evaluate(
+      @PathVariable String orderNo, @Valid @RequestBody EvaluationRequest r) {
     boolean rework = ratings.rate(orderNo, r.rating(), TextInput.clean("comment", r.comment()));
     return new EvaluationResponse(orderNo, r.rating().name(), rework);
   }

@@ -2,7 +2,10 @@ package io.linli.serviceorder;
 
 import io.linli.caselog.CaseEventKind;
 
-/** What the service-order flow writes into an order's log (群众点单—物业派单—机构（个人）接单—党小组回访). Only the order's note (the item) is public. */
+/**
+ * What the service-order flow writes into an order's log (群众点单—物业派单—机构（个人）接单—党小组回访). Only the
+ * order's note (the item) is public.
+ */
 public enum ServiceOrderEvent implements CaseEventKind {
   ORDERED(Text.of("已下单").notice("已下单，物业服务中心将尽快派单").publicNote()),
   DISPATCHED(Text.of("已派单").notice("已派单")),

@@ -2,10 +2,10 @@ package io.linli.serviceorder;
 
 import static io.linli.sla.ClockSpec.Counts.HANDLING;
 
+import io.linli.calendar.Counting;
 import io.linli.caselog.CaseEventKind;
 import io.linli.cases.Flow;
 import io.linli.sla.ClockSpec;
-import io.linli.calendar.Counting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service-order flow as the shared mechanisms see it. The four "52022" durations are seed 001's
- * (崇川 新桥北村: 接单后5分钟到达现场、小问题20分钟解决、特殊复杂问题两天形成解决方案并在两天内给予答复); dispatch,
- * accept, rework, the rating window, follow-up and the longest commitment are Linli's defaults. Both two-day clocks run from the
- * on-site assessment that judged the job complex ({@code reply: P4D} reads "two more days after the
- * plan").
+ * (崇川 新桥北村: 接单后5分钟到达现场、小问题20分钟解决、特殊复杂问题两天形成解决方案并在两天内给予答复); dispatch, accept, rework, the rating
+ * window, follow-up and the longest commitment are Linli's defaults. Both two-day clocks run from
+ * the on-site assessment that judged the job complex ({@code reply: P4D} reads "two more days after
+ * the plan").
  */
 @Component
 public class ServiceOrderFlow implements Flow {
@@ -60,20 +60,51 @@ public class ServiceOrderFlow implements Flow {
   @Override
   public List<ClockSpec> clocks() {
     return List.of(
-        ClockSpec.of("SERVICE_ORDER_DISPATCH", "物业派单时限", "service-order.dispatch", Duration.ofMinutes(30), HANDLING),
-        ClockSpec.of("SERVICE_ORDER_ACCEPT", "接单时限", "service-order.accept", Duration.ofMinutes(30), HANDLING),
-        ClockSpec.of("SERVICE_ORDER_ARRIVE", "接单后到场时限", "service-order.arrive", Duration.ofMinutes(5), HANDLING),
-        ClockSpec.of("SERVICE_ORDER_SMALL_FIX", "小问题解决时限", "service-order.small-fix", Duration.ofMinutes(20), HANDLING),
-        ClockSpec.of("SERVICE_ORDER_PLAN", "复杂问题解决方案时限", "service-order.plan", Duration.ofDays(2), HANDLING),
-        ClockSpec.of("SERVICE_ORDER_REPLY", "复杂问题答复居民时限", "service-order.reply", Duration.ofDays(2), HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_DISPATCH",
+            "物业派单时限",
+            "service-order.dispatch",
+            Duration.ofMinutes(30),
+            HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_ACCEPT",
+            "接单时限",
+            "service-order.accept",
+            Duration.ofMinutes(30),
+            HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_ARRIVE",
+            "接单后到场时限",
+            "service-order.arrive",
+            Duration.ofMinutes(5),
+            HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_SMALL_FIX",
+            "小问题解决时限",
+            "service-order.small-fix",
+            Duration.ofMinutes(20),
+            HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_PLAN", "复杂问题解决方案时限", "service-order.plan", Duration.ofDays(2), HANDLING),
+        ClockSpec.of(
+            "SERVICE_ORDER_REPLY",
+            "复杂问题答复居民时限",
+            "service-order.reply",
+            Duration.ofDays(2),
+            HANDLING),
         ClockSpec.committed("SERVICE_ORDER_COMMITTED", "方案承诺完工时限", HANDLING),
         ClockSpec.of("SERVICE_ORDER_REWORK", "返工处置时限", REWORK, Duration.ofHours(24), HANDLING),
-        ClockSpec.internal("SERVICE_ORDER_FOLLOW_UP", "服务单党小组回访时限", "service-order.follow-up", Duration.ofDays(3)));
+        ClockSpec.internal(
+            "SERVICE_ORDER_FOLLOW_UP",
+            "服务单党小组回访时限",
+            "service-order.follow-up",
+            Duration.ofDays(3)));
   }
 
   @Override
   public Map<String, Duration> settings() {
-    return Map.of("service-order.max-commitment", Duration.ofDays(30), RATING_WINDOW, Duration.ofDays(7));
+    return Map.of(
+        "service-order.max-commitment", Duration.ofDays(30), RATING_WINDOW, Duration.ofDays(7));
   }
 
   /**
@@ -82,8 +113,13 @@ public class ServiceOrderFlow implements Flow {
    */
   @Override
   public Map<String, Counting> counting() {
-    return Map.of("service-order.plan", Counting.WORKING_DAYS, "service-order.reply", Counting.WORKING_DAYS,
-        "service-order.follow-up", Counting.WORKING_DAYS);
+    return Map.of(
+        "service-order.plan",
+        Counting.WORKING_DAYS,
+        "service-order.reply",
+        Counting.WORKING_DAYS,
+        "service-order.follow-up",
+        Counting.WORKING_DAYS);
   }
 
   @Override
@@ -109,8 +145,11 @@ public class ServiceOrderFlow implements Flow {
   @Override
   public List<String> anonymousEndpoints() {
     // the resident's decisions carry the order's watch token (checked per case)
-    return List.of("POST /api/service-orders", "POST /api/service-orders/*/track",
-        "POST /api/service-orders/*/quote-decision", "POST /api/service-orders/*/completion",
+    return List.of(
+        "POST /api/service-orders",
+        "POST /api/service-orders/*/track",
+        "POST /api/service-orders/*/quote-decision",
+        "POST /api/service-orders/*/completion",
         "POST /api/service-orders/*/evaluation",
         "GET /api/service-catalogue");
   }

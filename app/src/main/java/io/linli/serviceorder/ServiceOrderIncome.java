@@ -24,7 +24,8 @@ class ServiceOrderIncome implements EstateIncome {
   /** The centre's fee per order, half up to the fen, as the monthly settlement computes it. */
   @Override
   public Income of(long estateId, Instant from, Instant to) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select count(*), coalesce(sum(paid_fen), 0),
                    coalesce(sum(round(paid_fen * fee_rate)), 0)
             from service_order where estate_id = ? and completed_at >= ? and completed_at < ?

@@ -1,6 +1,5 @@
 package io.linli.serviceorder;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.community.Location;
 import io.linli.community.Locations;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 群众点单: an order becomes a service_order row and a process instance in one transaction. The
- * item's name, pricing and rate are copied into the order.
+ * 群众点单: an order becomes a service_order row and a process instance in one transaction. The item's
+ * name, pricing and rate are copied into the order.
  */
 @Service
 class ServiceOrderIntake {
@@ -37,8 +36,12 @@ class ServiceOrderIntake {
   private final Subscriptions subscriptions;
 
   ServiceOrderIntake(
-      Locations locations, Catalogue catalogue, ServiceOrders orders, CaseLog caseLog,
-      RuntimeService runtime, Subscriptions subscriptions) {
+      Locations locations,
+      Catalogue catalogue,
+      ServiceOrders orders,
+      CaseLog caseLog,
+      RuntimeService runtime,
+      Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.locations = locations;
     this.catalogue = catalogue;
@@ -60,17 +63,36 @@ class ServiceOrderIntake {
       Set<NotifyChannel> notifyBy,
       String contactEmail) {
 
-    /** @param contactPhone E.164 (see {@link io.linli.intake.PhoneNumbers#toE164}) or null */
+    /**
+     * @param contactPhone E.164 (see {@link io.linli.intake.PhoneNumbers#toE164}) or null
+     */
     Order {
       notifyBy = notifyBy == null ? Set.of() : Set.copyOf(notifyBy);
     }
 
     /** An order without notification choices (staff entry, tests). */
-    Order(String communityCode, String estateCode, String buildingCode, String itemCode,
-        String description, String contactName, String contactPhone, OrderChannel channel,
+    Order(
+        String communityCode,
+        String estateCode,
+        String buildingCode,
+        String itemCode,
+        String description,
+        String contactName,
+        String contactPhone,
+        OrderChannel channel,
         String recordedBy) {
-      this(communityCode, estateCode, buildingCode, itemCode, description, contactName,
-          contactPhone, channel, recordedBy, Set.of(), null);
+      this(
+          communityCode,
+          estateCode,
+          buildingCode,
+          itemCode,
+          description,
+          contactName,
+          contactPhone,
+          channel,
+          recordedBy,
+          Set.of(),
+          null);
     }
   }
 
@@ -80,7 +102,8 @@ class ServiceOrderIntake {
   Receipt order(Order o) {
     Location location = locations.locate(o.communityCode(), o.estateCode(), o.buildingCode());
     Catalogue.Item item =
-        catalogue.item(o.itemCode())
+        catalogue
+            .item(o.itemCode())
             .orElseThrow(() -> ApiError.invalid("itemCode", "没有这个服务项目：" + o.itemCode()));
     if (item.retired()) {
       throw ApiError.invalid("itemCode", "该服务项目已停用：" + item.fields().name());
@@ -88,12 +111,21 @@ class ServiceOrderIntake {
     Catalogue.Category category = catalogue.category(item.categoryCode()).orElseThrow();
     Instant now = Times.now();
     ServiceOrders.Row row =
-        orders.insert(new ServiceOrders.NewOrder(
-            o.communityCode(), location.estateId(), location.buildingId(), item, o.description(),
-            o.contactName(), o.contactPhone(), o.channel(), o.recordedBy(), now));
+        orders.insert(
+            new ServiceOrders.NewOrder(
+                o.communityCode(),
+                location.estateId(),
+                location.buildingId(),
+                item,
+                o.description(),
+                o.contactName(),
+                o.contactPhone(),
+                o.channel(),
+                o.recordedBy(),
+                now));
     // Subscriptions first: the ORDERED event below already notifies on the chosen channels.
-    subscriptions.subscribeChosen(ServiceOrderProcess.FLOW, row.orderNo(), o.notifyBy(),
-        o.contactPhone(), o.contactEmail());
+    subscriptions.subscribeChosen(
+        ServiceOrderProcess.FLOW, row.orderNo(), o.notifyBy(), o.contactPhone(), o.contactEmail());
 
     Catalogue.ItemFields f = item.fields();
     Map<String, Object> vars = new HashMap<>();
@@ -101,16 +133,20 @@ class ServiceOrderIntake {
     vars.put(ServiceOrderVariables.CASE_NO, row.orderNo());
     vars.put(ServiceOrderVariables.COMMUNITY_CODE, o.communityCode());
     vars.put(ServiceOrderVariables.LOCATION_LABEL, location.label());
-    vars.put(ServiceOrderVariables.SUMMARY, f.name() + "：" + ContactRedaction.mask(summary(o.description())));
+    vars.put(
+        ServiceOrderVariables.SUMMARY,
+        f.name() + "：" + ContactRedaction.mask(summary(o.description())));
     vars.put(ServiceOrderVariables.ORDERED_AT, Date.from(now));
     vars.put(ServiceOrderVariables.CHANNEL, o.channel().name());
     vars.put(ServiceOrderVariables.ITEM_CODE, item.code());
     vars.put(ServiceOrderVariables.ITEM_NAME, f.name());
     vars.put(ServiceOrderVariables.CATEGORY_LABEL, category.name());
     vars.put(ServiceOrderVariables.PRICING, f.pricing().name());
-    vars.put(ServiceOrderVariables.PRICE_LABEL, f.pricing() == Pricing.FREE
-        ? f.pricing().label()
-        : f.pricing().label() + "，参考价" + Money.label(f.referencePriceFen()) + "/" + f.unit());
+    vars.put(
+        ServiceOrderVariables.PRICE_LABEL,
+        f.pricing() == Pricing.FREE
+            ? f.pricing().label()
+            : f.pricing().label() + "，参考价" + Money.label(f.referencePriceFen()) + "/" + f.unit());
     // pre-fills 物业派单: the category's team is the default
     vars.put(ServiceOrderVariables.DISPATCH_MODE, DispatchTaskListener.MODE_TEAM);
     vars.put(ServiceOrderVariables.DISPATCH_TEAM, category.team().id());
@@ -119,7 +155,10 @@ class ServiceOrderIntake {
     orders.setProcessInstance(row.id(), pi.getId());
 
     boolean staff = o.channel().staffEntered();
-    caseLog.record(ServiceOrderProcess.FLOW, row.orderNo(), ServiceOrderEvent.ORDERED,
+    caseLog.record(
+        ServiceOrderProcess.FLOW,
+        row.orderNo(),
+        ServiceOrderEvent.ORDERED,
         staff ? Role.PROPERTY_STAFF.label() : Role.RESIDENT.label(),
         staff ? "工作人员代登记（" + o.channel().label() + "）：" + f.name() : f.name());
     return new Receipt(row.orderNo(), ServiceOrderStatus.DISPATCHING);

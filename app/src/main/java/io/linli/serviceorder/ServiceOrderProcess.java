@@ -3,8 +3,8 @@ package io.linli.serviceorder;
 import java.util.Map;
 
 /**
- * Ids of processes/service-order.bpmn (群众点单—物业派单—机构（个人）接单—居民评价—党小组回访, with the
- * "52022" clocks); a test checks each names a real element.
+ * Ids of processes/service-order.bpmn (群众点单—物业派单—机构（个人）接单—居民评价—党小组回访, with the "52022" clocks); a
+ * test checks each names a real element.
  */
 final class ServiceOrderProcess {
 
@@ -40,8 +40,10 @@ final class ServiceOrderProcess {
   static final String TIMER_FOLLOW_UP_SLA = "BoundaryEvent_FollowUpSlaBreached";
   static final String TIMER_REWORK_SLA = "BoundaryEvent_ReworkSlaBreached";
   static final String TIMER_RATING_WINDOW = "BoundaryEvent_RatingWindowElapsed";
+
   /** 回访不满意 reopens the order once: Gateway_FollowUpResult → Gateway_ToRework → 返工处置. */
   static final String GATEWAY_FOLLOW_UP_RESULT = "Gateway_FollowUpResult";
+
   static final String GATEWAY_TO_REWORK = "Gateway_ToRework";
 
   static final String CALL_ESCALATE_ARRIVE = "CallActivity_EscalateArrive";
@@ -50,8 +52,10 @@ final class ServiceOrderProcess {
   static final String MESSAGE_QUOTE_DECIDED = "ServiceOrderQuoteDecided";
   static final String MESSAGE_COMPLETED = "ServiceOrderCompleted";
   static final String MESSAGE_RATED = "ServiceOrderRated";
+
   /** 拒单: interrupts 机构（个人）接单 and goes back to 物业派单 (Gateway_ToDispatch). */
   static final String MESSAGE_DECLINED = "ServiceOrderDeclined";
+
   static final String GATEWAY_TO_DISPATCH = "Gateway_ToDispatch";
   static final String DECLINE_ACCEPT = "BoundaryEvent_AcceptDeclined";
 

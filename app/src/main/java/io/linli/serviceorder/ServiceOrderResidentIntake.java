@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Service orders for Open311: one service per catalogue item in use (group 便民服务), ordered
- * through {@link Orders}.
+ * Service orders for Open311: one service per catalogue item in use (group 便民服务), ordered through
+ * {@link Orders}.
  */
 @Component
 class ServiceOrderResidentIntake implements ResidentIntake {
@@ -28,9 +28,17 @@ class ServiceOrderResidentIntake implements ResidentIntake {
   @Override
   public List<Service> services() {
     return orders.items().stream()
-        .map(i -> new Service(i.code(), i.name(),
-            i.categoryName() + "，" + i.pricingLabel() + (i.description() == null ? "" : "：" + i.description()),
-            "服务," + i.categoryName() + "," + i.name(), "便民服务"))
+        .map(
+            i ->
+                new Service(
+                    i.code(),
+                    i.name(),
+                    i.categoryName()
+                        + "，"
+                        + i.pricingLabel()
+                        + (i.description() == null ? "" : "：" + i.description()),
+                    "服务," + i.categoryName() + "," + i.name(),
+                    "便民服务"))
         .toList();
   }
 
@@ -44,8 +52,14 @@ class ServiceOrderResidentIntake implements ResidentIntake {
     if (!OrderChannel.API.name().equals(s.channel())) {
       throw new IllegalArgumentException("unknown channel " + s.channel());
     }
-    return orders.order(s.communityCode(), s.estateCode(), s.buildingCode(), s.serviceCode(),
-        s.description(), s.contactName(), s.phoneE164());
+    return orders.order(
+        s.communityCode(),
+        s.estateCode(),
+        s.buildingCode(),
+        s.serviceCode(),
+        s.description(),
+        s.contactName(),
+        s.phoneE164());
   }
 
   @Override

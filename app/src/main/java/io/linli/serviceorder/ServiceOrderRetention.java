@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retention of a service order's free text (cases.CaseRetention): the resident's description, the
- * worker's solution plan and work result, the resident's reason for declining a quote, the resident's rating comment. The item,
- * prices, payment, dates and ratings stay, and with them the monthly settlement.
+ * worker's solution plan and work result, the resident's reason for declining a quote, the
+ * resident's rating comment. The item, prices, payment, dates and ratings stay, and with them the
+ * monthly settlement.
  */
 @Component
 class ServiceOrderRetention implements RetentionTarget {
@@ -22,10 +23,12 @@ class ServiceOrderRetention implements RetentionTarget {
   @Override
   public void purge(PersonalData kind, String flow, String caseNo) {
     if (!ServiceOrderProcess.FLOW.equals(flow) || kind != PersonalData.FREE_TEXT) return;
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update service_order set description = ?, solution_plan = null, decline_reason = null,
               work_result = null, rating_comment = null
             where order_no = ?""")
-        .params(PersonalData.ERASED, caseNo).update();
+        .params(PersonalData.ERASED, caseNo)
+        .update();
   }
 }

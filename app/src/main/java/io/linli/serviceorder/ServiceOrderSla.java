@@ -6,8 +6,8 @@ import java.util.Date;
 import org.springframework.stereotype.Component;
 
 /**
- * The service-order model's deadlines ({@code ${serviceOrderSla.arriveDue(acceptedAt)}}), each
- * from the SLA policy by the keys {@link ServiceOrderFlow} declares.
+ * The service-order model's deadlines ({@code ${serviceOrderSla.arriveDue(acceptedAt)}}), each from
+ * the SLA policy by the keys {@link ServiceOrderFlow} declares.
  */
 @Component("serviceOrderSla")
 public class ServiceOrderSla {
@@ -49,13 +49,15 @@ public class ServiceOrderSla {
   }
 
   /**
-   * 党小组回访 of a service order, counted from when the order reaches the visit: the resident's
-   * rating (or its window's end) after the confirmation, or the end of a reopened round — never
-   * earlier than the confirmation itself.
+   * 党小组回访 of a service order, counted from when the order reaches the visit: the resident's rating
+   * (or its window's end) after the confirmation, or the end of a reopened round — never earlier
+   * than the confirmation itself.
    */
   public Date followUpDue(Date completedAt) {
     Date now = Date.from(policy.now());
-    return policy.due("service-order.follow-up", completedAt == null || completedAt.before(now) ? now : completedAt);
+    return policy.due(
+        "service-order.follow-up",
+        completedAt == null || completedAt.before(now) ? now : completedAt);
   }
 
   /** 返工处置 after a 不满意 (the rating's, or the follow-up visit's), counted from now. */

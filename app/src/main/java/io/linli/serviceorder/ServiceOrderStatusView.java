@@ -23,8 +23,8 @@ class ServiceOrderStatusView {
   private final ClockStates clocks;
   private final ServiceOrderFlow flow;
 
-  ServiceOrderStatusView(ServiceOrders orders, CaseLog caseLog, ClockStates clocks,
-      ServiceOrderFlow flow) {
+  ServiceOrderStatusView(
+      ServiceOrders orders, CaseLog caseLog, ClockStates clocks, ServiceOrderFlow flow) {
     this.orders = orders;
     this.caseLog = caseLog;
     this.clocks = clocks;
@@ -62,8 +62,8 @@ class ServiceOrderStatusView {
   }
 
   /**
-   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the
-   *     phone): they also read the notes staff typed on their case
+   * @param caseResident true for the resident who proved the case is theirs (查询进度 with the phone):
+   *     they also read the notes staff typed on their case
    */
   @Transactional(readOnly = true)
   Status of(String orderNo, boolean caseResident) {
@@ -71,19 +71,40 @@ class ServiceOrderStatusView {
         orders.find(orderNo).orElseThrow(() -> ApiError.notFound("没有这个服务单：" + orderNo));
     // The "52022" clocks as the ledger recorded them: the due times the timers ran on.
     boolean ended = o.closedAt() != null || ServiceOrderStatus.DECLINED.name().equals(o.status());
-    Map<String, String> labels = flow.clocks().stream().filter(c -> !c.internal())
-        .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
-    List<Deadline> deadlines = clocks.of(orderNo, ended).stream()
-        .filter(c -> labels.containsKey(c.clock()))
-        .map(c -> new Deadline(c.clock(), labels.get(c.clock()), c.dueAt(), c.state().name()))
-        .toList();
+    Map<String, String> labels =
+        flow.clocks().stream()
+            .filter(c -> !c.internal())
+            .collect(Collectors.toMap(ClockSpec::id, ClockSpec::label));
+    List<Deadline> deadlines =
+        clocks.of(orderNo, ended).stream()
+            .filter(c -> labels.containsKey(c.clock()))
+            .map(c -> new Deadline(c.clock(), labels.get(c.clock()), c.dueAt(), c.state().name()))
+            .toList();
     ServiceOrderStatus status = ServiceOrderStatus.valueOf(o.status());
-    return new Status(o.orderNo(), status.name(), status.label(), o.itemCode(), o.itemName(),
-        o.pricing().name(), o.referencePriceFen(), o.jobSize(), o.quoteFen(), o.paidFen(),
-        o.orderedAt(), o.committedFinish(), o.rating(), deadlines,
+    return new Status(
+        o.orderNo(),
+        status.name(),
+        status.label(),
+        o.itemCode(),
+        o.itemName(),
+        o.pricing().name(),
+        o.referencePriceFen(),
+        o.jobSize(),
+        o.quoteFen(),
+        o.paidFen(),
+        o.orderedAt(),
+        o.committedFinish(),
+        o.rating(),
+        deadlines,
         caseLog.history(orderNo).stream()
-            .map(e -> new HistoryEntry(e.occurredAt(), e.type().name(), e.type().label(),
-                e.actorRole(), e.noteFor(caseResident)))
+            .map(
+                e ->
+                    new HistoryEntry(
+                        e.occurredAt(),
+                        e.type().name(),
+                        e.type().label(),
+                        e.actorRole(),
+                        e.noteFor(caseResident)))
             .toList());
   }
 }

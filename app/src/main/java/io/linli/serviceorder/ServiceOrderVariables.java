@@ -55,14 +55,18 @@ record ServiceOrderVariables(VariableScope scope) implements CaseVariables {
   static final String RATING = "rating";
   static final String RATING_LABEL = "ratingLabel";
   static final String REWORK_REQUIRED = "reworkRequired";
+
   /** The rating's one rework round was used. */
   static final String RATING_REWORK_DONE = "ratingReworkDone";
+
   /** Why the job is back at 返工处置, for the form: the rating or the follow-up visit. */
   static final String REWORK_CAUSE_LABEL = "reworkCauseLabel";
+
   static final String REWORK_RESULT = "reworkResult";
   // 党小组回访
   static final String FOLLOW_UP_SATISFACTION = "followUpSatisfaction";
   static final String REOPEN_REQUIRED = "reopenRequired";
+
   /** The follow-up's one reopening was used. */
   static final String REOPENED = "reopened";
 

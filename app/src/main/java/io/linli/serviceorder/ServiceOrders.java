@@ -78,22 +78,51 @@ class ServiceOrders {
   /** Inserts the order with a number drawn from the database sequence, e.g. SO-2026-000042. */
   Row insert(NewOrder o) {
     long seq = jdbc.sql("select nextval('service_order_no_seq')").query(Long.class).single();
-    String orderNo = String.format("SO-%d-%06d", o.orderedAt().atZone(Times.BEIJING).getYear(), seq);
+    String orderNo =
+        String.format("SO-%d-%06d", o.orderedAt().atZone(Times.BEIJING).getYear(), seq);
     Catalogue.ItemFields item = o.item().fields();
-    long id = jdbc.sql(
-            """
+    long id =
+        jdbc.sql(
+                """
             insert into service_order (order_no, community_code, estate_id, building_id, item_code,
               category_code, item_name, pricing, reference_price_fen, fee_rate, description,
               channel, recorded_by, status, ordered_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DISPATCHING', ?) returning id""")
-        .params(orderNo, o.communityCode(), o.estateId(), o.buildingId(), o.item().code(),
-            o.item().categoryCode(), item.name(), item.pricing().name(), item.referencePriceFen(),
-            item.feeRate(), o.description(), o.channel().name(), o.recordedBy(), ts(o.orderedAt()))
-        .query(Long.class).single();
-    files.open(new CaseFiles.NewCase(FLOW, id, orderNo, o.communityCode(), o.estateId(),
-        o.buildingId(), o.item().categoryCode(), o.item().code(), null,
-        ServiceOrderStatus.DISPATCHING.name(), o.orderedAt(), o.contactName(), o.contactPhone(), null));
-    return find(orderNo).orElseThrow(() -> new IllegalStateException("inserted order " + orderNo + " vanished"));
+            .params(
+                orderNo,
+                o.communityCode(),
+                o.estateId(),
+                o.buildingId(),
+                o.item().code(),
+                o.item().categoryCode(),
+                item.name(),
+                item.pricing().name(),
+                item.referencePriceFen(),
+                item.feeRate(),
+                o.description(),
+                o.channel().name(),
+                o.recordedBy(),
+                ts(o.orderedAt()))
+            .query(Long.class)
+            .single();
+    files.open(
+        new CaseFiles.NewCase(
+            FLOW,
+            id,
+            orderNo,
+            o.communityCode(),
+            o.estateId(),
+            o.buildingId(),
+            o.item().categoryCode(),
+            o.item().code(),
+            null,
+            ServiceOrderStatus.DISPATCHING.name(),
+            o.orderedAt(),
+            o.contactName(),
+            o.contactPhone(),
+            null));
+    return find(orderNo)
+        .orElseThrow(() -> new IllegalStateException("inserted order " + orderNo + " vanished"));
   }
 
   Optional<Row> find(String orderNo) {
@@ -143,7 +172,11 @@ class ServiceOrders {
   }
 
   void planned(long id, String plan, long quoteFen, Instant committedFinish) {
-    update("solution_plan = ?, quote_fen = ?, committed_finish = ?", id, plan, quoteFen,
+    update(
+        "solution_plan = ?, quote_fen = ?, committed_finish = ?",
+        id,
+        plan,
+        quoteFen,
         ts(committedFinish));
   }
 
@@ -152,8 +185,12 @@ class ServiceOrders {
   }
 
   void decided(long id, boolean accepted, String reason, Instant at) {
-    update("quote_decision = ?, decline_reason = ?, decided_at = ?", id,
-        accepted ? "ACCEPTED" : "DECLINED", reason, ts(at));
+    update(
+        "quote_decision = ?, decline_reason = ?, decided_at = ?",
+        id,
+        accepted ? "ACCEPTED" : "DECLINED",
+        reason,
+        ts(at));
   }
 
   void workDone(long id, String result, Instant at) {
@@ -161,7 +198,11 @@ class ServiceOrders {
   }
 
   void completed(long id, long paidFen, String recordedBy, Instant at) {
-    update("paid_fen = ?, completion_recorded_by = ?, completed_at = ?", id, paidFen, recordedBy,
+    update(
+        "paid_fen = ?, completion_recorded_by = ?, completed_at = ?",
+        id,
+        paidFen,
+        recordedBy,
         ts(at));
   }
 
@@ -176,7 +217,9 @@ class ServiceOrders {
    * stay as they were; the rework's result is in the case log.
    */
   void reworked(long id) {
-    jdbc.sql("update service_order set rework_rounds = rework_rounds + 1 where id = ?").param(id).update();
+    jdbc.sql("update service_order set rework_rounds = rework_rounds + 1 where id = ?")
+        .param(id)
+        .update();
   }
 
   /** 回访不满意: reopened for one more round, by the party group member who visited. */
@@ -202,14 +245,39 @@ class ServiceOrders {
   }
 
   private static Row row(ResultSet rs) throws SQLException {
-    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), Pricing.valueOf(rs.getString(7)), rs.getLong(8),
-        rs.getBigDecimal(9), rs.getString(10), instant(rs, 11), instant(rs, 12), rs.getString(13),
-        instant(rs, 14), instant(rs, 15), rs.getString(16), instant(rs, 17),
-        rs.getObject(18, Long.class), rs.getString(19), instant(rs, 20), instant(rs, 21),
-        rs.getString(22), rs.getString(23), instant(rs, 24), rs.getObject(25, Long.class),
-        instant(rs, 26), rs.getString(27), instant(rs, 28), rs.getString(29), rs.getString(30),
-        rs.getInt(31), instant(rs, 32));
+    return new Row(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        Pricing.valueOf(rs.getString(7)),
+        rs.getLong(8),
+        rs.getBigDecimal(9),
+        rs.getString(10),
+        instant(rs, 11),
+        instant(rs, 12),
+        rs.getString(13),
+        instant(rs, 14),
+        instant(rs, 15),
+        rs.getString(16),
+        instant(rs, 17),
+        rs.getObject(18, Long.class),
+        rs.getString(19),
+        instant(rs, 20),
+        instant(rs, 21),
+        rs.getString(22),
+        rs.getString(23),
+        instant(rs, 24),
+        rs.getObject(25, Long.class),
+        instant(rs, 26),
+        rs.getString(27),
+        instant(rs, 28),
+        rs.getString(29),
+        rs.getString(30),
+        rs.getInt(31),
+        instant(rs, 32));
   }
 
   private static Timestamp ts(Instant i) {

@@ -45,15 +45,19 @@ class SettlementController {
     MonthlySettlement.Statement s = settlement.of(communityCode, month(month));
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("settlement-" + s.communityCode() + "-" + s.month() + ".csv")
-            .build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("settlement-" + s.communityCode() + "-" + s.month() + ".csv")
+                .build()
+                .toString())
         .body(SettlementCsv.of(s).getBytes(StandardCharsets.UTF_8));
   }
 
   private void checkReach(String community) {
     if (!reach.inCommunity(community, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE)
-        && !reach.streetAbove(community) && !reach.supervisor()) {
+        && !reach.streetAbove(community)
+        && !reach.supervisor()) {
       throw ApiError.forbidden("只有本社区物业服务中心、社区党委、街道党工委和督查可以查看结算");
     }
   }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 代登记: {@code POST /api/staff/service-orders} — the community's staff enter an order a resident
  * gave them in the community WeChat group, by phone or at the window. The staff member is the API
- * login ({@link OrderRecorder}), stored as the order's {@code recorded_by}; a {@code recordedBy}
- * in the body is refused. Anyone who is not staff of the chosen community: 403.
+ * login ({@link OrderRecorder}), stored as the order's {@code recorded_by}; a {@code recordedBy} in
+ * the body is refused. Anyone who is not staff of the chosen community: 403.
  */
 @RestController
 class StaffOrderController {
@@ -54,11 +54,15 @@ class StaffOrderController {
 
     StaffOrderRequest cleaned() {
       return new StaffOrderRequest(
-          TextInput.clean("communityCode", communityCode), TextInput.clean("estateCode", estateCode),
-          TextInput.clean("buildingCode", buildingCode), TextInput.clean("itemCode", itemCode),
-          TextInput.clean("description", description), TextInput.clean("contactName", contactName),
+          TextInput.clean("communityCode", communityCode),
+          TextInput.clean("estateCode", estateCode),
+          TextInput.clean("buildingCode", buildingCode),
+          TextInput.clean("itemCode", itemCode),
+          TextInput.clean("description", description),
+          TextInput.clean("contactName", contactName),
           PhoneNumbers.toE164("contactPhone", TextInput.clean("contactPhone", contactPhone)),
-          channel, null,
+          channel,
+          null,
           notifyBy == null || notifyBy.isEmpty() ? null : EnumSet.copyOf(notifyBy),
           TextInput.clean("contactEmail", contactEmail));
     }
@@ -69,7 +73,10 @@ class StaffOrderController {
   private final WatchTokens tokens;
   private final OrderRecorder recorder;
 
-  StaffOrderController(ServiceOrderIntake intake, IdempotentIntake idempotency, WatchTokens tokens,
+  StaffOrderController(
+      ServiceOrderIntake intake,
+      IdempotentIntake idempotency,
+      WatchTokens tokens,
       OrderRecorder recorder) {
     this.intake = intake;
     this.idempotency = idempotency;
@@ -77,24 +84,45 @@ class StaffOrderController {
     this.recorder = recorder;
   }
 
-  /** With an {@code Idempotency-Key} a retried entry gets the first answer, never a second order. */
+  /**
+   * With an {@code Idempotency-Key} a retried entry gets the first answer, never a second order.
+   */
   @PostMapping("/api/staff/service-orders")
   ResponseEntity<String> enter(
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @RequestHeader(name = OrderRecorder.USER_HEADER, required = false) String user,
       @Valid @RequestBody StaffOrderRequest request) {
     StaffOrderRequest r = request.cleaned();
-    OrderRecorder.Recorder staff = recorder.of(r.communityCode(), user)
-        .orElseThrow(() -> ApiError.forbidden("只有社区 " + r.communityCode() + " 的工作人员可以代居民登记服务单"));
-    return idempotency.created("service-order-staff", idempotencyKey, r, () -> {
-      ServiceOrderIntake.Receipt receipt =
-          intake.order(new ServiceOrderIntake.Order(
-              r.communityCode(), r.estateCode(), r.buildingCode(), r.itemCode(), r.description(),
-              r.contactName(), r.contactPhone(), r.channel(), staff.userId(), r.notifyBy(),
-              r.contactEmail()));
-      return new ServiceOrderController.OrderResponse(receipt.orderNo(), receipt.status().name(),
-          receipt.status().label(), "/api/service-orders/" + receipt.orderNo(),
-          tokens.issue(receipt.orderNo()));
-    });
+    OrderRecorder.Recorder staff =
+        recorder
+            .of(r.communityCode(), user)
+            .orElseThrow(
+                () -> ApiError.forbidden("只有社区 " + r.communityCode() + " 的工作人员可以代居民登记服务单"));
+    return idempotency.created(
+        "service-order-staff",
+        idempotencyKey,
+        r,
+        () -> {
+          ServiceOrderIntake.Receipt receipt =
+              intake.order(
+                  new ServiceOrderIntake.Order(
+                      r.communityCode(),
+                      r.estateCode(),
+                      r.buildingCode(),
+                      r.itemCode(),
+                      r.description(),
+                      r.contactName(),
+                      r.contactPhone(),
+                      r.channel(),
+                      staff.userId(),
+                      r.notifyBy(),
+                      r.contactEmail()));
+          return new ServiceOrderController.OrderResponse(
+              receipt.orderNo(),
+              receipt.status().name(),
+              receipt.status().label(),
+              "/api/service-orders/" + receipt.orderNo(),
+              tokens.issue(receipt.orderNo()));
+        });
   }
 }

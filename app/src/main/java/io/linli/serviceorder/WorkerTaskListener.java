@@ -2,7 +2,6 @@ package io.linli.serviceorder;
 
 import static io.linli.serviceorder.ServiceOrderProcess.*;
 
-
 import io.linli.caselog.CaseLog;
 import io.linli.identity.Role;
 import io.linli.system.Times;
@@ -15,9 +14,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker's steps: 接单 (the arrival clock starts), 到场签到 (it stops; the 20-minute clock
- * starts), and the job done. The worker is whoever holds the task when it is completed, so a
- * 督办 that reassigned it moves the order (and its settlement) to the new worker.
+ * The worker's steps: 接单 (the arrival clock starts), 到场签到 (it stops; the 20-minute clock starts),
+ * and the job done. The worker is whoever holds the task when it is completed, so a 督办 that
+ * reassigned it moves the order (and its settlement) to the new worker.
  */
 @Component("workerTaskListener")
 class WorkerTaskListener implements TaskListener {
@@ -71,7 +70,8 @@ class WorkerTaskListener implements TaskListener {
         orders.reworked(v.caseId());
         log(v, ServiceOrderEvent.REWORK_DONE, result);
       }
-      default -> throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
+      default ->
+          throw new IllegalStateException("no completion rule for " + task.getTaskDefinitionKey());
     }
   }
 
@@ -79,9 +79,12 @@ class WorkerTaskListener implements TaskListener {
   private void declined(DelegateTask task, ServiceOrderVariables v, String worker) {
     String reason;
     try {
-      reason = OrderDeclines.reason(ServiceOrderVariables.REFUSAL_REASON, v.text(ServiceOrderVariables.REFUSAL_REASON));
+      reason =
+          OrderDeclines.reason(
+              ServiceOrderVariables.REFUSAL_REASON, v.text(ServiceOrderVariables.REFUSAL_REASON));
     } catch (io.linli.system.ApiError e) {
-      throw new BadUserRequestException(e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
+      throw new BadUserRequestException(
+          e.fields().isEmpty() ? e.getMessage() : e.fields().get(0).message());
     }
     OrderDeclines.record(caseLog, v.caseNo(), worker, reason);
     task.removeVariable(ServiceOrderVariables.REFUSAL_REASON);

@@ -30,7 +30,9 @@ class Workers {
     return groups.of(communityCode, team.groupRole());
   }
 
-  /** Whether the user takes this community's orders (in its contractor group or one of its teams). */
+  /**
+   * Whether the user takes this community's orders (in its contractor group or one of its teams).
+   */
   boolean takesOrders(String communityCode, String userId) {
     if (memberOf(userId, contractorGroup(communityCode))) return true;
     for (ContractorTeam team : ContractorTeam.values()) {

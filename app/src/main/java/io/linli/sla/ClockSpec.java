@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A clock a flow declares: its ledger id, the name supervisors read, the durations it runs on (the
- * key under {@code linli.sla.} with the seed default; a clock whose length depends on a tier has one
- * key per tier) and what it counts for in the rates.
+ * key under {@code linli.sla.} with the seed default; a clock whose length depends on a tier has
+ * one key per tier) and what it counts for in the rates.
  *
  * @param id the ledger's name of the clock, upper case with the flow's prefix
  * @param label 中文名, as supervisors and the 督办 form read it
@@ -17,8 +17,8 @@ import java.util.Set;
  * @param counts what the clock counts for in the supervision rates
  * @param internal a clock of the office's own follow-up (党小组回访), not shown to residents
  */
-public record ClockSpec(String id, String label, Map<String, Duration> settings, Set<Counts> counts,
-    boolean internal) {
+public record ClockSpec(
+    String id, String label, Map<String, Duration> settings, Set<Counts> counts, boolean internal) {
 
   /** What a clock counts for in the supervision rates. */
   public enum Counts {

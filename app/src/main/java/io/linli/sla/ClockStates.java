@@ -33,7 +33,9 @@ public class ClockStates {
     PAUSED
   }
 
-  /** @param stoppedAt the clock's last stop, or null */
+  /**
+   * @param stoppedAt the clock's last stop, or null
+   */
   public record ClockState(String clock, Instant dueAt, State state, Instant stoppedAt) {}
 
   private final JdbcClient jdbc;
@@ -49,13 +51,21 @@ public class ClockStates {
    */
   public List<ClockState> of(String caseNo, boolean caseEnded) {
     record Row(String clock, String event, int level, Instant dueAt, Instant at) {}
-    List<Row> rows = jdbc.sql("""
+    List<Row> rows =
+        jdbc.sql(
+                """
             select clock, event, level, due_at, occurred_at from sla_ledger
             where case_no = ? and (level = 0 or (level = 1 and event = 'BREACHED')) order by id""")
-        .param(caseNo)
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3),
-            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
-        .list();
+            .param(caseNo)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5))))
+            .list();
     Map<String, Instant> due = new LinkedHashMap<>();
     Map<String, Row> lastStop = new LinkedHashMap<>();
     Map<String, Boolean> breached = new LinkedHashMap<>();
@@ -72,15 +82,19 @@ public class ClockStates {
       }
     }
     List<ClockState> out = new ArrayList<>();
-    due.forEach((clock, dueAt) -> {
-      Row stop = lastStop.get(clock);
-      State state = breached.containsKey(clock) ? State.BREACHED
-          : paused.contains(clock) ? State.PAUSED
-          : stop != null ? ("RESOLVED".equals(stop.event()) ? State.LATE : State.MET)
-          : caseEnded ? State.STOPPED
-          : State.OPEN;
-      out.add(new ClockState(clock, dueAt, state, stop == null ? null : stop.at()));
-    });
+    due.forEach(
+        (clock, dueAt) -> {
+          Row stop = lastStop.get(clock);
+          State state =
+              breached.containsKey(clock)
+                  ? State.BREACHED
+                  : paused.contains(clock)
+                      ? State.PAUSED
+                      : stop != null
+                          ? ("RESOLVED".equals(stop.event()) ? State.LATE : State.MET)
+                          : caseEnded ? State.STOPPED : State.OPEN;
+          out.add(new ClockState(clock, dueAt, state, stop == null ? null : stop.at()));
+        });
     return out;
   }
 

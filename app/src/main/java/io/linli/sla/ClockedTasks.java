@@ -30,7 +30,9 @@ final class ClockedTasks {
 
   private ClockedTasks() {}
 
-  /** @return task id to its clock, for the process element of a BPMN file */
+  /**
+   * @return task id to its clock, for the process element of a BPMN file
+   */
   static Map<String, TaskClock> of(Element process) {
     Map<String, String> flowTarget = new HashMap<>();
     Map<String, String> timerAttachedTo = new HashMap<>();
@@ -39,8 +41,9 @@ final class ClockedTasks {
     for (Element e : descendants(process)) {
       String id = e.attribute("id");
       switch (e.getTagName()) {
-        case "sequenceFlow" -> flowTarget.merge(e.attribute("sourceRef"), e.attribute("targetRef"),
-            (a, b) -> a + " " + b);
+        case "sequenceFlow" ->
+            flowTarget.merge(
+                e.attribute("sourceRef"), e.attribute("targetRef"), (a, b) -> a + " " + b);
         case "boundaryEvent" -> {
           if (!e.elements("timerEventDefinition").isEmpty()) {
             timerAttachedTo.put(id, e.attribute("attachedToRef"));
@@ -54,17 +57,18 @@ final class ClockedTasks {
         default -> {}
       }
     }
-    timerAttachedTo.forEach((boundary, task) -> {
-      String targets = flowTarget.get(boundary);
-      if (targets == null) return;
-      for (String target : targets.split(" ")) {
-        Element call = callActivities.get(target);
-        if (call == null) continue;
-        String flow = input(call, "flow");
-        String clock = input(call, "clock");
-        if (flow != null && clock != null) result.put(task, new TaskClock(flow, clock, 0));
-      }
-    });
+    timerAttachedTo.forEach(
+        (boundary, task) -> {
+          String targets = flowTarget.get(boundary);
+          if (targets == null) return;
+          for (String target : targets.split(" ")) {
+            Element call = callActivities.get(target);
+            if (call == null) continue;
+            String flow = input(call, "flow");
+            String clock = input(call, "clock");
+            if (flow != null && clock != null) result.put(task, new TaskClock(flow, clock, 0));
+          }
+        });
     return result;
   }
 

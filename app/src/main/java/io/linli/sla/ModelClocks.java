@@ -16,7 +16,9 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
  */
 final class ModelClocks {
 
-  /** @param boundaryId the timer's boundary event, the activity of its job */
+  /**
+   * @param boundaryId the timer's boundary event, the activity of its job
+   */
   record Timer(String boundaryId, String clock) {}
 
   private ModelClocks() {}
@@ -25,10 +27,13 @@ final class ModelClocks {
     List<Timer> out = new ArrayList<>();
     for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {
       if (b.getAttachedTo() == null || !taskId.equals(b.getAttachedTo().getId())) continue;
-      if (b.getEventDefinitions().stream().noneMatch(d -> d instanceof TimerEventDefinition)) continue;
+      if (b.getEventDefinitions().stream().noneMatch(d -> d instanceof TimerEventDefinition))
+        continue;
       for (SequenceFlow f : b.getOutgoing()) {
-        if (!(f.getTarget() instanceof CallActivity call) || call.getExtensionElements() == null) continue;
-        for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
+        if (!(f.getTarget() instanceof CallActivity call) || call.getExtensionElements() == null)
+          continue;
+        for (CamundaIn in :
+            call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
           if ("clock".equals(in.getCamundaTarget()) && in.getCamundaSourceExpression() != null) {
             out.add(new Timer(b.getId(), in.getCamundaSourceExpression()));
           }

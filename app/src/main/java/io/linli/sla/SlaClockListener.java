@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link SlaClockPlugin} to each user task that runs a clock ({@link ClockedTasks}).
  *
  * <ul>
- *   <li>create: STARTED with the task's due date and who holds it — once per case, clock and
- *       level; a second task under the same clock (分流定级 then 处置) keeps the first start;
+ *   <li>create: STARTED with the task's due date and who holds it — once per case, clock and level;
+ *       a second task under the same clock (分流定级 then 处置) keeps the first start;
  *   <li>complete: the clock stops (MET on time, RESOLVED late) unless another task of the case
  *       still runs under it after this transaction's work — checked just before the commit, when
  *       the engine has written the next task. A clock picked up again later by another task (a
@@ -37,8 +37,12 @@ class SlaClockListener implements TaskListener {
   private final JdbcClient jdbc;
   private final SlaPauses pauses;
 
-  SlaClockListener(ClockedTasks.TaskClock clock, Map<String, ClockedTasks.TaskClock> processClocks,
-      SlaLedger ledger, JdbcClient jdbc, SlaPauses pauses) {
+  SlaClockListener(
+      ClockedTasks.TaskClock clock,
+      Map<String, ClockedTasks.TaskClock> processClocks,
+      SlaLedger ledger,
+      JdbcClient jdbc,
+      SlaPauses pauses) {
     this.clock = clock;
     this.processClocks = processClocks;
     this.ledger = ledger;
@@ -66,27 +70,36 @@ class SlaClockListener implements TaskListener {
       // done while the clock was paused: the wait is over, the clock resumed first
       pauses.resumeOnCompletion(task, clock.clock(), actor);
       SlaLedger.ClockRun run = run(task);
-      List<String> sameClock = processClocks.entrySet().stream()
-          .filter(e -> e.getValue().equals(clock)).map(Map.Entry::getKey).toList();
+      List<String> sameClock =
+          processClocks.entrySet().stream()
+              .filter(e -> e.getValue().equals(clock))
+              .map(Map.Entry::getKey)
+              .toList();
       String instance = task.getProcessInstanceId();
       String taskId = task.getId();
-      Context.getCommandContext().getTransactionContext().addTransactionListener(
-          TransactionState.COMMITTING, commandContext -> {
-            if (!stillRunning(instance, taskId, sameClock)) ledger.recordStopped(run, now, actor);
-          });
+      Context.getCommandContext()
+          .getTransactionContext()
+          .addTransactionListener(
+              TransactionState.COMMITTING,
+              commandContext -> {
+                if (!stillRunning(instance, taskId, sameClock))
+                  ledger.recordStopped(run, now, actor);
+              });
     }
   }
 
-  private boolean stillRunning(String processInstanceId, String completedTaskId, List<String> taskKeys) {
+  private boolean stillRunning(
+      String processInstanceId, String completedTaskId, List<String> taskKeys) {
     return jdbc.sql(
-            """
+                """
             select count(*) from act_ru_task
             where proc_inst_id_ = :pi and id_ <> :task and task_def_key_ in (:keys)""")
-        .param("pi", processInstanceId)
-        .param("task", completedTaskId)
-        .param("keys", taskKeys)
-        .query(Long.class)
-        .single() > 0;
+            .param("pi", processInstanceId)
+            .param("task", completedTaskId)
+            .param("keys", taskKeys)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private SlaLedger.ClockRun run(DelegateTask task) {
@@ -94,8 +107,10 @@ class SlaClockListener implements TaskListener {
     String flow = supervision ? (String) task.getVariable("flow") : clock.flow();
     String clockName = supervision ? (String) task.getVariable("clock") : clock.clock();
     // A 督办's rows point at the case's own instance, as its BREACHED rows do.
-    String instance = supervision
-        ? (String) task.getVariable("parentProcessInstanceId") : task.getProcessInstanceId();
+    String instance =
+        supervision
+            ? (String) task.getVariable("parentProcessInstanceId")
+            : task.getProcessInstanceId();
     return new SlaLedger.ClockRun(
         flow,
         ((Number) task.getVariable("caseId")).longValue(),
@@ -113,11 +128,12 @@ class SlaClockListener implements TaskListener {
   /** As the breach rows name it: {@code user:id}, else {@code group:a,group:b}. */
   static String holder(DelegateTask task) {
     if (task.getAssignee() != null) return "user:" + task.getAssignee();
-    String groups = task.getCandidates().stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .map(g -> "group:" + g)
-        .collect(Collectors.joining(","));
+    String groups =
+        task.getCandidates().stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .map(g -> "group:" + g)
+            .collect(Collectors.joining(","));
     return groups.isEmpty() ? null : groups;
   }
 }

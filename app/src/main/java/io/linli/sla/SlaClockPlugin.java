@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine-wide: when a model is parsed, every user task that runs an SLA clock gets the
- * {@link SlaClockListener} on create and complete, as a built-in listener (it runs even when a
+ * Engine-wide: when a model is parsed, every user task that runs an SLA clock gets the {@link
+ * SlaClockListener} on create and complete, as a built-in listener (it runs even when a
  * modification skips custom listeners). No model names the ledger; the clocks are read from the
  * models' boundary timers and escalation calls.
  */
@@ -39,21 +39,26 @@ class SlaClockPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl config) {
     List<BpmnParseListener> listeners =
         config.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(config.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-        Map<String, ClockedTasks.TaskClock> clocks = ClockedTasks.of(process);
-        clocks.forEach((taskId, clock) -> {
-          ActivityImpl activity = definition.findActivity(taskId);
-          if (activity != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
-            SlaClockListener l = new SlaClockListener(clock, clocks, ledger, jdbc, pauses);
-            b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, l);
-            b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, l);
+            ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+            Map<String, ClockedTasks.TaskClock> clocks = ClockedTasks.of(process);
+            clocks.forEach(
+                (taskId, clock) -> {
+                  ActivityImpl activity = definition.findActivity(taskId);
+                  if (activity != null
+                      && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
+                    SlaClockListener l = new SlaClockListener(clock, clocks, ledger, jdbc, pauses);
+                    b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, l);
+                    b.getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, l);
+                  }
+                });
           }
         });
-      }
-    });
     config.setCustomPostBPMNParseListeners(listeners);
   }
 }

@@ -18,14 +18,16 @@ public interface SlaDeclarations {
     return List.of();
   }
 
-  /** Durations that are not a clock of their own (a rating window, the latest commitment allowed). */
+  /**
+   * Durations that are not a clock of their own (a rating window, the latest commitment allowed).
+   */
   default Map<String, Duration> settings() {
     return Map.of();
   }
 
   /**
-   * How the declared durations count by default, by key; a key not named here runs round the
-   * clock ({@link Counting#WALL_CLOCK}). {@code linli.sla.counting.<key>} overrides it.
+   * How the declared durations count by default, by key; a key not named here runs round the clock
+   * ({@link Counting#WALL_CLOCK}). {@code linli.sla.counting.<key>} overrides it.
    */
   default Map<String, Counting> counting() {
     return Map.of();

@@ -10,19 +10,18 @@ import org.springframework.stereotype.Repository;
 /**
  * The append-only SLA ledger (V3, V7): per case, clock and level one STARTED row (with the due
  * time), a stop (MET on time, RESOLVED late) per task that ended it, at most one BREACHED row per
- * escalation level and
- * the SUPERVISED rows of the 督办. Every write is idempotent through a unique index: a retried job
- * or a second task under the same clock finds the row there and is told so. Each row carries the
- * case's estate and property company as they were when it was written.
+ * escalation level and the SUPERVISED rows of the 督办. Every write is idempotent through a unique
+ * index: a retried job or a second task under the same clock finds the row there and is told so.
+ * Each row carries the case's estate and property company as they were when it was written.
  */
 @Repository
 public class SlaLedger {
 
   /**
-   * The case's estate (from its case_file, V13), the property company serving that estate when
-   * the row is written, and the month the case was reported in: the row's partition (V51). One
-   * look-up of the case file (a case without one gets nulls and the default partition); the
-   * inserts select their values {@code from} this, so timestamps are cast explicitly.
+   * The case's estate (from its case_file, V13), the property company serving that estate when the
+   * row is written, and the month the case was reported in: the row's partition (V51). One look-up
+   * of the case file (a case without one gets nulls and the default partition); the inserts select
+   * their values {@code from} this, so timestamps are cast explicitly.
    */
   private static final String DIMENSIONS =
       """
@@ -42,8 +41,16 @@ public class SlaLedger {
     this.events = events;
   }
 
-  private boolean written(int rows, String flow, String caseNo, String community, String clock,
-      String event, int level, Instant dueAt, Instant at) {
+  private boolean written(
+      int rows,
+      String flow,
+      String caseNo,
+      String community,
+      String clock,
+      String event,
+      int level,
+      Instant dueAt,
+      Instant at) {
     if (rows != 1) return false;
     events.publishEvent(
         new LedgerEntryWritten(flow, caseNo, community, clock, event, level, dueAt, at));
@@ -64,8 +71,8 @@ public class SlaLedger {
       String processInstanceId) {}
 
   /**
-   * A clock of a case at a level (0: the handler's; 1 and 2: the 督办's), as the task under it
-   * knows it.
+   * A clock of a case at a level (0: the handler's; 1 and 2: the 督办's), as the task under it knows
+   * it.
    */
   public record ClockRun(
       String flow,
@@ -95,15 +102,20 @@ public class SlaLedger {
       String actor,
       String note) {}
 
-  /** @return true when this call wrote the breach, false when it was already recorded */
+  /**
+   * @return true when this call wrote the breach, false when it was already recorded
+   */
   public boolean recordBreach(Breach b) {
-    int rows = jdbc.sql(
+    int rows =
+        jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, process_instance_id, estate_id, property_company_id, case_month)
                 select :flow, :caseId, :caseNo, :community, :clock, 'BREACHED', :level,
                   cast(:dueAt as timestamptz), cast(:at as timestamptz), :holder, :pi,
-                """ + DIMENSIONS + """
+                """
+                    + DIMENSIONS
+                    + """
                 on conflict (flow, case_no, clock, level, case_month) where event = 'BREACHED' do nothing""")
             .param("flow", b.flow())
             .param("caseId", b.caseId())
@@ -116,13 +128,27 @@ public class SlaLedger {
             .param("holder", b.holder())
             .param("pi", b.processInstanceId())
             .update();
-    return written(rows, b.flow(), b.caseNo(), b.communityCode(), b.clock(), "BREACHED",
-        b.level(), b.dueAt(), b.breachedAt());
+    return written(
+        rows,
+        b.flow(),
+        b.caseNo(),
+        b.communityCode(),
+        b.clock(),
+        "BREACHED",
+        b.level(),
+        b.dueAt(),
+        b.breachedAt());
   }
 
-  /** @return true when this call wrote the start, false when the clock had started already */
+  /**
+   * @return true when this call wrote the start, false when the clock had started already
+   */
   public boolean recordStarted(ClockRun run, Instant at) {
-    return insertRun(run, "STARTED", at, null,
+    return insertRun(
+        run,
+        "STARTED",
+        at,
+        null,
         "on conflict (flow, case_no, clock, level, case_month) where event = 'STARTED' do nothing");
   }
 
@@ -134,12 +160,17 @@ public class SlaLedger {
    */
   public boolean recordStopped(ClockRun run, Instant at, String actor) {
     boolean late = run.dueAt() != null && at.isAfter(run.dueAt());
-    return insertRun(run, late ? "RESOLVED" : "MET", at, actor,
+    return insertRun(
+        run,
+        late ? "RESOLVED" : "MET",
+        at,
+        actor,
         "on conflict (flow, case_no, clock, level, task_id, case_month) where event in ('MET', 'RESOLVED') do nothing");
   }
 
   private boolean insertRun(ClockRun r, String event, Instant at, String actor, String onConflict) {
-    int rows = jdbc.sql(
+    int rows =
+        jdbc.sql(
                 """
                 insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
                   due_at, occurred_at, holder, actor, process_instance_id, task_id, activity_id,
@@ -147,7 +178,9 @@ public class SlaLedger {
                 select :flow, :caseId, :caseNo, :community, :clock, :event, :level,
                   cast(:dueAt as timestamptz), cast(:at as timestamptz),
                   :holder, :actor, :pi, :taskId, :activityId,
-                """ + DIMENSIONS + onConflict)
+                """
+                    + DIMENSIONS
+                    + onConflict)
             .param("flow", r.flow())
             .param("caseId", r.caseId())
             .param("caseNo", r.caseNo())
@@ -163,71 +196,95 @@ public class SlaLedger {
             .param("taskId", r.taskId())
             .param("activityId", r.activityId())
             .update();
-    return written(rows, r.flow(), r.caseNo(), r.communityCode(), r.clock(), event, r.level(),
-        r.dueAt(), at);
+    return written(
+        rows, r.flow(), r.caseNo(), r.communityCode(), r.clock(), event, r.level(), r.dueAt(), at);
   }
 
   /** A 督办 at {@code level} was done by {@code actor}. */
   public void recordSupervised(
-      String flow, long caseId, String caseNo, String communityCode, String clock, int level,
-      Instant at, String actor, String note, String processInstanceId) {
-    int rows = jdbc.sql(
-            """
+      String flow,
+      long caseId,
+      String caseNo,
+      String communityCode,
+      String clock,
+      int level,
+      Instant at,
+      String actor,
+      String note,
+      String processInstanceId) {
+    int rows =
+        jdbc.sql(
+                """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
               occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
             select :flow, :caseId, :caseNo, :community, :clock, 'SUPERVISED', :level,
               cast(:at as timestamptz), :actor, :note, :pi,
-            """ + DIMENSIONS)
-        .param("flow", flow)
-        .param("caseId", caseId)
-        .param("caseNo", caseNo)
-        .param("community", communityCode)
-        .param("clock", clock)
-        .param("level", level)
-        .param("at", ts(at))
-        .param("actor", actor)
-        .param("note", note)
-        .param("pi", processInstanceId)
-        .update();
+            """
+                    + DIMENSIONS)
+            .param("flow", flow)
+            .param("caseId", caseId)
+            .param("caseNo", caseNo)
+            .param("community", communityCode)
+            .param("clock", clock)
+            .param("level", level)
+            .param("at", ts(at))
+            .param("actor", actor)
+            .param("note", note)
+            .param("pi", processInstanceId)
+            .update();
     written(rows, flow, caseNo, communityCode, clock, "SUPERVISED", level, null, at);
   }
 
   /**
    * A clock paused (PAUSED, with its due time when the pause began) or resumed (RESUMED, with its
-   * new due time, moved by the time paused; null when the clock has not started yet) — see
-   * {@link SlaPauses}. Not idempotent by itself: {@link SlaPauses} writes each pause's rows once.
+   * new due time, moved by the time paused; null when the clock has not started yet) — see {@link
+   * SlaPauses}. Not idempotent by itself: {@link SlaPauses} writes each pause's rows once.
    */
-  void recordPause(SlaPauses.CaseRef c, String clock, String event, Instant dueAt, Instant at,
-      String actor, String note) {
-    int rows = jdbc.sql(
-            """
+  void recordPause(
+      SlaPauses.CaseRef c,
+      String clock,
+      String event,
+      Instant dueAt,
+      Instant at,
+      String actor,
+      String note) {
+    int rows =
+        jdbc.sql(
+                """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
               due_at, occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
             values (:flow, :caseId, :caseNo, :community, :clock, :event, 0, :dueAt, :at, :actor,
               :note, :pi,
-            """ + DIMENSIONS + ")")
-        .param("flow", c.flow())
-        .param("caseId", c.caseId())
-        .param("caseNo", c.caseNo())
-        .param("community", c.communityCode())
-        .param("clock", clock)
-        .param("event", event)
-        .param("dueAt", ts(dueAt))
-        .param("at", ts(at))
-        .param("actor", actor)
-        .param("note", note)
-        .param("pi", c.processInstanceId())
-        .update();
+            """
+                    + DIMENSIONS
+                    + ")")
+            .param("flow", c.flow())
+            .param("caseId", c.caseId())
+            .param("caseNo", c.caseNo())
+            .param("community", c.communityCode())
+            .param("clock", clock)
+            .param("event", event)
+            .param("dueAt", ts(dueAt))
+            .param("at", ts(at))
+            .param("actor", actor)
+            .param("note", note)
+            .param("pi", c.processInstanceId())
+            .update();
     written(rows, c.flow(), c.caseNo(), c.communityCode(), clock, event, 0, dueAt, at);
   }
 
-  /** The clock's latest recorded due time at level 0 (its start, a stop or a resumption), if any. */
+  /**
+   * The clock's latest recorded due time at level 0 (its start, a stop or a resumption), if any.
+   */
   Instant lastDue(String caseNo, String clock) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select due_at from sla_ledger where case_no = ? and clock = ? and level = 0
               and due_at is not null order by id desc limit 1""")
         .params(caseNo, clock)
-        .query((rs, n) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+        .query((rs, n) -> instant(rs.getTimestamp(1)))
+        .optional()
+        .orElse(null);
   }
 
   /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
@@ -237,10 +294,13 @@ public class SlaLedger {
    * reasons given for the case's pauses (挂起) are free text too and are emptied the same way.
    */
   public void clearNotes(String flow, String caseNo) {
-    jdbc.sql("update sla_ledger set note = null where flow = ? and case_no = ? and note is not null")
-        .params(flow, caseNo).update();
+    jdbc.sql(
+            "update sla_ledger set note = null where flow = ? and case_no = ? and note is not null")
+        .params(flow, caseNo)
+        .update();
     jdbc.sql("update sla_pause set reason = '', resume_note = null where flow = ? and case_no = ?")
-        .params(flow, caseNo).update();
+        .params(flow, caseNo)
+        .update();
   }
 
   public List<Entry> entriesOf(String caseNo) {
@@ -258,12 +318,25 @@ public class SlaLedger {
             select id, flow, case_no, community_code, clock, event, level, due_at, occurred_at,
                    holder, actor, note
             from sla_ledger where case_no = ?
-            """ + condition + " order by id")
+            """
+                + condition
+                + " order by id")
         .param(caseNo)
-        .query((rs, n) -> new Entry(
-            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)),
-            instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11), rs.getString(12)))
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getInt(7),
+                    instant(rs.getTimestamp(8)),
+                    instant(rs.getTimestamp(9)),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getString(12)))
         .list();
   }
 

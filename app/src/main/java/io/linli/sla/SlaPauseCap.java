@@ -6,9 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends pauses whose case reached the cap ({@code linli.sla.pause.max-total}), every
- * {@code linli.sla.pause.check-every} (default a minute) on every node; each pause is taken by one
- * node ({@link SlaPauses#resumeCapped()}).
+ * Ends pauses whose case reached the cap ({@code linli.sla.pause.max-total}), every {@code
+ * linli.sla.pause.check-every} (default a minute) on every node; each pause is taken by one node
+ * ({@link SlaPauses#resumeCapped()}).
  */
 @Component
 class SlaPauseCap {
@@ -21,7 +21,8 @@ class SlaPauseCap {
     this.pauses = pauses;
   }
 
-  @Scheduled(fixedDelayString = "${linli.sla.pause.check-every:PT1M}",
+  @Scheduled(
+      fixedDelayString = "${linli.sla.pause.check-every:PT1M}",
       initialDelayString = "${linli.sla.pause.check-every:PT1M}")
   void resumeCapped() {
     int n = pauses.resumeCapped().size();

@@ -36,9 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * while it lasts) or, for a wait between two tasks, the clocks its flow names (the next task under
  * such a clock starts with its due time moved, {@link #shiftOnCreate}). A case's pauses together
  * may last {@code linli.sla.pause.max-total} (default 7 days); at that point the clock resumes by
- * itself and its timer falls due at once, so the case goes to 督办 as overdue work does.
- * Everything is in the database: an advisory lock per case serialises pauses and resumptions across
- * nodes.
+ * itself and its timer falls due at once, so the case goes to 督办 as overdue work does. Everything
+ * is in the database: an advisory lock per case serialises pauses and resumptions across nodes.
  */
 @Component("slaPauses")
 public class SlaPauses implements SlaDeclarations {
@@ -66,13 +65,25 @@ public class SlaPauses implements SlaDeclarations {
   }
 
   /** The case a pause is for, as the ledger names it. */
-  public record CaseRef(String flow, long caseId, String caseNo, String communityCode,
-      String processInstanceId) {}
+  public record CaseRef(
+      String flow, long caseId, String caseNo, String communityCode, String processInstanceId) {}
 
   /** One pause; {@code resumedAt} null while it lasts. */
-  public record Pause(long id, String flow, String caseNo, List<String> clocks, Kind kind,
-      String reason, Integer contactAttempts, Instant pausedAt, String pausedBy, Instant capAt,
-      Instant resumedAt, String resumedBy, String resumeNote, boolean capped) {
+  public record Pause(
+      long id,
+      String flow,
+      String caseNo,
+      List<String> clocks,
+      Kind kind,
+      String reason,
+      Integer contactAttempts,
+      Instant pausedAt,
+      String pausedBy,
+      Instant capAt,
+      Instant resumedAt,
+      String resumedBy,
+      String resumeNote,
+      boolean capped) {
 
     public boolean open() {
       return resumedAt == null;
@@ -103,9 +114,15 @@ public class SlaPauses implements SlaDeclarations {
   private final IdentityService identity;
   private final ApplicationEventPublisher events;
 
-  SlaPauses(JdbcClient jdbc, SlaLedger ledger, @Lazy SlaPolicy policy, @Lazy TaskService tasks,
-      @Lazy ManagementService management, @Lazy RepositoryService repository,
-      @Lazy IdentityService identity, ApplicationEventPublisher events) {
+  SlaPauses(
+      JdbcClient jdbc,
+      SlaLedger ledger,
+      @Lazy SlaPolicy policy,
+      @Lazy TaskService tasks,
+      @Lazy ManagementService management,
+      @Lazy RepositoryService repository,
+      @Lazy IdentityService identity,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.policy = policy;
@@ -134,8 +151,13 @@ public class SlaPauses implements SlaDeclarations {
    * @throws Refused when the cap is used up or no clock would pause
    */
   @Transactional
-  public Pause pause(CaseRef c, Kind kind, String reason, Integer contactAttempts,
-      List<String> waitingClocks, String actor) {
+  public Pause pause(
+      CaseRef c,
+      Kind kind,
+      String reason,
+      Integer contactAttempts,
+      List<String> waitingClocks,
+      String actor) {
     lock(c.caseNo());
     Optional<Pause> already = open(c.caseNo());
     if (already.isPresent()) return already.get();
@@ -144,22 +166,39 @@ public class SlaPauses implements SlaDeclarations {
     if (left.isNegative() || left.isZero()) {
       throw new Refused("本案挂起累计已达上限（" + hours(maxTotal()) + "小时），不能再挂起");
     }
-    List<Running> running = waitingClocks.isEmpty() ? running(c.processInstanceId(), null, null) : List.of();
-    List<String> clocks = waitingClocks.isEmpty()
-        ? running.stream().map(Running::clock).distinct().toList() : List.copyOf(waitingClocks);
+    List<Running> running =
+        waitingClocks.isEmpty() ? running(c.processInstanceId(), null, null) : List.of();
+    List<String> clocks =
+        waitingClocks.isEmpty()
+            ? running.stream().map(Running::clock).distinct().toList()
+            : List.copyOf(waitingClocks);
     if (clocks.isEmpty()) throw new Refused("本案当前没有正在计时的时限，无需挂起");
-    asApp(() -> {
-      running.forEach(r -> r.jobIds().forEach(management::suspendJobById));
-      return null;
-    });
-    long id = jdbc.sql("""
+    asApp(
+        () -> {
+          running.forEach(r -> r.jobIds().forEach(management::suspendJobById));
+          return null;
+        });
+    long id =
+        jdbc.sql(
+                """
             insert into sla_pause (flow, case_id, case_no, community_code, process_instance_id, clocks,
               kind, reason, contact_attempts, paused_at, paused_by, cap_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-        .params(c.flow(), c.caseId(), c.caseNo(), c.communityCode(), c.processInstanceId(),
-            String.join(",", clocks), kind.name(), reason, contactAttempts, Timestamp.from(now),
-            actor, Timestamp.from(now.plus(left)))
-        .query(Long.class).single();
+            .params(
+                c.flow(),
+                c.caseId(),
+                c.caseNo(),
+                c.communityCode(),
+                c.processInstanceId(),
+                String.join(",", clocks),
+                kind.name(),
+                reason,
+                contactAttempts,
+                Timestamp.from(now),
+                actor,
+                Timestamp.from(now.plus(left)))
+            .query(Long.class)
+            .single();
     Map<String, Instant> due = new LinkedHashMap<>();
     running.forEach(r -> due.putIfAbsent(r.clock(), r.dueAt()));
     for (String clock : clocks) {
@@ -184,13 +223,17 @@ public class SlaPauses implements SlaDeclarations {
 
   /** Every pause of the case, oldest first. */
   public List<Pause> of(String caseNo) {
-    return jdbc.sql("select * from sla_pause where case_no = ? order by id").param(caseNo)
-        .query(SlaPauses::row).list();
+    return jdbc.sql("select * from sla_pause where case_no = ? order by id")
+        .param(caseNo)
+        .query(SlaPauses::row)
+        .list();
   }
 
   public Optional<Pause> open(String caseNo) {
     return jdbc.sql("select * from sla_pause where case_no = ? and resumed_at is null")
-        .param(caseNo).query(SlaPauses::row).optional();
+        .param(caseNo)
+        .query(SlaPauses::row)
+        .optional();
   }
 
   /** The case's pauses together, the open one until {@code now}. */
@@ -204,10 +247,14 @@ public class SlaPauses implements SlaDeclarations {
    */
   @Transactional
   public List<Pause> resumeCapped() {
-    List<String> due = jdbc.sql("""
+    List<String> due =
+        jdbc.sql(
+                """
             select case_no from sla_pause where resumed_at is null and cap_at <= ?
             order by cap_at limit 100 for update skip locked""")
-        .param(Timestamp.from(policy.now())).query(String.class).list();
+            .param(Timestamp.from(policy.now()))
+            .query(String.class)
+            .list();
     List<Pause> out = new ArrayList<>();
     for (String caseNo : due) {
       resume(caseNo, SYSTEM, "挂起累计已达上限，自动恢复计时并提请督办", null, null).ifPresent(out::add);
@@ -224,19 +271,26 @@ public class SlaPauses implements SlaDeclarations {
   void shiftOnCreate(DelegateTask task, String clock) {
     String caseNo = (String) task.getVariable("caseNo");
     if (caseNo == null || task.getDueDate() == null) return;
-    Duration shift = of(caseNo).stream().filter(p -> !p.open() && p.clocks().contains(clock))
-        .map(p -> p.length(p.resumedAt())).reduce(Duration.ZERO, Duration::plus);
+    Duration shift =
+        of(caseNo).stream()
+            .filter(p -> !p.open() && p.clocks().contains(clock))
+            .map(p -> p.length(p.resumedAt()))
+            .reduce(Duration.ZERO, Duration::plus);
     if (shift.isZero()) return;
     task.setDueDate(Date.from(task.getDueDate().toInstant().plus(shift)));
     Set<String> boundaries = new java.util.HashSet<>();
-    for (ModelClocks.Timer t : ModelClocks.timersOf(
-        (org.camunda.bpm.model.bpmn.BpmnModelInstance) task.getBpmnModelElementInstance().getModelInstance(),
-        task.getTaskDefinitionKey())) {
+    for (ModelClocks.Timer t :
+        ModelClocks.timersOf(
+            (org.camunda.bpm.model.bpmn.BpmnModelInstance)
+                task.getBpmnModelElementInstance().getModelInstance(),
+            task.getTaskDefinitionKey())) {
       if (t.clock().equals(clock)) boundaries.add(t.boundaryId());
     }
     if (task.getExecution() instanceof ExecutionEntity execution) {
       for (JobEntity job : execution.getJobs()) {
-        if (job instanceof TimerEntity && boundaries.contains(job.getActivityId()) && job.getDuedate() != null) {
+        if (job instanceof TimerEntity
+            && boundaries.contains(job.getActivityId())
+            && job.getDuedate() != null) {
           job.setDuedate(Date.from(job.getDuedate().toInstant().plus(shift)));
         }
       }
@@ -256,8 +310,8 @@ public class SlaPauses implements SlaDeclarations {
 
   private record Running(String clock, String taskId, Instant dueAt, List<String> jobIds) {}
 
-  private Optional<Pause> resume(String caseNo, String actor, String note, DelegateTask completing,
-      String completingClock) {
+  private Optional<Pause> resume(
+      String caseNo, String actor, String note, DelegateTask completing, String completingClock) {
     lock(caseNo);
     Optional<Pause> open = open(caseNo);
     if (open.isEmpty()) return Optional.empty();
@@ -266,53 +320,72 @@ public class SlaPauses implements SlaDeclarations {
     boolean capped = !now.isBefore(p.capAt());
     Instant end = capped ? p.capAt() : now;
     Duration length = Duration.between(p.pausedAt(), end);
-    CaseRef c = jdbc.sql("""
+    CaseRef c =
+        jdbc.sql(
+                """
             select flow, case_id, case_no, community_code, process_instance_id from sla_pause where id = ?""")
-        .param(p.id())
-        .query((rs, n) -> new CaseRef(rs.getString(1), rs.getLong(2), rs.getString(3),
-            rs.getString(4), rs.getString(5)))
-        .single();
+            .param(p.id())
+            .query(
+                (rs, n) ->
+                    new CaseRef(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5)))
+            .single();
     Map<String, Instant> newDue = new LinkedHashMap<>();
     if (completing != null && completing.getDueDate() != null) {
       Instant d = completing.getDueDate().toInstant().plus(length);
       completing.setDueDate(Date.from(d));
       newDue.put(completingClock, d);
     }
-    List<Running> running = running(c.processInstanceId(), Set.copyOf(p.clocks()),
-        completing == null ? null : completing.getId());
-    asApp(() -> {
-      for (Running r : running) {
-        Instant d = r.dueAt() == null ? null : r.dueAt().plus(length);
-        if (d != null) {
-          Task t = tasks.createTaskQuery().taskId(r.taskId()).singleResult();
-          t.setDueDate(Date.from(d));
-          if (t.getFollowUpDate() != null) {
-            // the 临期预警 instant (SlaWarnings) moves with the due time
-            t.setFollowUpDate(Date.from(t.getFollowUpDate().toInstant().plus(length)));
+    List<Running> running =
+        running(
+            c.processInstanceId(),
+            Set.copyOf(p.clocks()),
+            completing == null ? null : completing.getId());
+    asApp(
+        () -> {
+          for (Running r : running) {
+            Instant d = r.dueAt() == null ? null : r.dueAt().plus(length);
+            if (d != null) {
+              Task t = tasks.createTaskQuery().taskId(r.taskId()).singleResult();
+              t.setDueDate(Date.from(d));
+              if (t.getFollowUpDate() != null) {
+                // the 临期预警 instant (SlaWarnings) moves with the due time
+                t.setFollowUpDate(Date.from(t.getFollowUpDate().toInstant().plus(length)));
+              }
+              tasks.saveTask(t);
+              newDue.putIfAbsent(r.clock(), d);
+            }
+            for (String job : r.jobIds()) {
+              Job j = management.createJobQuery().jobId(job).singleResult();
+              Instant jobDue =
+                  capped
+                      ? now
+                      : j.getDuedate() == null ? d : j.getDuedate().toInstant().plus(length);
+              if (jobDue != null) management.setJobDuedate(job, Date.from(jobDue));
+              management.activateJobById(job);
+            }
           }
-          tasks.saveTask(t);
-          newDue.putIfAbsent(r.clock(), d);
-        }
-        for (String job : r.jobIds()) {
-          Job j = management.createJobQuery().jobId(job).singleResult();
-          Instant jobDue = capped ? now
-              : j.getDuedate() == null ? d : j.getDuedate().toInstant().plus(length);
-          if (jobDue != null) management.setJobDuedate(job, Date.from(jobDue));
-          management.activateJobById(job);
-        }
-      }
-      return null;
-    });
-    jdbc.sql("""
+          return null;
+        });
+    jdbc.sql(
+            """
             update sla_pause set resumed_at = ?, resumed_by = ?, resume_note = ?, capped = ?
             where id = ?""")
         .params(Timestamp.from(end), actor, note, capped, p.id())
         .update();
     // a pending 临期预警 of a paused clock is due the time paused later, like the clock itself
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update sla_warning set warn_at = warn_at + ?::interval, due_at = due_at + ?::interval
             where case_no = ? and clock = any(?) and status = 'PENDING'""")
-        .params(length.toSeconds() + " seconds", length.toSeconds() + " seconds", caseNo,
+        .params(
+            length.toSeconds() + " seconds",
+            length.toSeconds() + " seconds",
+            caseNo,
             p.clocks().toArray(String[]::new))
         .update();
     for (String clock : p.clocks()) {
@@ -328,38 +401,61 @@ public class SlaPauses implements SlaDeclarations {
     return Optional.of(ended);
   }
 
-  /** The SLA timers of the instance's open tasks, with the clocks they run (only these, if given). */
+  /**
+   * The SLA timers of the instance's open tasks, with the clocks they run (only these, if given).
+   */
   private List<Running> running(String processInstanceId, Set<String> only, String exceptTask) {
     if (processInstanceId == null) return List.of();
-    return asApp(() -> {
-      List<Running> out = new ArrayList<>();
-      for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-        if (t.getId().equals(exceptTask)) continue;
-        for (ModelClocks.Timer timer : ModelClocks.timersOf(
-            repository.getBpmnModelInstance(t.getProcessDefinitionId()), t.getTaskDefinitionKey())) {
-          if (only != null && !only.contains(timer.clock())) continue;
-          List<String> jobs = management.createJobQuery().processInstanceId(processInstanceId)
-              .activityId(timer.boundaryId()).timers().list().stream().map(Job::getId).toList();
-          out.add(new Running(timer.clock(), t.getId(),
-              t.getDueDate() == null ? null : t.getDueDate().toInstant(), jobs));
-        }
-      }
-      return out;
-    });
+    return asApp(
+        () -> {
+          List<Running> out = new ArrayList<>();
+          for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            if (t.getId().equals(exceptTask)) continue;
+            for (ModelClocks.Timer timer :
+                ModelClocks.timersOf(
+                    repository.getBpmnModelInstance(t.getProcessDefinitionId()),
+                    t.getTaskDefinitionKey())) {
+              if (only != null && !only.contains(timer.clock())) continue;
+              List<String> jobs =
+                  management
+                      .createJobQuery()
+                      .processInstanceId(processInstanceId)
+                      .activityId(timer.boundaryId())
+                      .timers()
+                      .list()
+                      .stream()
+                      .map(Job::getId)
+                      .toList();
+              out.add(
+                  new Running(
+                      timer.clock(),
+                      t.getId(),
+                      t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                      jobs));
+            }
+          }
+          return out;
+        });
   }
 
   private void lock(String caseNo) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sla_pause:" + caseNo)
-        .query().singleRow();
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))")
+        .param("sla_pause:" + caseNo)
+        .query()
+        .singleRow();
   }
 
   private Pause find(long id) {
-    return jdbc.sql("select * from sla_pause where id = ?").param(id).query(SlaPauses::row).single();
+    return jdbc.sql("select * from sla_pause where id = ?")
+        .param(id)
+        .query(SlaPauses::row)
+        .single();
   }
 
   /** Engine work as the application: the caller's own engine rights do not limit the clock. */
   private <T> T asApp(Supplier<T> work) {
-    org.camunda.bpm.engine.impl.identity.Authentication current = identity.getCurrentAuthentication();
+    org.camunda.bpm.engine.impl.identity.Authentication current =
+        identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
       return work.get();
@@ -376,11 +472,20 @@ public class SlaPauses implements SlaDeclarations {
     Timestamp resumed = rs.getTimestamp("resumed_at");
     int attempts = rs.getInt("contact_attempts");
     Integer contactAttempts = rs.wasNull() ? null : attempts;
-    return new Pause(rs.getLong("id"), rs.getString("flow"), rs.getString("case_no"),
-        Arrays.asList(rs.getString("clocks").split(",")), Kind.valueOf(rs.getString("kind")),
-        rs.getString("reason"), contactAttempts, rs.getTimestamp("paused_at").toInstant(),
-        rs.getString("paused_by"), rs.getTimestamp("cap_at").toInstant(),
-        resumed == null ? null : resumed.toInstant(), rs.getString("resumed_by"),
-        rs.getString("resume_note"), rs.getBoolean("capped"));
+    return new Pause(
+        rs.getLong("id"),
+        rs.getString("flow"),
+        rs.getString("case_no"),
+        Arrays.asList(rs.getString("clocks").split(",")),
+        Kind.valueOf(rs.getString("kind")),
+        rs.getString("reason"),
+        contactAttempts,
+        rs.getTimestamp("paused_at").toInstant(),
+        rs.getString("paused_by"),
+        rs.getTimestamp("cap_at").toInstant(),
+        resumed == null ? null : resumed.toInstant(),
+        rs.getString("resumed_by"),
+        rs.getString("resume_note"),
+        rs.getBoolean("capped"));
   }
 }

@@ -20,14 +20,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The one SLA policy: every duration of every clock, read once at start from {@code linli.sla.<key>}
- * (ISO-8601, relaxed binding, so an environment variable {@code LINLI_SLA_...} works too) with the seed
- * default its declarer gives ({@link SlaDeclarations}), and how it counts, from
- * {@code linli.sla.counting.<key>} ({@code wall-clock}, {@code working-days}, {@code working-hours})
- * with the declared default. It knows no flow: flows ask by key, through their own small deadline
- * beans that the models call, so the timer, the task's due date, the ledger's due time and the
- * resident's countdown are one instant computed here. "Now" is the engine clock, so tests move
- * time with {@link ClockUtil}.
+ * The one SLA policy: every duration of every clock, read once at start from {@code
+ * linli.sla.<key>} (ISO-8601, relaxed binding, so an environment variable {@code LINLI_SLA_...}
+ * works too) with the seed default its declarer gives ({@link SlaDeclarations}), and how it counts,
+ * from {@code linli.sla.counting.<key>} ({@code wall-clock}, {@code working-days}, {@code
+ * working-hours}) with the declared default. It knows no flow: flows ask by key, through their own
+ * small deadline beans that the models call, so the timer, the task's due date, the ledger's due
+ * time and the resident's countdown are one instant computed here. "Now" is the engine clock, so
+ * tests move time with {@link ClockUtil}.
  *
  * <p>Working days and hours are the community's ({@link WorkingCalendar}): the community is the
  * {@code communityCode} variable of the execution the engine is evaluating, when there is one, else
@@ -48,14 +48,18 @@ public class SlaPolicy {
     this(declarations, Binder.get(env), calendar);
   }
 
-  /** The policy over {@code declarations} as {@code binder} configures them, on the shipped national calendar (unit tests). */
+  /**
+   * The policy over {@code declarations} as {@code binder} configures them, on the shipped national
+   * calendar (unit tests).
+   */
   public SlaPolicy(List<SlaDeclarations> declarations, Binder binder) {
     this(declarations, binder, WorkingCalendar.shipped());
   }
 
   public SlaPolicy(List<SlaDeclarations> declarations, Binder binder, WorkingCalendar calendar) {
     this.durations = Collections.unmodifiableMap(resolve(declarations, binder));
-    this.counting = Collections.unmodifiableMap(resolveCounting(declarations, binder, durations.keySet()));
+    this.counting =
+        Collections.unmodifiableMap(resolveCounting(declarations, binder, durations.keySet()));
     this.calendar = calendar;
   }
 
@@ -66,33 +70,43 @@ public class SlaPolicy {
       d.settings().forEach((k, v) -> declare(seeds, k, v));
     }
     Map<String, Duration> resolved = new LinkedHashMap<>();
-    seeds.forEach((key, seed) -> {
-      Duration d = binder.bind("linli.sla." + key, Duration.class).orElse(seed);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalStateException("linli.sla." + key + " must be a positive duration, not " + d);
-      }
-      resolved.put(key, d);
-    });
+    seeds.forEach(
+        (key, seed) -> {
+          Duration d = binder.bind("linli.sla." + key, Duration.class).orElse(seed);
+          if (d.isNegative() || d.isZero()) {
+            throw new IllegalStateException(
+                "linli.sla." + key + " must be a positive duration, not " + d);
+          }
+          resolved.put(key, d);
+        });
     return resolved;
   }
 
-  static Map<String, Counting> resolveCounting(List<SlaDeclarations> declarations, Binder binder, Set<String> keys) {
+  static Map<String, Counting> resolveCounting(
+      List<SlaDeclarations> declarations, Binder binder, Set<String> keys) {
     Map<String, Counting> declared = new LinkedHashMap<>();
     for (SlaDeclarations d : declarations) {
-      d.counting().forEach((key, c) -> {
-        if (!keys.contains(key)) {
-          throw new IllegalStateException("counting declared for linli.sla." + key + ", which has no duration");
-        }
-        Counting before = declared.putIfAbsent(key, c);
-        if (before != null && before != c) {
-          throw new IllegalStateException("linli.sla." + key + " is declared twice with different counting");
-        }
-      });
+      d.counting()
+          .forEach(
+              (key, c) -> {
+                if (!keys.contains(key)) {
+                  throw new IllegalStateException(
+                      "counting declared for linli.sla." + key + ", which has no duration");
+                }
+                Counting before = declared.putIfAbsent(key, c);
+                if (before != null && before != c) {
+                  throw new IllegalStateException(
+                      "linli.sla." + key + " is declared twice with different counting");
+                }
+              });
     }
     Map<String, Counting> resolved = new LinkedHashMap<>();
     for (String key : keys) {
-      resolved.put(key, binder.bind("linli.sla.counting." + key, Counting.class)
-          .orElse(declared.getOrDefault(key, Counting.WALL_CLOCK)));
+      resolved.put(
+          key,
+          binder
+              .bind("linli.sla.counting." + key, Counting.class)
+              .orElse(declared.getOrDefault(key, Counting.WALL_CLOCK)));
     }
     return resolved;
   }
@@ -100,14 +114,16 @@ public class SlaPolicy {
   private static void declare(Map<String, Duration> seeds, String key, Duration seed) {
     Duration before = seeds.putIfAbsent(key, seed);
     if (before != null && !before.equals(seed)) {
-      throw new IllegalStateException("linli.sla." + key + " is declared twice with different defaults");
+      throw new IllegalStateException(
+          "linli.sla." + key + " is declared twice with different defaults");
     }
   }
 
   /** The configured duration of {@code key}; an undeclared key is a programming error. */
   public Duration duration(String key) {
     Duration d = durations.get(key);
-    if (d == null) throw new IllegalArgumentException("no SLA duration declared as linli.sla." + key);
+    if (d == null)
+      throw new IllegalArgumentException("no SLA duration declared as linli.sla." + key);
     return d;
   }
 
@@ -127,7 +143,10 @@ public class SlaPolicy {
     return Date.from(due(key, from.toInstant(), currentCommunity()));
   }
 
-  /** {@code key}'s duration counted from {@code from} in {@code community} (null: national, default hours). */
+  /**
+   * {@code key}'s duration counted from {@code from} in {@code community} (null: national, default
+   * hours).
+   */
   public Instant due(String key, Instant from, String community) {
     return calendar.plus(from, duration(key), counting(key), community);
   }
@@ -151,7 +170,9 @@ public class SlaPolicy {
     return Times.now();
   }
 
-  /** The community of the execution the engine is evaluating an expression or listener for, if any. */
+  /**
+   * The community of the execution the engine is evaluating an expression or listener for, if any.
+   */
   static String currentCommunity() {
     if (!(Context.getCoreExecutionContext() instanceof BpmnExecutionContext context)
         || context.getExecution() == null) {

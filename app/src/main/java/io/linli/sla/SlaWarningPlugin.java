@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine-wide, like {@link SlaClockPlugin}: every user task that runs a clock ({@link ClockedTasks})
- * gets a built-in create listener that schedules the clock's 临期预警 ({@link SlaWarnings}) and
- * sets the task's follow-up date to the warning instant, so Tasklist's 即将超时 filter
- * (follow-up date passed, due date not yet) uses each clock's own warning time.
+ * Engine-wide, like {@link SlaClockPlugin}: every user task that runs a clock ({@link
+ * ClockedTasks}) gets a built-in create listener that schedules the clock's 临期预警 ({@link
+ * SlaWarnings}) and sets the task's follow-up date to the warning instant, so Tasklist's 即将超时
+ * filter (follow-up date passed, due date not yet) uses each clock's own warning time.
  */
 @Component
 class SlaWarningPlugin extends AbstractProcessEnginePlugin {
@@ -38,19 +38,24 @@ class SlaWarningPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl config) {
     List<BpmnParseListener> listeners =
         config.getCustomPostBPMNParseListeners() == null
-            ? new ArrayList<>() : new ArrayList<>(config.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-        Map<String, ClockedTasks.TaskClock> clocks = ClockedTasks.of(process);
-        clocks.forEach((taskId, clock) -> {
-          ActivityImpl activity = definition.findActivity(taskId);
-          if (activity != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
-            b.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new Listener(clock));
+            ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+            Map<String, ClockedTasks.TaskClock> clocks = ClockedTasks.of(process);
+            clocks.forEach(
+                (taskId, clock) -> {
+                  ActivityImpl activity = definition.findActivity(taskId);
+                  if (activity != null
+                      && activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
+                    b.getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new Listener(clock));
+                  }
+                });
           }
         });
-      }
-    });
     config.setCustomPostBPMNParseListeners(listeners);
   }
 
@@ -74,9 +79,16 @@ class SlaWarningPlugin extends AbstractProcessEnginePlugin {
       if (start.isAfter(due)) start = Times.now();
       Instant warnAt = warnings.warnAt(clockName, start, due);
       task.setFollowUpDate(Date.from(warnAt));
-      warnings.schedule(flow, caseNo, clockName, clock.level(),
+      warnings.schedule(
+          flow,
+          caseNo,
+          clockName,
+          clock.level(),
           task.getVariable("communityCode") instanceof String c ? c : null,
-          task.getProcessInstanceId(), task.getTaskDefinitionKey(), due, warnAt);
+          task.getProcessInstanceId(),
+          task.getTaskDefinitionKey(),
+          due,
+          warnAt);
     }
   }
 }

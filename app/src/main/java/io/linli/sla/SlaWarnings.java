@@ -14,20 +14,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * 临期预警: when a clock's holder is warned before it falls due, and the one row per clock that
- * says whether they were ({@code sla_warning}). The instant is configuration next to the clocks:
+ * 临期预警: when a clock's holder is warned before it falls due, and the one row per clock that says
+ * whether they were ({@code sla_warning}). The instant is configuration next to the clocks:
  *
  * <ul>
  *   <li>{@code linli.sla.warning.fraction} (default 0.75): the share of the clock's length after
  *       which its holder is warned, measured from the clock's start;
  *   <li>{@code linli.sla.warning.clocks.<clock>.fraction} or {@code .lead} (an ISO-8601 duration
- *       before the due time) for one clock, the clock named by its ledger id in kebab case
- *       ({@code grievance-respond} for GRIEVANCE_RESPOND). A lead time wins over a fraction.
+ *       before the due time) for one clock, the clock named by its ledger id in kebab case ({@code
+ *       grievance-respond} for GRIEVANCE_RESPOND). A lead time wins over a fraction.
  * </ul>
  *
  * {@link SlaWarningPlugin} schedules the row when a task under a clock is created (and puts the
- * instant on the task as its follow-up date, which Tasklist's 即将超时 filter reads); the
- * notification mechanism claims due rows, warns the task's holder and marks them sent.
+ * instant on the task as its follow-up date, which Tasklist's 即将超时 filter reads); the notification
+ * mechanism claims due rows, warns the task's holder and marks them sent.
  */
 @Repository
 public class SlaWarnings {
@@ -47,27 +47,44 @@ public class SlaWarnings {
   SlaWarnings(JdbcClient jdbc, Binder binder, List<SlaDeclarations> declarations) {
     this.jdbc = jdbc;
     this.binder = binder;
-    this.fraction = checkedFraction("linli.sla.warning.fraction",
-        binder.bind("linli.sla.warning.fraction", Double.class).orElse(DEFAULT_FRACTION));
+    this.fraction =
+        checkedFraction(
+            "linli.sla.warning.fraction",
+            binder.bind("linli.sla.warning.fraction", Double.class).orElse(DEFAULT_FRACTION));
     Instant t = Instant.EPOCH;
     for (SlaDeclarations d : declarations) {
       for (ClockSpec c : d.clocks()) {
         String base = "linli.sla.warning.clocks." + kebab(c.id());
-        binder.bind(base + ".lead", Duration.class).ifBound(lead -> {
-          if (lead.isNegative() || lead.isZero()) {
-            throw new IllegalStateException(base + ".lead must be a positive duration, not " + lead);
-          }
-        });
+        binder
+            .bind(base + ".lead", Duration.class)
+            .ifBound(
+                lead -> {
+                  if (lead.isNegative() || lead.isZero()) {
+                    throw new IllegalStateException(
+                        base + ".lead must be a positive duration, not " + lead);
+                  }
+                });
         warnAt(c.id(), t, t.plusSeconds(60));
       }
     }
   }
 
-  /** A warning that fell due, with the process instance and activity whose tasks run its clock now. */
-  public record Due(long id, String flow, String caseNo, String clock, int level,
-      String processInstanceId, String activityId, Instant dueAt) {}
+  /**
+   * A warning that fell due, with the process instance and activity whose tasks run its clock now.
+   */
+  public record Due(
+      long id,
+      String flow,
+      String caseNo,
+      String clock,
+      int level,
+      String processInstanceId,
+      String activityId,
+      Instant dueAt) {}
 
-  /** When the holder of {@code clock}, started at {@code start} and due at {@code due}, is warned. */
+  /**
+   * When the holder of {@code clock}, started at {@code start} and due at {@code due}, is warned.
+   */
   public Instant warnAt(String clock, Instant start, Instant due) {
     String base = "linli.sla.warning.clocks." + kebab(clock);
     var lead = binder.bind(base + ".lead", Duration.class);
@@ -75,8 +92,11 @@ public class SlaWarnings {
       Instant at = due.minus(lead.get());
       return at.isBefore(start) ? start : at;
     }
-    double f = binder.bind(base + ".fraction", Double.class)
-        .map(v -> checkedFraction(base + ".fraction", v)).orElse(fraction);
+    double f =
+        binder
+            .bind(base + ".fraction", Double.class)
+            .map(v -> checkedFraction(base + ".fraction", v))
+            .orElse(fraction);
     long millis = Duration.between(start, due).toMillis();
     return start.plusMillis(Math.max(0, Math.round(millis * f)));
   }
@@ -86,18 +106,28 @@ public class SlaWarnings {
   }
 
   private static double checkedFraction(String key, double f) {
-    if (!(f > 0 && f < 1)) throw new IllegalStateException(key + " must lie between 0 and 1, not " + f);
+    if (!(f > 0 && f < 1))
+      throw new IllegalStateException(key + " must lie between 0 and 1, not " + f);
     return f;
   }
 
   /**
-   * Schedules the clock's warning, or hands a pending one to the task that now runs the clock.
-   * A warning already sent stays sent: one per clock.
+   * Schedules the clock's warning, or hands a pending one to the task that now runs the clock. A
+   * warning already sent stays sent: one per clock.
    */
-  void schedule(String flow, String caseNo, String clock, int level, String community,
-      String processInstanceId, String activityId, Instant dueAt, Instant warnAt) {
+  void schedule(
+      String flow,
+      String caseNo,
+      String clock,
+      int level,
+      String community,
+      String processInstanceId,
+      String activityId,
+      Instant dueAt,
+      Instant warnAt) {
     Timestamp now = Timestamp.from(Times.now());
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into sla_warning (flow, case_no, clock, level, community_code, process_instance_id,
               activity_id, due_at, warn_at, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,18 +136,30 @@ public class SlaWarnings {
                   activity_id = excluded.activity_id, due_at = excluded.due_at,
                   warn_at = excluded.warn_at
               where sla_warning.status = 'PENDING'""")
-        .params(flow, caseNo, clock, level, community, processInstanceId, activityId,
-            Timestamp.from(dueAt), Timestamp.from(warnAt), now)
+        .params(
+            flow,
+            caseNo,
+            clock,
+            level,
+            community,
+            processInstanceId,
+            activityId,
+            Timestamp.from(dueAt),
+            Timestamp.from(warnAt),
+            now)
         .update();
   }
 
   /** When the clock started: its STARTED row in the ledger, if written already. */
   Optional<Instant> started(String flow, String caseNo, String clock, int level) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select min(occurred_at) from sla_ledger
             where flow = ? and case_no = ? and clock = ? and level = ? and event = 'STARTED'""")
         .params(flow, caseNo, clock, level)
-        .query((rs, n) -> rs.getTimestamp(1)).optional().map(t -> t == null ? null : t.toInstant());
+        .query((rs, n) -> rs.getTimestamp(1))
+        .optional()
+        .map(t -> t == null ? null : t.toInstant());
   }
 
   /**
@@ -127,7 +169,8 @@ public class SlaWarnings {
    * transaction and mark each claimed row.
    */
   public List<Due> claimDue(Instant now, int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, flow, case_no, clock, level, process_instance_id, activity_id, due_at
             from sla_warning
             where status = 'PENDING' and warn_at <= ?
@@ -135,15 +178,25 @@ public class SlaWarnings {
                               where p.case_no = sla_warning.case_no and p.resumed_at is null)
             order by warn_at, id limit ? for update skip locked""")
         .params(Timestamp.from(now), limit)
-        .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+        .query(
+            (rs, n) ->
+                new Due(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getTimestamp(8).toInstant()))
         .list();
   }
 
   /** The holder was warned ({@code recipients} staff members reached). */
   public void markSent(long id, Instant at, int recipients) {
     jdbc.sql("update sla_warning set status = 'SENT', sent_at = ?, recipients = ? where id = ?")
-        .params(Timestamp.from(at), recipients, id).update();
+        .params(Timestamp.from(at), recipients, id)
+        .update();
   }
 
   /** The clock stopped (no task runs it any more) before the warning was due: none is sent. */

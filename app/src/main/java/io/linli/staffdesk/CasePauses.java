@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Pausing a case's clocks from the staff desk, for waits no flow step models (a resident who cannot
  * be reached after the required attempts, a resident who asks to postpone): only who holds an open
- * task of the case may pause or resume it. Every pause and resumption, of any flow and the automatic
- * one at the cap, goes into the case's log, which the resident reads.
+ * task of the case may pause or resume it. Every pause and resumption, of any flow and the
+ * automatic one at the cap, goes into the case's log, which the resident reads.
  */
 @Component
 class CasePauses {
@@ -38,17 +38,34 @@ class CasePauses {
   }
 
   /** A case's pause state as the API answers it. */
-  record PauseView(String caseNo, boolean paused, String kind, String kindLabel, String reason,
-      Instant pausedAt, Instant resumedAt, boolean capped, List<String> clocks,
-      double usedHours, double maxHours) {}
+  record PauseView(
+      String caseNo,
+      boolean paused,
+      String kind,
+      String kindLabel,
+      String reason,
+      Instant pausedAt,
+      Instant resumedAt,
+      boolean capped,
+      List<String> clocks,
+      double usedHours,
+      double maxHours) {}
 
   @Transactional
-  PauseView pause(String caseNo, Staff staff, SlaPauses.Kind kind, String reason, Integer attempts) {
+  PauseView pause(
+      String caseNo, Staff staff, SlaPauses.Kind kind, String reason, Integer attempts) {
     CaseFile c = holderCase(caseNo, staff, "挂起");
     SlaPauses.Pause p;
     try {
-      p = pauses.pause(new SlaPauses.CaseRef(c.flow(), c.caseId(), c.caseNo(), c.communityCode(),
-          c.processInstanceId()), kind, reason, attempts, List.of(), staff.userId());
+      p =
+          pauses.pause(
+              new SlaPauses.CaseRef(
+                  c.flow(), c.caseId(), c.caseNo(), c.communityCode(), c.processInstanceId()),
+              kind,
+              reason,
+              attempts,
+              List.of(),
+              staff.userId());
     } catch (SlaPauses.Refused e) {
       throw ApiError.conflict(e.getMessage());
     }
@@ -84,25 +101,50 @@ class CasePauses {
     Instant now = Times.now();
     double used = hours(pauses.used(caseNo, now));
     double max = hours(pauses.maxTotal());
-    return last.map(p -> new PauseView(caseNo, p.open(), p.kind().name(), p.kind().label(),
-            p.reason(), p.pausedAt(), p.resumedAt(), p.capped(), p.clocks(), used, max))
-        .orElse(new PauseView(caseNo, false, null, null, null, null, null, false, List.of(), used, max));
+    return last.map(
+            p ->
+                new PauseView(
+                    caseNo,
+                    p.open(),
+                    p.kind().name(),
+                    p.kind().label(),
+                    p.reason(),
+                    p.pausedAt(),
+                    p.resumedAt(),
+                    p.capped(),
+                    p.clocks(),
+                    used,
+                    max))
+        .orElse(
+            new PauseView(
+                caseNo, false, null, null, null, null, null, false, List.of(), used, max));
   }
 
   private static double hours(Duration d) {
     return Math.round(d.toSeconds() / 36.0) / 100.0;
   }
 
-  /** Every pause and resumption, of every flow, in the case's log (the note for the resident and staff). */
+  /**
+   * Every pause and resumption, of every flow, in the case's log (the note for the resident and
+   * staff).
+   */
   @EventListener
   void on(SlaPauses.Changed e) {
     SlaPauses.Pause p = e.pause();
     if (!e.resumed()) {
-      caseLog.record(e.flow(), e.caseNo(), CommonEvent.PAUSED, role(p.pausedBy()),
+      caseLog.record(
+          e.flow(),
+          e.caseNo(),
+          CommonEvent.PAUSED,
+          role(p.pausedBy()),
           p.kind().label() + "：" + p.reason());
     } else {
       Duration d = p.length(p.resumedAt());
-      caseLog.record(e.flow(), e.caseNo(), CommonEvent.RESUMED, role(p.resumedBy()),
+      caseLog.record(
+          e.flow(),
+          e.caseNo(),
+          CommonEvent.RESUMED,
+          role(p.resumedBy()),
           p.resumeNote() + "（暂停" + label(d) + "，时限顺延）");
     }
   }
@@ -110,7 +152,8 @@ class CasePauses {
   static String label(Duration d) {
     long minutes = Math.max(0, d.toMinutes());
     if (minutes < 60) return minutes + "分钟";
-    if (minutes < 24 * 60) return (minutes / 60) + "小时" + (minutes % 60 == 0 ? "" : minutes % 60 + "分钟");
+    if (minutes < 24 * 60)
+      return (minutes / 60) + "小时" + (minutes % 60 == 0 ? "" : minutes % 60 + "分钟");
     long hours = minutes / 60;
     return (hours / 24) + "天" + (hours % 24 == 0 ? "" : hours % 24 + "小时");
   }

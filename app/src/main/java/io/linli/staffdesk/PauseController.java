@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 挂起 and 恢复计时 from the staff desk, for the holder of an open task of the case:
- * {@code POST /api/staff/cases/{caseNo}/pause} with a kind ({@code RESIDENT_UNREACHABLE} after at
- * least {@code linli.sla.pause.unreachable-attempts} contact attempts, {@code RESIDENT_POSTPONE})
- * and a reason; {@code POST /api/staff/cases/{caseNo}/resume}; {@code GET …/pause} the state.
- * A wait a flow models itself (the quote decision) pauses in the flow, not here.
+ * 挂起 and 恢复计时 from the staff desk, for the holder of an open task of the case: {@code POST
+ * /api/staff/cases/{caseNo}/pause} with a kind ({@code RESIDENT_UNREACHABLE} after at least {@code
+ * linli.sla.pause.unreachable-attempts} contact attempts, {@code RESIDENT_POSTPONE}) and a reason;
+ * {@code POST /api/staff/cases/{caseNo}/resume}; {@code GET …/pause} the state. A wait a flow
+ * models itself (the quote decision) pauses in the flow, not here.
  */
 @RestController
 class PauseController {
@@ -29,7 +29,9 @@ class PauseController {
   private final CasePauses pauses;
   private final int unreachableAttempts;
 
-  PauseController(StaffIdentity identity, CasePauses pauses,
+  PauseController(
+      StaffIdentity identity,
+      CasePauses pauses,
       @Value("${linli.sla.pause.unreachable-attempts:3}") int unreachableAttempts) {
     this.identity = identity;
     this.pauses = pauses;
@@ -44,7 +46,8 @@ class PauseController {
   record PauseRequest(String kind, String reason, Integer contactAttempts) {}
 
   @PostMapping("/api/staff/cases/{caseNo}/pause")
-  CasePauses.PauseView pause(@PathVariable String caseNo,
+  CasePauses.PauseView pause(
+      @PathVariable String caseNo,
       @RequestHeader(name = StaffDeskController.USER_HEADER, required = false) String user,
       @RequestBody(required = false) PauseRequest body) {
     Staff staff = staff(user);
@@ -54,12 +57,15 @@ class PauseController {
     SlaPauses.Kind kind = null;
     String k = TextInput.clean("kind", b.kind());
     if (k == null || k.isBlank()) {
-      bad.add(new ApiError.FieldMessage("kind", "请选择挂起类型：RESIDENT_UNREACHABLE（居民无法联系）或 RESIDENT_POSTPONE（居民要求延期）"));
+      bad.add(
+          new ApiError.FieldMessage(
+              "kind", "请选择挂起类型：RESIDENT_UNREACHABLE（居民无法联系）或 RESIDENT_POSTPONE（居民要求延期）"));
     } else if (k.strip().equals(SlaPauses.Kind.RESIDENT_UNREACHABLE.name())
         || k.strip().equals(SlaPauses.Kind.RESIDENT_POSTPONE.name())) {
       kind = SlaPauses.Kind.valueOf(k.strip());
     } else {
-      bad.add(new ApiError.FieldMessage("kind", "挂起类型只能是 RESIDENT_UNREACHABLE 或 RESIDENT_POSTPONE"));
+      bad.add(
+          new ApiError.FieldMessage("kind", "挂起类型只能是 RESIDENT_UNREACHABLE 或 RESIDENT_POSTPONE"));
     }
     String reason = TextInput.clean("reason", b.reason());
     if (reason == null || reason.isBlank()) {
@@ -72,21 +78,24 @@ class PauseController {
       bad.add(new ApiError.FieldMessage("contactAttempts", "联系次数应在0到1000之间"));
     } else if (kind == SlaPauses.Kind.RESIDENT_UNREACHABLE
         && (attempts == null || attempts < unreachableAttempts)) {
-      bad.add(new ApiError.FieldMessage("contactAttempts",
-          "须至少联系居民" + unreachableAttempts + "次未果，才能以“居民无法联系”挂起"));
+      bad.add(
+          new ApiError.FieldMessage(
+              "contactAttempts", "须至少联系居民" + unreachableAttempts + "次未果，才能以“居民无法联系”挂起"));
     }
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
     return pauses.pause(caseNo, staff, kind, reason.strip(), attempts);
   }
 
   @PostMapping("/api/staff/cases/{caseNo}/resume")
-  CasePauses.PauseView resume(@PathVariable String caseNo,
+  CasePauses.PauseView resume(
+      @PathVariable String caseNo,
       @RequestHeader(name = StaffDeskController.USER_HEADER, required = false) String user) {
     return pauses.resume(caseNo, staff(user));
   }
 
   @GetMapping("/api/staff/cases/{caseNo}/pause")
-  CasePauses.PauseView state(@PathVariable String caseNo,
+  CasePauses.PauseView state(
+      @PathVariable String caseNo,
       @RequestHeader(name = StaffDeskController.USER_HEADER, required = false) String user) {
     return pauses.state(caseNo, staff(user));
   }

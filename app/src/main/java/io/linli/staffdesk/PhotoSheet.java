@@ -73,7 +73,8 @@ class PhotoSheet {
     w = Math.min(w, HEIGHT * 3); // a panorama stays readable, not a strip
     BufferedImage out = new BufferedImage(w, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(img, 0, 0, w, HEIGHT, null);
     g.dispose();
     return out;

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The staff desk's API. {@code POST /api/staff/cases/{caseNo}/phone-reveal}: the full phone number
  * for staff holding an open task of the case (404 for anyone else, as for an unknown case), written
  * to the access log. {@code GET /api/staff/contact-access}: the access log for those who audit the
- * case's community (supervisors; 社区党委 and 街道党工委 for their communities). The staff member is
- * the token's user ({@code X-Linli-User} in the default profile, which has no sign-in).
+ * case's community (supervisors; 社区党委 and 街道党工委 for their communities). The staff member is the
+ * token's user ({@code X-Linli-User} in the default profile, which has no sign-in).
  */
 @RestController
 class StaffDeskController {
@@ -34,8 +34,12 @@ class StaffDeskController {
   private final SupervisionAccess audit;
   private final CaseMoves moves;
 
-  StaffDeskController(ContactReveals reveals, ContactAccessLog log, StaffIdentity identity,
-      SupervisionAccess audit, CaseMoves moves) {
+  StaffDeskController(
+      ContactReveals reveals,
+      ContactAccessLog log,
+      StaffIdentity identity,
+      SupervisionAccess audit,
+      CaseMoves moves) {
     this.moves = moves;
     this.reveals = reveals;
     this.log = log;
@@ -43,11 +47,14 @@ class StaffDeskController {
     this.audit = audit;
   }
 
-  /** @param note an optional purpose in the staff member's words (the task is always recorded) */
+  /**
+   * @param note an optional purpose in the staff member's words (the task is always recorded)
+   */
   record RevealRequest(String note) {}
 
   @PostMapping("/api/staff/cases/{caseNo}/phone-reveal")
-  ContactReveals.Revealed reveal(@PathVariable String caseNo,
+  ContactReveals.Revealed reveal(
+      @PathVariable String caseNo,
       @RequestHeader(name = USER_HEADER, required = false) String user,
       @RequestBody(required = false) RevealRequest body) {
     Staff staff = identity.ofApi(user).orElseThrow(() -> ContactReveals.notYours(caseNo));
@@ -64,8 +71,10 @@ class StaffDeskController {
     String c = blankToNull(TextInput.clean("caseNo", caseNo));
     String s = blankToNull(TextInput.clean("staff", staff));
     if (c == null && s == null) {
-      throw ApiError.invalid(List.of(new ApiError.FieldMessage("caseNo", "请按案件编号或工作人员查询"),
-          new ApiError.FieldMessage("staff", "请按案件编号或工作人员查询")));
+      throw ApiError.invalid(
+          List.of(
+              new ApiError.FieldMessage("caseNo", "请按案件编号或工作人员查询"),
+              new ApiError.FieldMessage("staff", "请按案件编号或工作人员查询")));
     }
     if (c != null && c.length() > 32) throw ApiError.invalid("caseNo", "案件编号不能超过32字符");
     if (s != null && s.length() > 64) throw ApiError.invalid("staff", "用户标识不能超过64字符");
@@ -73,12 +82,12 @@ class StaffDeskController {
   }
 
   /**
-   * 转单, 退单 and 拒单 per property company, flow and kind between {@code from} and {@code to}
-   * (dates, Beijing time, {@code to} inclusive; at most a year), for those who audit.
+   * 转单, 退单 and 拒单 per property company, flow and kind between {@code from} and {@code to} (dates,
+   * Beijing time, {@code to} inclusive; at most a year), for those who audit.
    */
   @GetMapping("/api/staff/moves")
-  List<CaseMoves.Count> moves(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+  List<CaseMoves.Count> moves(
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     SupervisionAccess.Scope scope = audit.current();
     if (scope.none()) throw ApiError.forbidden("只有督查、社区党委和街道党工委可以查看转单退单统计");
     List<ApiError.FieldMessage> bad = new ArrayList<>();
@@ -88,11 +97,14 @@ class StaffDeskController {
       bad.add(new ApiError.FieldMessage("to", "结束日期须不早于开始日期，且跨度不超过一年"));
     }
     if (!bad.isEmpty()) throw ApiError.invalid(bad);
-    return moves.count(f.atStartOfDay(Times.BEIJING).toInstant(),
-        t.plusDays(1).atStartOfDay(Times.BEIJING).toInstant(), scope);
+    return moves.count(
+        f.atStartOfDay(Times.BEIJING).toInstant(),
+        t.plusDays(1).atStartOfDay(Times.BEIJING).toInstant(),
+        scope);
   }
 
-  private static java.time.LocalDate date(String field, String value, List<ApiError.FieldMessage> bad) {
+  private static java.time.LocalDate date(
+      String field, String value, List<ApiError.FieldMessage> bad) {
     if (value == null || value.isBlank()) {
       bad.add(new ApiError.FieldMessage(field, "请填写日期（yyyy-MM-dd）"));
       return null;

@@ -37,7 +37,11 @@ class StaffDeskPages {
   private final PhotoSheet sheets;
   private final StaffIdentity identity;
 
-  StaffDeskPages(ContactReveals reveals, CaseFiles files, CaseTaskHolders held, PhotoSheet sheets,
+  StaffDeskPages(
+      ContactReveals reveals,
+      CaseFiles files,
+      CaseTaskHolders held,
+      PhotoSheet sheets,
       StaffIdentity identity) {
     this.reveals = reveals;
     this.files = files;
@@ -52,7 +56,8 @@ class StaffDeskPages {
     ContactReveals.Revealed r = reveals.reveal(caseNo, staff, null);
     String no = HtmlUtils.htmlEscape(r.caseNo());
     String phone = HtmlUtils.htmlEscape(r.phone());
-    String html = """
+    String html =
+        """
         <!DOCTYPE html>
         <html lang="zh-CN"><head><meta charset="utf-8"><title>居民电话 %s</title>
         <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -62,10 +67,18 @@ class StaffDeskPages {
         <p id="logged">本次查看已记录：%s 于 %s 为办理「%s」查看。请仅用于联系居民办理本案件。</p>
         <p><a href="/camunda/app/tasklist/default/#/?task=%s">返回任务</a></p>
         </body></html>
-        """.formatted(no, no, phone, phone, HtmlUtils.htmlEscape(staff.userId()),
-        Times.label(r.at()), HtmlUtils.htmlEscape(r.taskName() == null ? "" : r.taskName()),
-        java.net.URLEncoder.encode(r.taskId(), java.nio.charset.StandardCharsets.UTF_8));
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        """
+            .formatted(
+                no,
+                no,
+                phone,
+                phone,
+                HtmlUtils.htmlEscape(staff.userId()),
+                Times.label(r.at()),
+                HtmlUtils.htmlEscape(r.taskName() == null ? "" : r.taskName()),
+                java.net.URLEncoder.encode(r.taskId(), java.nio.charset.StandardCharsets.UTF_8));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
         .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .body(html);
   }
@@ -77,7 +90,9 @@ class StaffDeskPages {
     held.of(c, staff).orElseThrow(() -> ContactReveals.notYours(caseNo));
     byte[] sheet = sheets.of(c.flow(), caseNo);
     if (sheet == null) throw ApiError.notFound("案件 " + caseNo + " 没有照片");
-    return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noStore())
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_JPEG)
+        .cacheControl(CacheControl.noStore())
         .body(sheet);
   }
 

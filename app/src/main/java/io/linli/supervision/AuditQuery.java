@@ -19,15 +19,33 @@ import java.util.Set;
  * @param from inclusive instant, @param to exclusive instant
  */
 record AuditQuery(
-    String community, Long estateId, Long companyId, String flow, String clock, Integer level,
-    Instant from, Instant to, Boolean open, Boolean resolved, Set<String> communities) {
+    String community,
+    Long estateId,
+    Long companyId,
+    String flow,
+    String clock,
+    Integer level,
+    Instant from,
+    Instant to,
+    Boolean open,
+    Boolean resolved,
+    Set<String> communities) {
 
   /** The raw parameters, as strings, so that a bad value is named rather than a type error. */
-  record Params(String community, String estate, String company, String flow, String clock,
-      String level, String from, String to, String open, String resolved) {}
+  record Params(
+      String community,
+      String estate,
+      String company,
+      String flow,
+      String clock,
+      String level,
+      String from,
+      String to,
+      String open,
+      String resolved) {}
 
-  static AuditQuery read(Params p, Dimensions dims, SupervisionAccess.Scope scope,
-      boolean periodRequired) {
+  static AuditQuery read(
+      Params p, Dimensions dims, SupervisionAccess.Scope scope, boolean periodRequired) {
     List<ApiError.FieldMessage> errors = new ArrayList<>();
     String community = blank(p.community());
     if (community != null && dims.community(community).isEmpty()) {
@@ -47,13 +65,17 @@ record AuditQuery(
     Long companyId = null;
     if (blank(p.company()) != null) {
       var company = dims.company(p.company().trim());
-      if (company.isEmpty()) errors.add(new ApiError.FieldMessage("company", "没有这个物业服务企业：" + p.company()));
+      if (company.isEmpty())
+        errors.add(new ApiError.FieldMessage("company", "没有这个物业服务企业：" + p.company()));
       else companyId = company.get().id();
     }
     String flow = blank(p.flow());
     if (flow != null && !dims.isFlow(flow)) {
-      errors.add(new ApiError.FieldMessage("flow", "取值无效，可选："
-          + String.join(", ", dims.flows().stream().map(Dimensions.Named::code).toList())));
+      errors.add(
+          new ApiError.FieldMessage(
+              "flow",
+              "取值无效，可选："
+                  + String.join(", ", dims.flows().stream().map(Dimensions.Named::code).toList())));
     }
     String clock = blank(p.clock());
     if (clock != null && !dims.isClock(clock)) {
@@ -61,7 +83,8 @@ record AuditQuery(
     }
     Integer level = null;
     if (blank(p.level()) != null) {
-      if (p.level().trim().equals("1") || p.level().trim().equals("2")) level = Integer.valueOf(p.level().trim());
+      if (p.level().trim().equals("1") || p.level().trim().equals("2"))
+        level = Integer.valueOf(p.level().trim());
       else errors.add(new ApiError.FieldMessage("level", "督办级别只能是 1（社区党委）或 2（街道党工委）"));
     }
     LocalDate from = date(p.from(), "from", errors, periodRequired);
@@ -76,8 +99,17 @@ record AuditQuery(
     if (community != null && !scope.reaches(community)) {
       throw ApiError.forbidden("无权查看该社区：" + community);
     }
-    return new AuditQuery(community, estateId, companyId, flow, clock, level,
-        from == null ? null : start(from), to == null ? null : start(to.plusDays(1)), open, resolved,
+    return new AuditQuery(
+        community,
+        estateId,
+        companyId,
+        flow,
+        clock,
+        level,
+        from == null ? null : start(from),
+        to == null ? null : start(to.plusDays(1)),
+        open,
+        resolved,
         scope.all() ? null : scope.communities());
   }
 
@@ -90,8 +122,8 @@ record AuditQuery(
     return communities == null ? null : communities.toArray(String[]::new);
   }
 
-  private static LocalDate date(String raw, String field, List<ApiError.FieldMessage> errors,
-      boolean required) {
+  private static LocalDate date(
+      String raw, String field, List<ApiError.FieldMessage> errors, boolean required) {
     if (blank(raw) == null) {
       if (required) errors.add(new ApiError.FieldMessage(field, "请填写日期（yyyy-MM-dd）"));
       return null;

@@ -11,23 +11,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the rates count, from the flows' declarations: the flows in the rates ({@link
- * Flow#inRates()}) and which of their clocks make a closure late, give the response time and mark
- * a commitment ({@link ClockSpec.Counts}).
+ * Flow#inRates()}) and which of their clocks make a closure late, give the response time and mark a
+ * commitment ({@link ClockSpec.Counts}).
  */
 @Component
 class CountedClocks {
 
   final List<Flow> flows;
+
   /** Comma-joined, as the SQL's string_to_array reads them. */
   final String flowKeys;
+
   final String handling;
   final String response;
   final String commitment;
   private final java.util.Set<String> commitmentClocks;
 
   CountedClocks(Flows registry) {
-    this.flows = registry.all().stream().filter(Flow::inRates)
-        .sorted(Comparator.comparing(Flow::key)).toList();
+    this.flows =
+        registry.all().stream()
+            .filter(Flow::inRates)
+            .sorted(Comparator.comparing(Flow::key))
+            .toList();
     this.flowKeys = flows.stream().map(Flow::key).collect(Collectors.joining(","));
     this.handling = join(ClockSpec.Counts.HANDLING, ClockSpec::id, ",");
     this.response = join(ClockSpec.Counts.RESPONSE, ClockSpec::id, ",");
@@ -36,8 +41,11 @@ class CountedClocks {
   }
 
   String join(ClockSpec.Counts counts, Function<ClockSpec, String> part, String separator) {
-    return flows.stream().flatMap(f -> f.clocks().stream()).filter(c -> c.counts().contains(counts))
-        .map(part).collect(Collectors.joining(separator));
+    return flows.stream()
+        .flatMap(f -> f.clocks().stream())
+        .filter(c -> c.counts().contains(counts))
+        .map(part)
+        .collect(Collectors.joining(separator));
   }
 
   boolean isCommitment(String clock) {

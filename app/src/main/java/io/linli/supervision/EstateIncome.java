@@ -3,8 +3,8 @@ package io.linli.supervision;
 import java.time.Instant;
 
 /**
- * What residents paid for paid services in an estate (服务单), for the income half of 双晒: a flow
- * that takes payments implements it in its own package, the report adds up every implementation.
+ * What residents paid for paid services in an estate (服务单), for the income half of 双晒: a flow that
+ * takes payments implements it in its own package, the report adds up every implementation.
  */
 public interface EstateIncome {
 

@@ -4,19 +4,22 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Response and closing times as counts per bucket of minutes, so that a median or a 90th
- * percentile over a year is a sum of a few hundred small arrays instead of a sort of a million
- * rows. Bucket i holds [BOUNDS[i], BOUNDS[i+1]); the last one is open. The bounds are fine where
- * the clocks are (minutes, hours) and coarse beyond a day.
+ * Response and closing times as counts per bucket of minutes, so that a median or a 90th percentile
+ * over a year is a sum of a few hundred small arrays instead of a sort of a million rows. Bucket i
+ * holds [BOUNDS[i], BOUNDS[i+1]); the last one is open. The bounds are fine where the clocks are
+ * (minutes, hours) and coarse beyond a day.
  *
  * <p>A percentile is read the way PostgreSQL's {@code percentile_cont} reads sorted values (rank
  * q·(n−1), linear interpolation between the two neighbours), with the c values of a bucket taken at
  * lo, lo + w/c, lo + 2w/c, … (w its width). A time that falls on a bucket bound and shares its
- * bucket with no other value is read back exactly; any other is off by less than its bucket's width.
+ * bucket with no other value is read back exactly; any other is off by less than its bucket's
+ * width.
  */
 final class MinuteHistogram {
 
-  /** Lower bounds in minutes. Changing them needs a new migration and a rebuild of the read model. */
+  /**
+   * Lower bounds in minutes. Changing them needs a new migration and a rebuild of the read model.
+   */
   static final double[] BOUNDS = {
     0, 1, 2, 3, 4, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300, 360, 420, 480, 600, 720, 900,
     1080, 1200, 1440, 1800, 2160, 2400, 2880, 3600, 4320, 5760, 7200, 10080, 14400, 20160, 30240,
@@ -108,6 +111,8 @@ final class MinuteHistogram {
 
   /** The bounds in words, for the rules printed beside the figures. */
   static String describe() {
-    return Arrays.stream(BOUNDS).mapToObj(b -> String.valueOf((long) b)).collect(Collectors.joining("、"));
+    return Arrays.stream(BOUNDS)
+        .mapToObj(b -> String.valueOf((long) b))
+        .collect(Collectors.joining("、"));
   }
 }

@@ -45,7 +45,8 @@ class PublicReportController {
   ResponseEntity<byte[]> pdf(@PathVariable String estate, @PathVariable String quarter) {
     ShuangShai.PublicReport r = figures.report(estate, quarter);
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"shuangshai-" + r.estate().code() + "-" + r.quarter() + ".pdf\"")
         .contentType(MediaType.APPLICATION_PDF)
         .body(pdf.render(ReportPages.shuangShai(r)));

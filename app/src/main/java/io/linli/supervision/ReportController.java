@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 双晒 quarterly report of an estate: JSON, a printable page and the same page as PDF, e.g.
- * {@code /api/supervision/reports/dtsz/2026-Q3.pdf}.
+ * 双晒 quarterly report of an estate: JSON, a printable page and the same page as PDF, e.g. {@code
+ * /api/supervision/reports/dtsz/2026-Q3.pdf}.
  */
 @RestController
 @RequestMapping({"/api/supervision/reports", "/supervision/api/reports"})
@@ -33,8 +33,8 @@ class ReportController {
   @GetMapping("/{estate}/{quarter}")
   ShuangShai.Report report(@PathVariable String estate, @PathVariable String quarter) {
     EstateQuarter q = EstateQuarter.parse(quarter);
-    Dimensions.EstateInfo e = dims.estate(estate)
-        .orElseThrow(() -> ApiError.notFound("没有这个小区：" + estate));
+    Dimensions.EstateInfo e =
+        dims.estate(estate).orElseThrow(() -> ApiError.notFound("没有这个小区：" + estate));
     SupervisionAccess.Scope scope = access.current();
     if (!scope.reaches(e.communityCode())) throw ApiError.forbidden("无权查看该小区：" + e.name());
     return reports.of(e, q);
@@ -49,7 +49,8 @@ class ReportController {
   ResponseEntity<byte[]> pdf(@PathVariable String estate, @PathVariable String quarter) {
     ShuangShai.Report r = report(estate, quarter);
     return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             "inline; filename=\"shuangshai-" + r.estate().code() + "-" + r.quarter() + ".pdf\"")
         .contentType(MediaType.APPLICATION_PDF)
         .body(pdf.render(ReportPages.shuangShai(r)));

@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionController {
 
   static final int MAX_PAGE = 500;
+
   /** Offset paging reaches this many rows in; beyond, the cursor pages. */
   static final int MAX_OFFSET = 10_000;
+
   /** The CSV export's rows at most. */
   static final int MAX_CSV_ROWS = 100_000;
 
@@ -43,8 +45,13 @@ class SupervisionController {
   private final SupervisionAccess access;
   private final Flows flows;
 
-  SupervisionController(BreachAudit audit, SupervisionRates rates, Ranking ranking,
-      Dimensions dims, SupervisionAccess access, Flows flows) {
+  SupervisionController(
+      BreachAudit audit,
+      SupervisionRates rates,
+      Ranking ranking,
+      Dimensions dims,
+      SupervisionAccess access,
+      Flows flows) {
     this.audit = audit;
     this.rates = rates;
     this.ranking = ranking;
@@ -53,39 +60,59 @@ class SupervisionController {
     this.flows = flows;
   }
 
-  record BreachView(@JsonUnwrapped BreachAudit.Breach breach, String caseUrl, String residentUrl,
+  record BreachView(
+      @JsonUnwrapped BreachAudit.Breach breach,
+      String caseUrl,
+      String residentUrl,
       String cockpitUrl) {}
 
   /**
    * @param total exact when {@code totalExact}; otherwise the count stopped at this many
    * @param next the cursor for {@code after=} to get the following page; null on the last page
    */
-  record BreachPage(long total, boolean totalExact, int page, int size, List<BreachView> items,
-      String next) {}
+  record BreachPage(
+      long total, boolean totalExact, int page, int size, List<BreachView> items, String next) {}
 
-  record RateTable(LocalDate from, LocalDate to, String groupBy, Map<String, String> rules,
-      SupervisionRates.Figures total, List<SupervisionRates.Month> months,
+  record RateTable(
+      LocalDate from,
+      LocalDate to,
+      String groupBy,
+      Map<String, String> rules,
+      SupervisionRates.Figures total,
+      List<SupervisionRates.Month> months,
       List<SupervisionRates.Group> groups) {}
 
-  record RankingView(LocalDate from, LocalDate to, String community,
-      @JsonUnwrapped Ranking.Board board) {}
+  record RankingView(
+      LocalDate from, LocalDate to, String community, @JsonUnwrapped Ranking.Board board) {}
 
-  record DimensionsView(List<Dimensions.Named> communities, List<Dimensions.EstateInfo> estates,
-      List<Dimensions.Company> companies, List<Dimensions.Named> flows, List<Dimensions.Named> clocks) {}
+  record DimensionsView(
+      List<Dimensions.Named> communities,
+      List<Dimensions.EstateInfo> estates,
+      List<Dimensions.Company> companies,
+      List<Dimensions.Named> flows,
+      List<Dimensions.Named> clocks) {}
 
   @GetMapping("/breaches")
-  BreachPage breaches(@ModelAttribute AuditQuery.Params params,
-      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "50") String size,
+  BreachPage breaches(
+      @ModelAttribute AuditQuery.Params params,
+      @RequestParam(defaultValue = "0") String page,
+      @RequestParam(defaultValue = "50") String size,
       @RequestParam(required = false) String after) {
     int p = number(page, "page", 0, Integer.MAX_VALUE, "页码须为不小于0的整数");
     int s = number(size, "size", 1, MAX_PAGE, "每页条数须在1到" + MAX_PAGE + "之间");
-    BreachAudit.Cursor cursor = after == null || after.isBlank() ? null : BreachAudit.Cursor.decode(after);
+    BreachAudit.Cursor cursor =
+        after == null || after.isBlank() ? null : BreachAudit.Cursor.decode(after);
     if (cursor == null && (long) p * s > MAX_OFFSET) {
       throw ApiError.invalid("page", "按页码最多翻到第 " + MAX_OFFSET + " 条；更远请用上一页返回的 next 作为 after 翻页");
     }
     BreachAudit.Page found = audit.find(query(params, false), cursor, (long) p * s, s);
-    return new BreachPage(found.total(), found.totalExact(), cursor == null ? p : 0, found.size(),
-        found.items().stream().map(this::view).toList(), found.next());
+    return new BreachPage(
+        found.total(),
+        found.totalExact(),
+        cursor == null ? p : 0,
+        found.size(),
+        found.items().stream().map(this::view).toList(),
+        found.next());
   }
 
   @GetMapping(value = "/breaches.csv", produces = "text/csv")
@@ -98,19 +125,35 @@ class SupervisionController {
       all.addAll(page.items());
       cursor = page.next() == null ? null : BreachAudit.Cursor.decode(page.next());
     } while (cursor != null && all.size() < MAX_CSV_ROWS);
-    String header = "案件编号,流程,社区,小区,物业服务企业,时限,督办级别,应完成时间,超时时间,超时时承办方,"
-        + "督办完成时间,督办人,督办状态,办结时间,案件状态链接,Cockpit链接\n";
-    String rows = all.stream().limit(MAX_CSV_ROWS).map(b -> {
-          BreachView v = view(b);
-          return String.join(",",
-              csv(b.caseNo()), csv(b.flow()), csv(b.communityCode()), csv(b.estateName()),
-              csv(b.companyName()), csv(b.clockLabel()), String.valueOf(b.level()),
-              csv(Times.label(b.dueAt())), csv(Times.label(b.breachedAt())), csv(b.holder()),
-              csv(Times.label(b.supervisedAt())), csv(b.supervisedBy()),
-              b.open() ? "督办中" : "已督办", csv(Times.label(b.resolvedAt())), csv(v.caseUrl()),
-              csv(v.cockpitUrl()));
-        })
-        .collect(Collectors.joining("\n"));
+    String header =
+        "案件编号,流程,社区,小区,物业服务企业,时限,督办级别,应完成时间,超时时间,超时时承办方,"
+            + "督办完成时间,督办人,督办状态,办结时间,案件状态链接,Cockpit链接\n";
+    String rows =
+        all.stream()
+            .limit(MAX_CSV_ROWS)
+            .map(
+                b -> {
+                  BreachView v = view(b);
+                  return String.join(
+                      ",",
+                      csv(b.caseNo()),
+                      csv(b.flow()),
+                      csv(b.communityCode()),
+                      csv(b.estateName()),
+                      csv(b.companyName()),
+                      csv(b.clockLabel()),
+                      String.valueOf(b.level()),
+                      csv(Times.label(b.dueAt())),
+                      csv(Times.label(b.breachedAt())),
+                      csv(b.holder()),
+                      csv(Times.label(b.supervisedAt())),
+                      csv(b.supervisedBy()),
+                      b.open() ? "督办中" : "已督办",
+                      csv(Times.label(b.resolvedAt())),
+                      csv(v.caseUrl()),
+                      csv(v.cockpitUrl()));
+                })
+            .collect(Collectors.joining("\n"));
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breaches.csv\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -118,33 +161,50 @@ class SupervisionController {
   }
 
   @GetMapping("/rates")
-  RateTable rates(@ModelAttribute AuditQuery.Params params,
+  RateTable rates(
+      @ModelAttribute AuditQuery.Params params,
       @RequestParam(defaultValue = "none") String groupBy) {
     SupervisionRates.GroupBy by = groupBy(groupBy);
     AuditQuery q = query(params, true);
     SupervisionRates.Table t = rates.of(q, by);
-    return new RateTable(LocalDate.parse(params.from().trim()), LocalDate.parse(params.to().trim()),
-        t.groupBy(), rates.rules(), t.total(), t.months(), t.groups());
+    return new RateTable(
+        LocalDate.parse(params.from().trim()),
+        LocalDate.parse(params.to().trim()),
+        t.groupBy(),
+        rates.rules(),
+        t.total(),
+        t.months(),
+        t.groups());
   }
 
   @GetMapping("/ranking")
-  RankingView ranking(@ModelAttribute AuditQuery.Params params,
+  RankingView ranking(
+      @ModelAttribute AuditQuery.Params params,
       @RequestParam(defaultValue = "" + Ranking.MIN_CLOSED) String minClosed) {
     int min = number(minClosed, "minClosed", 1, 10_000, "最少结案件数须为1到10000的整数");
     AuditQuery q = query(params, true);
-    return new RankingView(LocalDate.parse(params.from().trim()), LocalDate.parse(params.to().trim()),
-        q.community(), ranking.of(q, min));
+    return new RankingView(
+        LocalDate.parse(params.from().trim()),
+        LocalDate.parse(params.to().trim()),
+        q.community(),
+        ranking.of(q, min));
   }
 
   @GetMapping(value = "/ranking.html", produces = MediaType.TEXT_HTML_VALUE)
-  String rankingPage(@ModelAttribute AuditQuery.Params params,
+  String rankingPage(
+      @ModelAttribute AuditQuery.Params params,
       @RequestParam(defaultValue = "" + Ranking.MIN_CLOSED) String minClosed) {
     RankingView r = ranking(params, minClosed);
-    String scope = r.community() == null ? "全部社区"
-        : dims.community(r.community()).map(Dimensions.Named::name).orElse(r.community());
-    return ReportPages.ranking(r.board(),
-        r.from().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")) + "至"
-            + r.to().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")), scope);
+    String scope =
+        r.community() == null
+            ? "全部社区"
+            : dims.community(r.community()).map(Dimensions.Named::name).orElse(r.community());
+    return ReportPages.ranking(
+        r.board(),
+        r.from().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"))
+            + "至"
+            + r.to().format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日")),
+        scope);
   }
 
   /** The communities, estates and companies the caller may audit, for the page's filters. */
@@ -155,7 +215,9 @@ class SupervisionController {
     return new DimensionsView(
         dims.communities().stream().filter(c -> scope.reaches(c.code())).toList(),
         dims.estates().stream().filter(e -> scope.reaches(e.communityCode())).toList(),
-        dims.companies(), dims.flows(), dims.clocks());
+        dims.companies(),
+        dims.flows(),
+        dims.clocks());
   }
 
   private AuditQuery query(AuditQuery.Params params, boolean periodRequired) {
@@ -187,16 +249,19 @@ class SupervisionController {
   BreachView view(BreachAudit.Breach b) {
     var flow = flows.find(b.flow());
     String caseUrl = flow.map(f -> f.apiPath() + "/" + b.caseNo()).orElse(null);
-    String resident = flow.filter(Flow::residentTracked)
-        .map(f -> "/resident/#track=" + b.caseNo()).orElse(null);
-    String cockpit = b.processInstanceId() == null ? null
-        : "/camunda/app/cockpit/default/#/process-instance/" + b.processInstanceId();
+    String resident =
+        flow.filter(Flow::residentTracked).map(f -> "/resident/#track=" + b.caseNo()).orElse(null);
+    String cockpit =
+        b.processInstanceId() == null
+            ? null
+            : "/camunda/app/cockpit/default/#/process-instance/" + b.processInstanceId();
     return new BreachView(b, caseUrl, resident, cockpit);
   }
 
   private static String csv(String s) {
     if (s == null) return "";
     return s.contains(",") || s.contains("\"") || s.contains("\n")
-        ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
   }
 }

@@ -6,17 +6,23 @@ import io.swagger.v3.oas.models.info.License;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The title and the shared rules of the API reference (springdoc builds the rest from the controllers). */
+/**
+ * The title and the shared rules of the API reference (springdoc builds the rest from the
+ * controllers).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
   @Bean
   OpenAPI linliOpenApi() {
-    return new OpenAPI().info(new Info()
-        .title("邻里 Linli API")
-        .version("1")
-        .license(new License().name("Apache-2.0"))
-        .description("""
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("邻里 Linli API")
+                .version("1")
+                .license(new License().name("Apache-2.0"))
+                .description(
+                    """
             居民诉求、服务单、议事协商的受理与查询，督查台账与比率，Open311 GeoReport v2。
 
             错误格式：参数错误为 400，正文为 problem+json，`errors` 逐项列出字段（`field`）及中文说明（`message`）；\

@@ -22,7 +22,8 @@ public class ApiError extends RuntimeException {
   }
 
   public static ApiError invalid(String field, String message) {
-    return new ApiError(HttpStatus.BAD_REQUEST, "请求内容有误", List.of(new FieldMessage(field, message)));
+    return new ApiError(
+        HttpStatus.BAD_REQUEST, "请求内容有误", List.of(new FieldMessage(field, message)));
   }
 
   /** Several fields at fault at once, e.g. every bad filter of a query. */

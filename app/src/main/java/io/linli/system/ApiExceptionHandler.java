@@ -2,7 +2,6 @@ package io.linli.system;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.linli.system.TextInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -11,13 +10,13 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
@@ -77,8 +76,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * Two people (or a person and a timer, or two nodes) acting on the same case at once: the later
    * one is told, nothing is half-done. Also a conflict when the engine or Spring wrapped it.
    */
-  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class,
-      ConcurrencyFailureException.class})
+  @ExceptionHandler({
+    OptimisticLockingException.class,
+    MismatchingMessageCorrelationException.class,
+    ConcurrencyFailureException.class
+  })
   ResponseEntity<?> conflict(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "该案件刚被他人处理，请刷新后重试", List.of());
   }
@@ -89,8 +91,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (Transience.databaseUnavailable(e)) {
       // The database is restarting or unreachable: nothing was done; retry, on any node.
       log.warn("database unavailable: {}", e.toString());
-      ResponseEntity<?> r =
-          problem(HttpStatus.SERVICE_UNAVAILABLE, "系统暂时不可用，请稍后重试", List.of());
+      ResponseEntity<?> r = problem(HttpStatus.SERVICE_UNAVAILABLE, "系统暂时不可用，请稍后重试", List.of());
       return ResponseEntity.status(r.getStatusCode())
           .header(HttpHeaders.RETRY_AFTER, Integer.toString(Transience.RETRY_AFTER_SECONDS))
           .body(r.getBody());
@@ -112,24 +113,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** A binding failure's default message names Java types: say it in Chinese instead. */
   private static String message(FieldError f) {
     if (!f.isBindingFailure()) return f.getDefaultMessage();
-    String refused = refusal(f.contains(TypeMismatchException.class) ? f.unwrap(TypeMismatchException.class) : null);
+    String refused =
+        refusal(
+            f.contains(TypeMismatchException.class) ? f.unwrap(TypeMismatchException.class) : null);
     return refused != null ? refused : "取值无效";
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
       TypeMismatchException e, HttpHeaders h, HttpStatusCode s, WebRequest r) {
-    String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    String field =
+        e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
     String refused = refusal(e);
-    return cast(problem(HttpStatus.BAD_REQUEST, "请求内容有误",
-        List.of(new ApiError.FieldMessage(field == null ? "参数" : field, refused != null ? refused : "取值无效"))));
+    return cast(
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "请求内容有误",
+            List.of(
+                new ApiError.FieldMessage(
+                    field == null ? "参数" : field, refused != null ? refused : "取值无效"))));
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(
       MissingServletRequestParameterException e, HttpHeaders h, HttpStatusCode s, WebRequest r) {
-    return cast(problem(HttpStatus.BAD_REQUEST, "请求内容有误",
-        List.of(new ApiError.FieldMessage(e.getParameterName(), "缺少此参数"))));
+    return cast(
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "请求内容有误",
+            List.of(new ApiError.FieldMessage(e.getParameterName(), "缺少此参数"))));
   }
 
   /** The message of a {@link TextInput.Refused} in the cause chain, or null. */
@@ -149,12 +161,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
               .map(p -> p.getFieldName() != null ? p.getFieldName() : "[" + p.getIndex() + "]")
               .collect(Collectors.joining("."));
       String message = refusal(m) != null ? refusal(m) : "取值无效";
-      if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-        message = "取值无效，可选：" + Arrays.stream(f.getTargetType().getEnumConstants())
-            .map(Object::toString).collect(Collectors.joining(", "));
+      if (m instanceof InvalidFormatException f
+          && f.getTargetType() != null
+          && f.getTargetType().isEnum()) {
+        message =
+            "取值无效，可选："
+                + Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(Object::toString)
+                    .collect(Collectors.joining(", "));
       }
-      return cast(problem(HttpStatus.BAD_REQUEST, "请求内容有误",
-          List.of(new ApiError.FieldMessage(field, message))));
+      return cast(
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "请求内容有误",
+              List.of(new ApiError.FieldMessage(field, message))));
     }
     return cast(problem(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON", List.of()));
   }
@@ -163,7 +183,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders h, HttpStatusCode s, WebRequest r) {
     // Spring's own refusals (404, 405, 406, 413, 415, ...) keep their status, without internals.
-    String title = HttpStatus.resolve(s.value()) == null ? "请求被拒绝" : HttpStatus.resolve(s.value()).getReasonPhrase();
+    String title =
+        HttpStatus.resolve(s.value()) == null
+            ? "请求被拒绝"
+            : HttpStatus.resolve(s.value()).getReasonPhrase();
     HttpServletRequest request = currentRequest();
     for (ErrorAnswer a : answers) {
       if (request != null && a.handles(request)) {
@@ -183,7 +206,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatus status, String title, List<ApiError.FieldMessage> fields) {
     HttpServletRequest request = currentRequest();
     for (ErrorAnswer a : answers) {
-      if (request != null && a.handles(request)) return a.answer(request, status.value(), title, fields);
+      if (request != null && a.handles(request))
+        return a.answer(request, status.value(), title, fields);
     }
     ProblemDetail pd = ProblemDetail.forStatus(status);
     pd.setTitle(title);
@@ -192,7 +216,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static HttpServletRequest currentRequest() {
-    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        ? a.getRequest()
+        : null;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -16,7 +16,9 @@ public final class DateTimeInput {
 
   private DateTimeInput() {}
 
-  /** @return empty when the value is blank or cannot be read */
+  /**
+   * @return empty when the value is blank or cannot be read
+   */
   public static Optional<Instant> parse(Object value) {
     if (value instanceof Date d) return Optional.of(d.toInstant());
     if (value == null || value.toString().isBlank()) return Optional.empty();

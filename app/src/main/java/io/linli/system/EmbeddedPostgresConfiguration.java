@@ -17,9 +17,9 @@ import org.springframework.context.annotation.DependsOn;
 /**
  * The embedded default: a real PostgreSQL 15 (zonky's Maven Central binaries) whose data directory
  * survives restarts, so the app's SQL has one dialect from the laptop to production. Off in the
- * {@code postgres} profile. zonky is a {@code provided} dependency: on the class path of
- * {@code spring-boot:run} and the tests, not in the packaged jar, which therefore needs the
- * {@code postgres} profile ({@link EmbeddedPostgresMissing} says so instead of a DataSource error).
+ * {@code postgres} profile. zonky is a {@code provided} dependency: on the class path of {@code
+ * spring-boot:run} and the tests, not in the packaged jar, which therefore needs the {@code
+ * postgres} profile ({@link EmbeddedPostgresMissing} says so instead of a DataSource error).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "linli.embedded-postgres", name = "enabled", havingValue = "true")
@@ -35,11 +35,15 @@ class EmbeddedPostgresConfiguration {
    * @param clean wipe the directory at start and stop (tests)
    * @param port fixed port, so psql can look in; empty for any free port (tests)
    * @param serverConfig further server settings, e.g. {@code fsync} and {@code synchronous_commit}
-   *     on for a durable benchmark (zonky starts the server without both) or
-   *     {@code shared_preload_libraries=auto_explain}; keys with dots go in brackets
+   *     on for a durable benchmark (zonky starts the server without both) or {@code
+   *     shared_preload_libraries=auto_explain}; keys with dots go in brackets
    */
   @ConfigurationProperties("linli.embedded-postgres")
-  record Settings(boolean enabled, Path dataDirectory, boolean clean, Integer port,
+  record Settings(
+      boolean enabled,
+      Path dataDirectory,
+      boolean clean,
+      Integer port,
       java.util.Map<String, String> serverConfig) {}
 
   // Not registering zonky's shutdown hook: Spring closes the bean, so a cached test context

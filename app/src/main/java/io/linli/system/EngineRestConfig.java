@@ -1,12 +1,12 @@
 package io.linli.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
  * Camunda's REST API as the starter configures it, plus two rules: when a Linli listener refuses
  * what a Tasklist form sent (a {@link BadUserRequestException} somewhere in the cause chain), the
  * answer is 400 with that message, not the 500 the engine's wrapping would give; when two staff act
- * on one task at once (a {@link TaskAlreadyClaimedException} or an {@link OptimisticLockingException}),
- * the loser gets 409 with a message saying so; when the database is unreachable (restarting, failing
- * over), 503 with Retry-After ({@link Transience}). Every other refusal keeps Camunda's status but
- * not its body: {@code {"message": "…"}} in Chinese, without the Java exception type or the engine's
- * message (which names classes, ids and internals); Linli's own refusals keep their message.
- * Integration tier: ConcurrentClaimTest, BadInputTest.
+ * on one task at once (a {@link TaskAlreadyClaimedException} or an {@link
+ * OptimisticLockingException}), the loser gets 409 with a message saying so; when the database is
+ * unreachable (restarting, failing over), 503 with Retry-After ({@link Transience}). Every other
+ * refusal keeps Camunda's status but not its body: {@code {"message": "…"}} in Chinese, without the
+ * Java exception type or the engine's message (which names classes, ids and internals); Linli's own
+ * refusals keep their message. Integration tier: ConcurrentClaimTest, BadInputTest.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -43,13 +43,19 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
   /** Camunda's status, a generic body: no exception type, no engine message. */
   static Response generic(Response camunda) {
     int status = camunda.getStatus();
-    Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("message", message(status)));
-    camunda.getStringHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(v -> b.header(name, v));
-      }
-    });
+    Response.ResponseBuilder b =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("message", message(status)));
+    camunda
+        .getStringHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> b.header(name, v));
+              }
+            });
     return b.build();
   }
 

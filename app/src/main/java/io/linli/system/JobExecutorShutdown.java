@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 /**
  * Graceful shutdown that leaves no job locked. The starter runs jobs on a Spring thread pool that
  * stops taking work as soon as the context starts closing, while Camunda's acquisition thread runs
- * on until the engine is closed: jobs it locks in between are rejected and stay locked for
- * {@code lock-time-in-millis}, delaying their escalations on the other nodes. So the first thing
- * on close is stopping acquisition; jobs still queued then see the executor inactive and are
- * unlocked by Camunda's ExecuteJobsRunnable; jobs running finish (up to 10 s are waited for); and
- * jobs acquired but never queued (a batch the full queue rejected, kept for resubmission) are
- * unlocked here. Other nodes take all of them on their next acquisition. Checked by
- * FaultToleranceIT (graceful stop under load).
+ * on until the engine is closed: jobs it locks in between are rejected and stay locked for {@code
+ * lock-time-in-millis}, delaying their escalations on the other nodes. So the first thing on close
+ * is stopping acquisition; jobs still queued then see the executor inactive and are unlocked by
+ * Camunda's ExecuteJobsRunnable; jobs running finish (up to 10 s are waited for); and jobs acquired
+ * but never queued (a batch the full queue rejected, kept for resubmission) are unlocked here.
+ * Other nodes take all of them on their next acquisition. Checked by FaultToleranceIT (graceful
+ * stop under load).
  */
 @Component
 class JobExecutorShutdown {
@@ -64,10 +64,14 @@ class JobExecutorShutdown {
     for (int round = 0; round < UNLOCK_ROUNDS; round++) {
       List<String> stillLocked;
       try {
-        stillLocked = jdbc.sql("select id_ from act_ru_job where lock_owner_ = ?")
-            .param(owner).query(String.class).list();
+        stillLocked =
+            jdbc.sql("select id_ from act_ru_job where lock_owner_ = ?")
+                .param(owner)
+                .query(String.class)
+                .list();
       } catch (RuntimeException e) {
-        log.warn("could not read the job locks of {} (round {}): {}", owner, round + 1, e.toString());
+        log.warn(
+            "could not read the job locks of {} (round {}): {}", owner, round + 1, e.toString());
         pause();
         continue;
       }
@@ -82,8 +86,10 @@ class JobExecutorShutdown {
       }
       pause();
     }
-    log.info("shutting down: job acquisition stopped, queued jobs unlocked, {} acquired jobs released ({})",
-        unlocked, owner);
+    log.info(
+        "shutting down: job acquisition stopped, queued jobs unlocked, {} acquired jobs released ({})",
+        unlocked,
+        owner);
   }
 
   private static void pause() {
@@ -97,7 +103,8 @@ class JobExecutorShutdown {
   private static void awaitIdle(TaskExecutor threads) {
     if (!(threads instanceof ThreadPoolTaskExecutor pool)) return;
     Instant deadline = Instant.now().plus(RUNNING_JOBS_WAIT);
-    while ((pool.getActiveCount() > 0 || pool.getQueueSize() > 0) && Instant.now().isBefore(deadline)) {
+    while ((pool.getActiveCount() > 0 || pool.getQueueSize() > 0)
+        && Instant.now().isBefore(deadline)) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {

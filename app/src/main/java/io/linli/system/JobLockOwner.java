@@ -1,8 +1,8 @@
 package io.linli.system;
 
 import java.util.UUID;
-import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The monthly partitions of the SLA ledger and the case events (V51), by the month a case was
  * reported: the coming months' partitions are made ahead (at start-up and daily, on one node at a
  * time), and with {@code linli.partitions.retain-months} above 0 the months older than that are
- * dropped whole — a month only once every case reported in it is closed. The supervision read
- * model keeps those months' figures.
+ * dropped whole — a month only once every case reported in it is closed. The supervision read model
+ * keeps those months' figures.
  */
 @Component
 public class PartitionMaintenance {
@@ -33,7 +33,9 @@ public class PartitionMaintenance {
   private final int monthsAhead;
   private final int retainMonths;
 
-  PartitionMaintenance(JdbcClient jdbc, TransactionTemplate tx,
+  PartitionMaintenance(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
       @Value("${linli.partitions.months-ahead:12}") int monthsAhead,
       @Value("${linli.partitions.retain-months:0}") int retainMonths) {
     this.jdbc = jdbc;
@@ -52,11 +54,14 @@ public class PartitionMaintenance {
 
   /** Creates the missing partitions of the months from {@code first} to {@code last}. */
   public void ensure(YearMonth first, YearMonth last) {
-    tx.executeWithoutResult(status -> {
-      lock();
-      jdbc.sql("select linli_ensure_month_partitions(?, ?)")
-          .params(first.atDay(1), last.atDay(1)).query().singleRow();
-    });
+    tx.executeWithoutResult(
+        status -> {
+          lock();
+          jdbc.sql("select linli_ensure_month_partitions(?, ?)")
+              .params(first.atDay(1), last.atDay(1))
+              .query()
+              .singleRow();
+        });
   }
 
   /**
@@ -68,21 +73,31 @@ public class PartitionMaintenance {
   public List<YearMonth> dropBefore(YearMonth cutoff) {
     List<YearMonth> dropped = new ArrayList<>();
     for (YearMonth m : monthsBefore(cutoff)) {
-      boolean done = Boolean.TRUE.equals(tx.execute(status -> {
-        lock();
-        boolean open = jdbc.sql("""
+      boolean done =
+          Boolean.TRUE.equals(
+              tx.execute(
+                  status -> {
+                    lock();
+                    boolean open =
+                        jdbc.sql(
+                                """
                 select exists (select 1 from case_file where closed_at is null
                   and reported_at >= ? and reported_at < ?)""")
-            .params(start(m), start(m.plusMonths(1))).query(Boolean.class).single();
-        if (open) return false;
-        for (String t : TABLES) jdbc.sql("drop table if exists " + partition(t, m)).update();
-        jdbc.sql("""
+                            .params(start(m), start(m.plusMonths(1)))
+                            .query(Boolean.class)
+                            .single();
+                    if (open) return false;
+                    for (String t : TABLES)
+                      jdbc.sql("drop table if exists " + partition(t, m)).update();
+                    jdbc.sql(
+                            """
                 insert into ledger_retention (retained_from) values (?)
                 on conflict (id) do update set
                   retained_from = greatest(ledger_retention.retained_from, excluded.retained_from)""")
-            .param(m.plusMonths(1).atDay(1)).update();
-        return true;
-      }));
+                        .param(m.plusMonths(1).atDay(1))
+                        .update();
+                    return true;
+                  }));
       if (!done) {
         log.info("Partitions of {} kept: a case reported then is still open", m);
         break;
@@ -95,12 +110,18 @@ public class PartitionMaintenance {
 
   /** The months that have a partition, before {@code cutoff}, oldest first. */
   List<YearMonth> monthsBefore(YearMonth cutoff) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             select substring(c.relname from '(\\d{6})$') from pg_inherits i
             join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
             where p.relname = 'sla_ledger' and c.relname ~ '_\\d{6}$' order by 1""")
-        .query(String.class).list().stream()
-        .map(s -> YearMonth.parse(s, SUFFIX)).filter(m -> m.isBefore(cutoff)).toList();
+        .query(String.class)
+        .list()
+        .stream()
+        .map(s -> YearMonth.parse(s, SUFFIX))
+        .filter(m -> m.isBefore(cutoff))
+        .toList();
   }
 
   static String partition(String table, YearMonth m) {

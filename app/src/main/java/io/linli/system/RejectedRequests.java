@@ -26,11 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li>what Spring Security's {@code StrictHttpFirewall} refuses (a URL with NUL, an encoded
- *       slash, …; a header value that is not ISO-8859-1 printable text, e.g. UTF-8 bytes): a
- *       {@link RequestRejectedHandler}, which {@code WebSecurity} picks up from the context;</li>
+ *       slash, …; a header value that is not ISO-8859-1 printable text, e.g. UTF-8 bytes): a {@link
+ *       RequestRejectedHandler}, which {@code WebSecurity} picks up from the context;
  *   <li>the screen filter, just inside the firewall, reads every header value through it at once,
- *       so such a header is a 400 on every endpoint rather than only where something reads it,
- *       and parses a multipart body up front, so a broken one (NUL in a file name) is a 400.</li>
+ *       so such a header is a 400 on every endpoint rather than only where something reads it, and
+ *       parses a multipart body up front, so a broken one (NUL in a file name) is a 400.
  * </ul>
  */
 @Configuration
@@ -61,7 +61,8 @@ class RejectedRequests {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       try {
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -74,8 +75,11 @@ class RejectedRequests {
       String type = request.getContentType();
       // Spring MVC's uploads only: /engine-rest (Jersey) and /camunda parse their own.
       String uri = request.getRequestURI();
-      if (type != null && type.regionMatches(true, 0, "multipart/", 0, 10) && "POST".equals(request.getMethod())
-          && !uri.startsWith("/engine-rest/") && !uri.startsWith("/camunda/")) {
+      if (type != null
+          && type.regionMatches(true, 0, "multipart/", 0, 10)
+          && "POST".equals(request.getMethod())
+          && !uri.startsWith("/engine-rest/")
+          && !uri.startsWith("/camunda/")) {
         try {
           request.getParts();
         } catch (IllegalStateException e) {
@@ -93,8 +97,14 @@ class RejectedRequests {
     }
   }
 
-  static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-      ObjectMapper json, List<ErrorAnswer> answers) throws IOException {
+  static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String title,
+      ObjectMapper json,
+      List<ErrorAnswer> answers)
+      throws IOException {
     if (response.isCommitted()) return;
     response.resetBuffer();
     response.setStatus(status);

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Where supervision, reports and exports read: a PostgreSQL streaming replica when {@code
  * linli.reporting.db-url} ({@code LINLI_REPORTING_DB_URL}) names one, so that a street's
- * supervisors never load the primary that runs the engine; else the primary. Reads here may lag
- * the primary by the replica's replay delay; what they read is the supervision read model, which
- * is written in the same transaction as the cases, so a lagging replica shows an older but
- * consistent state. Not a Spring DataSource bean: the primary stays the application's only one.
+ * supervisors never load the primary that runs the engine; else the primary. Reads here may lag the
+ * primary by the replica's replay delay; what they read is the supervision read model, which is
+ * written in the same transaction as the cases, so a lagging replica shows an older but consistent
+ * state. Not a Spring DataSource bean: the primary stays the application's only one.
  */
 @Component
 public class ReportingDatabase implements DisposableBean {
@@ -21,7 +21,8 @@ public class ReportingDatabase implements DisposableBean {
   private final JdbcClient jdbc;
   private final HikariDataSource replica;
 
-  ReportingDatabase(JdbcClient primary,
+  ReportingDatabase(
+      JdbcClient primary,
       @Value("${linli.reporting.db-url:}") String url,
       @Value("${linli.reporting.db-user:${spring.datasource.username:postgres}}") String user,
       @Value("${linli.reporting.db-password:${spring.datasource.password:}}") String password,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.linli.system.TextInput;
 import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.util.List;
@@ -41,7 +40,8 @@ class RequestText implements WebMvcConfigurer {
     for (HttpMessageConverter<?> c : converters) {
       if (c instanceof MappingJackson2HttpMessageConverter jackson) {
         ObjectMapper withRule = jackson.getObjectMapper().copy();
-        withRule.registerModule(new SimpleModule("linli-text-rule").addDeserializer(String.class, new Text()));
+        withRule.registerModule(
+            new SimpleModule("linli-text-rule").addDeserializer(String.class, new Text()));
         jackson.setObjectMapper(withRule);
       }
     }

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so a bean or method renamed in code never strands a case that was started before. Timers already
  * scheduled keep their due times. A version whose activities no longer map one to one is left as it
  * is, with a warning naming it. Runs under an advisory lock, so of several nodes starting together
- * one migrates and the others find nothing left. Off with {@code linli.engine.migrate-running-instances=false}.
+ * one migrates and the others find nothing left. Off with {@code
+ * linli.engine.migrate-running-instances=false}.
  */
 @Component
 class RunningInstanceMigration implements ApplicationRunner {
@@ -38,8 +39,11 @@ class RunningInstanceMigration implements ApplicationRunner {
   private final StartupLock lock;
   private final boolean enabled;
 
-  RunningInstanceMigration(RepositoryService repository, RuntimeService runtime,
-      TransactionTemplate tx, StartupLock lock,
+  RunningInstanceMigration(
+      RepositoryService repository,
+      RuntimeService runtime,
+      TransactionTemplate tx,
+      StartupLock lock,
       @Value("${linli.engine.migrate-running-instances:true}") boolean enabled) {
     this.repository = repository;
     this.runtime = runtime;
@@ -53,14 +57,19 @@ class RunningInstanceMigration implements ApplicationRunner {
     if (enabled) migrateAll();
   }
 
-  /** @return how many instances moved to a newer version */
+  /**
+   * @return how many instances moved to a newer version
+   */
   int migrateAll() {
-    Map<String, List<ProcessDefinition>> byKey = repository.createProcessDefinitionQuery().list()
-        .stream().collect(Collectors.groupingBy(ProcessDefinition::getKey));
+    Map<String, List<ProcessDefinition>> byKey =
+        repository.createProcessDefinitionQuery().list().stream()
+            .collect(Collectors.groupingBy(ProcessDefinition::getKey));
     int moved = 0;
     for (List<ProcessDefinition> versions : byKey.values()) {
       ProcessDefinition latest =
-          versions.stream().max(Comparator.comparingInt(ProcessDefinition::getVersion)).orElseThrow();
+          versions.stream()
+              .max(Comparator.comparingInt(ProcessDefinition::getVersion))
+              .orElseThrow();
       for (ProcessDefinition old : versions) {
         if (old.getVersion() < latest.getVersion()) moved += migrate(old, latest);
       }
@@ -70,24 +79,37 @@ class RunningInstanceMigration implements ApplicationRunner {
   }
 
   private int migrate(ProcessDefinition from, ProcessDefinition to) {
-    if (runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).count() == 0) return 0;
+    if (runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).count() == 0)
+      return 0;
     MigrationPlan plan;
     try {
       plan = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().build();
     } catch (MigrationPlanValidationException e) {
-      log.warn("instances of {} v{} stay on their version: its activities do not map onto v{} ({})",
-          from.getKey(), from.getVersion(), to.getVersion(), e.getMessage());
+      log.warn(
+          "instances of {} v{} stay on their version: its activities do not map onto v{} ({})",
+          from.getKey(),
+          from.getVersion(),
+          to.getVersion(),
+          e.getMessage());
       return 0;
     }
     int moved = 0;
     while (true) {
-      Integer n = tx.execute(s -> {
-        lock.acquire("linli-instance-migration");
-        List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(from.getId())
-            .listPage(0, BATCH).stream().map(p -> p.getId()).toList();
-        if (!ids.isEmpty()) runtime.newMigration(plan).processInstanceIds(ids).execute();
-        return ids.size();
-      });
+      Integer n =
+          tx.execute(
+              s -> {
+                lock.acquire("linli-instance-migration");
+                List<String> ids =
+                    runtime
+                        .createProcessInstanceQuery()
+                        .processDefinitionId(from.getId())
+                        .listPage(0, BATCH)
+                        .stream()
+                        .map(p -> p.getId())
+                        .toList();
+                if (!ids.isEmpty()) runtime.newMigration(plan).processInstanceIds(ids).execute();
+                return ids.size();
+              });
       if (n == null || n == 0) return moved;
       moved += n;
     }

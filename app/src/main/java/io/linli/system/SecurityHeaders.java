@@ -22,30 +22,35 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       with no inline code, so they run under it unchanged. The supervision API's HTML reports
  *       carry their CSS inline (the PDF renderer reads the same HTML): {@link #REPORT_POLICY}
  *       allows inline styles and no script at all. PDFs get none (browsers' PDF viewers). The
- *       Camunda webapps under {@code /camunda} send their own policy, which is left alone.</li>
+ *       Camunda webapps under {@code /camunda} send their own policy, which is left alone.
  *   <li>{@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, {@code
  *       Referrer-Policy: same-origin} (case numbers and watch tokens in URLs never leave the site;
  *       same-origin still sends {@code Origin}, which Camunda's CSRF filter checks), and Spring
  *       Security's other defaults (no-store on responses that set no cache header, HSTS over
- *       HTTPS).</li>
+ *       HTTPS).
  * </ul>
  */
 public final class SecurityHeaders {
 
-  public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-      + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  public static final String POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; "
+          + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-  public static final String REPORT_POLICY = "default-src 'self'; script-src 'none'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-      + "form-action 'none'; frame-ancestors 'none'";
+  public static final String REPORT_POLICY =
+      "default-src 'self'; script-src 'none'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+          + "form-action 'none'; frame-ancestors 'none'";
 
   private static final String CSP = "Content-Security-Policy";
 
-  private static final RequestMatcher CAMUNDA = new OrRequestMatcher(
-      new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher("/**/*.pdf"));
-  private static final RequestMatcher REPORTS = new OrRequestMatcher(
-      new AntPathRequestMatcher("/api/supervision/**"), new AntPathRequestMatcher("/supervision/api/**"));
+  private static final RequestMatcher CAMUNDA =
+      new OrRequestMatcher(
+          new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher("/**/*.pdf"));
+  private static final RequestMatcher REPORTS =
+      new OrRequestMatcher(
+          new AntPathRequestMatcher("/api/supervision/**"),
+          new AntPathRequestMatcher("/supervision/api/**"));
 
   private SecurityHeaders() {}
 
@@ -54,11 +59,14 @@ public final class SecurityHeaders {
         .contentTypeOptions(Customizer.withDefaults())
         .frameOptions(f -> f.deny())
         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-            new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA, REPORTS)), new StaticHeadersWriter(CSP, POLICY)))
-        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-            new org.springframework.security.web.util.matcher.AndRequestMatcher(
-                REPORTS, new NegatedRequestMatcher(CAMUNDA)),
-            new StaticHeadersWriter(CSP, REPORT_POLICY)));
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA, REPORTS)),
+                new StaticHeadersWriter(CSP, POLICY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new org.springframework.security.web.util.matcher.AndRequestMatcher(
+                    REPORTS, new NegatedRequestMatcher(CAMUNDA)),
+                new StaticHeadersWriter(CSP, REPORT_POLICY)));
   }
 }

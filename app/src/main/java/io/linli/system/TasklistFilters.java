@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 and 已超时. Created when
- * missing (looked up by name in the database, under a database lock), so every node agrees. 即将超时
- * lists the tasks whose clock passed its own warning time (临期预警, sla.SlaWarnings): the warning
- * instant is the task's follow-up date, so the filter is "follow-up date passed, due date not yet";
- * a filter saved by an older release (due within the hour) is brought to this query.
+ * The saved Tasklist filters staff start from: 我的待办, 本社区待认领, 即将超时 and 已超时. Created when missing
+ * (looked up by name in the database, under a database lock), so every node agrees. 即将超时 lists the
+ * tasks whose clock passed its own warning time (临期预警, sla.SlaWarnings): the warning instant is the
+ * task's follow-up date, so the filter is "follow-up date passed, due date not yet"; a filter saved
+ * by an older release (due within the hour) is brought to this query.
  */
 @Component
 class TasklistFilters {
@@ -48,22 +48,40 @@ class TasklistFilters {
   @Transactional
   public void ensure() {
     startupLock.acquire("linli-tasklist-filters");
-    ensure(MINE, 1, "分配给我的任务，按到期时间排序",
+    ensure(
+        MINE,
+        1,
+        "分配给我的任务，按到期时间排序",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    ensure(COMMUNITY_UNCLAIMED, 2, "我所在社区各组的待认领任务",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .taskUnassigned().orderByDueDate().asc());
-    ensure(DUE_SOON, 3, DUE_SOON_DESCRIPTION,
+    ensure(
+        COMMUNITY_UNCLAIMED,
+        2,
+        "我所在社区各组的待认领任务",
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned()
+            .orderByDueDate()
+            .asc());
+    ensure(
+        DUE_SOON,
+        3,
+        DUE_SOON_DESCRIPTION,
         mineOrMyGroups()
             .followUpBeforeExpression("${now()}")
             .dueAfterExpression("${now()}")
-            .orderByDueDate().asc());
-    ensure(OVERDUE, 4, "已过到期时间仍未完成的我的任务和本组待认领任务",
+            .orderByDueDate()
+            .asc());
+    ensure(
+        OVERDUE,
+        4,
+        "已过到期时间仍未完成的我的任务和本组待认领任务",
         mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc());
   }
 
   private TaskQuery mineOrMyGroups() {
-    return tasks.createTaskQuery()
+    return tasks
+        .createTaskQuery()
         .or()
         .taskAssigneeExpression("${currentUser()}")
         .taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -71,16 +89,18 @@ class TasklistFilters {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+    Filter existing =
+        filters.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
     if (existing != null && description.equals(existing.getProperties().get("description"))) return;
     Filter filter =
         (existing != null ? existing : filters.newTaskFilter(name))
             .setQuery(query)
-            .setProperties(Map.of(
-                "priority", priority,
-                "description", description,
-                "refresh", true,
-                "variables", COLUMNS));
+            .setProperties(
+                Map.of(
+                    "priority", priority,
+                    "description", description,
+                    "refresh", true,
+                    "variables", COLUMNS));
     filters.saveFilter(filter);
   }
 }

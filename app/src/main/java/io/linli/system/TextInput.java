@@ -6,8 +6,9 @@ import java.text.Normalizer;
  * What residents type: NFC-normalised, and refused (400 naming the field) when it holds control
  * characters (C0 and C1; tab and line breaks excepted), NUL, bidi overrides or isolates, zero-width
  * characters, non-characters (U+FFFE…) or unpaired surrogates. Applied to every text a request
- * carries by {@code io.linli.system.RequestText}; lengths are checked on the result. Rare CJK characters (supplementary planes) and emoji pass
- * unchanged; a zero-width joiner is kept only between two emoji, where it builds one emoji (👨‍👩‍👧).
+ * carries by {@code io.linli.system.RequestText}; lengths are checked on the result. Rare CJK
+ * characters (supplementary planes) and emoji pass unchanged; a zero-width joiner is kept only
+ * between two emoji, where it builds one emoji (👨‍👩‍👧).
  */
 public final class TextInput {
 
@@ -20,7 +21,9 @@ public final class TextInput {
     }
   }
 
-  /** @return the NFC form of {@code value}, or null for null; 400 naming {@code field} if refused */
+  /**
+   * @return the NFC form of {@code value}, or null for null; 400 naming {@code field} if refused
+   */
   public static String clean(String field, String value) {
     try {
       return normalise(value);
@@ -76,8 +79,11 @@ public final class TextInput {
   }
 
   static boolean isBidiControl(int cp) {
-    return cp == 0x061C || cp == 0x200E || cp == 0x200F
-        || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp == 0x061C
+        || cp == 0x200E
+        || cp == 0x200F
+        || (cp >= 0x202A && cp <= 0x202E)
+        || (cp >= 0x2066 && cp <= 0x2069);
   }
 
   static boolean isZeroWidth(int cp) {
@@ -86,7 +92,11 @@ public final class TextInput {
 
   /** Emoji and the variation selector that may precede a joiner (Java 17 has no isEmoji). */
   static boolean isEmoji(int cp) {
-    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F
-        || (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0x2640 || cp == 0x2642;
+    return (cp >= 0x1F000 && cp <= 0x1FAFF)
+        || (cp >= 0x2600 && cp <= 0x27BF)
+        || cp == 0xFE0F
+        || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+        || cp == 0x2640
+        || cp == 0x2642;
   }
 }

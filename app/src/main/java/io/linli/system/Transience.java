@@ -29,7 +29,8 @@ public final class Transience {
       if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) {
         return true;
       }
-      if (t instanceof SQLException s && s.getSQLState() != null
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
           && (s.getSQLState().equals("40001") || s.getSQLState().equals("40P01"))) {
         return true;
       }
@@ -47,12 +48,14 @@ public final class Transience {
       }
       // A rollback that failed because the connection died hides the failure that caused the
       // rollback: that is the application exception, not the cause.
-      if (t instanceof TransactionSystemException x && x.getApplicationException() != null
+      if (t instanceof TransactionSystemException x
+          && x.getApplicationException() != null
           && databaseUnavailable(x.getApplicationException())) {
         return true;
       }
       // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now
-      if (t instanceof SQLException s && s.getSQLState() != null
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
           && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
         return true;
       }

@@ -17,7 +17,12 @@ class V1__CamundaSchema extends BaseJavaMigration {
 
   private static final List<String> PARTS =
       List.of(
-          "engine", "history", "identity", "case.engine", "case.history", "decision.engine",
+          "engine",
+          "history",
+          "identity",
+          "case.engine",
+          "case.history",
+          "decision.engine",
           "decision.history");
 
   @Override

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unit tier: how the business calendar counts, on the shipped national schedule (2025, 2026) —
- * the 2026 Spring Festival and National Day weeks with their makeup Saturdays and Sundays, a year
+ * Unit tier: how the business calendar counts, on the shipped national schedule (2025, 2026) — the
+ * 2026 Spring Festival and National Day weeks with their makeup Saturdays and Sundays, a year
  * boundary, working hours, a year nobody loaded, and a community's local days. Times are Beijing.
  */
 class WorkingCalendarTest {
@@ -38,7 +38,8 @@ class WorkingCalendarTest {
     assertThat(CN.workingDay(LocalDate.of(2026, 2, 23), null)).as("春节最后一天（周一）").isFalse();
     assertThat(days("2026-02-14T09:00", 1)).as("在调休的周六起算").isEqualTo(at("2026-02-24T09:00"));
     assertThat(days("2026-02-16T11:00", 1))
-        .as("假期中起算：从节后第一个工作日零点开始，到当天结束").isEqualTo(at("2026-02-25T00:00"));
+        .as("假期中起算：从节后第一个工作日零点开始，到当天结束")
+        .isEqualTo(at("2026-02-25T00:00"));
     assertThat(days("2026-02-27T15:00", 1)).as("2月28日（周六）调休上班").isEqualTo(at("2026-02-28T15:00"));
     assertThat(days("2026-02-28T15:00", 1)).as("之后的周日照常休息").isEqualTo(at("2026-03-02T15:00"));
   }
@@ -57,16 +58,20 @@ class WorkingCalendarTest {
   void yearBoundary() {
     assertThat(days("2025-12-31T14:00", 2)).isEqualTo(at("2026-01-05T14:00"));
     assertThat(CN.plus(at("2025-12-31T22:00"), Duration.ofHours(4), Counting.WALL_CLOCK, null))
-        .as("自然时间的4小时照常跨年").isEqualTo(at("2026-01-01T02:00"));
+        .as("自然时间的4小时照常跨年")
+        .isEqualTo(at("2026-01-01T02:00"));
   }
 
   @Test
   @DisplayName("北京时间没有夏令时：一个工作日恰好24小时，全年偏移都是+08:00")
   void noDaylightSaving() {
-    assertThat(Duration.between(at("2026-03-06T10:00"), days("2026-03-06T10:00", 5))).isEqualTo(Duration.ofDays(7));
-    assertThat(Duration.between(at("2026-10-30T10:00"), days("2026-10-30T10:00", 5))).isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(at("2026-03-06T10:00"), days("2026-03-06T10:00", 5)))
+        .isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(at("2026-10-30T10:00"), days("2026-10-30T10:00", 5)))
+        .isEqualTo(Duration.ofDays(7));
     for (LocalDate d = LocalDate.of(2025, 1, 1); d.getYear() < 2027; d = d.plusDays(1)) {
-      assertThat(Times.BEIJING.getRules().getOffset(d.atStartOfDay())).isEqualTo(ZoneOffset.ofHours(8));
+      assertThat(Times.BEIJING.getRules().getOffset(d.atStartOfDay()))
+          .isEqualTo(ZoneOffset.ofHours(8));
     }
   }
 
@@ -74,13 +79,18 @@ class WorkingCalendarTest {
   @DisplayName("工作时间计时：默认08:30—12:00、14:00—18:00，午休和夜间不计，调休的周六计入，恰好在12:00用完即12:00到期")
   void workingHours() {
     assertThat(CN.plus(at("2026-02-13T17:00"), Duration.ofHours(4), Counting.WORKING_HOURS, null))
-        .as("周五最后1小时，调休周六上午3小时").isEqualTo(at("2026-02-14T11:30"));
-    assertThat(CN.plus(at("2026-03-02T08:30"), Duration.ofMinutes(210), Counting.WORKING_HOURS, null))
+        .as("周五最后1小时，调休周六上午3小时")
+        .isEqualTo(at("2026-02-14T11:30"));
+    assertThat(
+            CN.plus(at("2026-03-02T08:30"), Duration.ofMinutes(210), Counting.WORKING_HOURS, null))
         .isEqualTo(at("2026-03-02T12:00"));
     assertThat(CN.plus(at("2026-03-02T12:30"), Duration.ofHours(1), Counting.WORKING_HOURS, null))
-        .as("午休中起算").isEqualTo(at("2026-03-02T15:00"));
-    assertThat(CN.plus(at("2026-03-02T20:00"), Duration.ofMinutes(20), Counting.WORKING_HOURS, null))
-        .as("下班后起算").isEqualTo(at("2026-03-03T08:50"));
+        .as("午休中起算")
+        .isEqualTo(at("2026-03-02T15:00"));
+    assertThat(
+            CN.plus(at("2026-03-02T20:00"), Duration.ofMinutes(20), Counting.WORKING_HOURS, null))
+        .as("下班后起算")
+        .isEqualTo(at("2026-03-03T08:50"));
   }
 
   @Test
@@ -94,15 +104,27 @@ class WorkingCalendarTest {
   @Test
   @DisplayName("社区的本地日子和工作时间优先于全国安排，其他社区不受影响")
   void communityLocalDays() {
-    WorkingCalendar.Snapshot s = CalendarStore.snapshotOf(CalendarDocument.shippedYears(),
-        Map.of("tfsq", Map.of(LocalDate.of(2026, 3, 9), DayKind.HOLIDAY, LocalDate.of(2026, 3, 14), DayKind.WORKDAY)),
-        Map.of("tfsq", WorkingHours.parse("09:00-17:00")), WorkingHours.DEFAULT);
+    WorkingCalendar.Snapshot s =
+        CalendarStore.snapshotOf(
+            CalendarDocument.shippedYears(),
+            Map.of(
+                "tfsq",
+                Map.of(
+                    LocalDate.of(2026, 3, 9),
+                    DayKind.HOLIDAY,
+                    LocalDate.of(2026, 3, 14),
+                    DayKind.WORKDAY)),
+            Map.of("tfsq", WorkingHours.parse("09:00-17:00")),
+            WorkingHours.DEFAULT);
     WorkingCalendar c = new WorkingCalendar(() -> s);
     Instant friday = at("2026-03-06T10:00");
-    assertThat(c.plus(friday, Duration.ofDays(1), Counting.WORKING_DAYS, "tfsq")).isEqualTo(at("2026-03-10T10:00"));
-    assertThat(c.plus(friday, Duration.ofDays(1), Counting.WORKING_DAYS, "jdsq")).isEqualTo(at("2026-03-09T10:00"));
+    assertThat(c.plus(friday, Duration.ofDays(1), Counting.WORKING_DAYS, "tfsq"))
+        .isEqualTo(at("2026-03-10T10:00"));
+    assertThat(c.plus(friday, Duration.ofDays(1), Counting.WORKING_DAYS, "jdsq"))
+        .isEqualTo(at("2026-03-09T10:00"));
     assertThat(c.plus(at("2026-03-13T16:00"), Duration.ofHours(2), Counting.WORKING_HOURS, "tfsq"))
-        .as("本社区周六加班日，09:00上班").isEqualTo(at("2026-03-14T10:00"));
+        .as("本社区周六加班日，09:00上班")
+        .isEqualTo(at("2026-03-14T10:00"));
     assertThat(c.hours("tfsq").toString()).isEqualTo("09:00-17:00");
     assertThat(c.hours("jdsq")).isEqualTo(WorkingHours.DEFAULT);
   }

@@ -44,8 +44,12 @@ class CalendarApiTest {
 
   ResponseEntity<JsonNode> send(String method, String path, String body) {
     var spec = method.equals("PUT") ? http.put() : http.post();
-    return spec.uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Linli-User", "street1")
-        .body(body).retrieve().toEntity(JsonNode.class);
+    return spec.uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("X-Linli-User", "street1")
+        .body(body)
+        .retrieve()
+        .toEntity(JsonNode.class);
   }
 
   static JsonNode day(JsonNode year, String date) {
@@ -55,7 +59,9 @@ class CalendarApiTest {
 
   static List<String> messages(ResponseEntity<JsonNode> r) {
     List<String> m = new ArrayList<>();
-    r.getBody().get("errors").forEach(e -> m.add(e.get("field").asText() + ": " + e.get("message").asText()));
+    r.getBody()
+        .get("errors")
+        .forEach(e -> m.add(e.get("field").asText() + ": " + e.get("message").asText()));
     return m;
   }
 
@@ -73,7 +79,9 @@ class CalendarApiTest {
     assertThat(day(y, "2026-09-20").get("working").asBoolean()).isTrue();
     assertThat(day(y, "2026-10-07").get("working").asBoolean()).isFalse();
     assertThat(day(y, "2026-10-10").get("working").asBoolean()).isTrue();
-    assertThat(day(y, "2026-03-07").get("working").asBoolean()).as("an ordinary Saturday").isFalse();
+    assertThat(day(y, "2026-03-07").get("working").asBoolean())
+        .as("an ordinary Saturday")
+        .isFalse();
     // 261 weekdays, 19 of them holidays, 6 makeup weekend days
     assertThat(y.get("workingDays").asInt()).isEqualTo(248);
     assertThat(get("/api/calendar/2027").getBody().get("loaded").asBoolean()).isFalse();
@@ -82,32 +90,56 @@ class CalendarApiTest {
   @Test
   @DisplayName("坏数据400并点名日期：同一天列两次、调休日不是周末、缺年份、跳过一年")
   void badDataNamesTheDate() {
-    var twice = send("POST", "/api/calendar/national", """
+    var twice =
+        send(
+            "POST",
+            "/api/calendar/national",
+            """
         {"years": [{"year": 2026, "days": [
           {"date": "2026-10-01", "to": "2026-10-07", "kind": "HOLIDAY", "name": "国庆节"},
           {"date": "2026-10-05", "kind": "HOLIDAY", "name": "重复"}]}]}""");
     assertThat(twice.getStatusCode().value()).isEqualTo(400);
-    assertThat(messages(twice)).singleElement().asString().contains("years[0].days[1].date").contains("2026-10-05");
+    assertThat(messages(twice))
+        .singleElement()
+        .asString()
+        .contains("years[0].days[1].date")
+        .contains("2026-10-05");
 
-    var weekday = send("POST", "/api/calendar/national", """
+    var weekday =
+        send(
+            "POST",
+            "/api/calendar/national",
+            """
         {"years": [{"year": 2026, "days": [
           {"date": "2026-10-01", "kind": "HOLIDAY", "name": "国庆节"},
           {"date": "2026-10-09", "kind": "WORKDAY", "name": "调休"}]}]}""");
     assertThat(weekday.getStatusCode().value()).isEqualTo(400);
     assertThat(messages(weekday)).singleElement().asString().contains("2026-10-09").contains("星期五");
 
-    var noYear = send("POST", "/api/calendar/national", """
+    var noYear =
+        send(
+            "POST",
+            "/api/calendar/national",
+            """
         {"years": [{"days": [{"date": "2026-10-01", "kind": "HOLIDAY", "name": "国庆节"}]}]}""");
     assertThat(noYear.getStatusCode().value()).isEqualTo(400);
     assertThat(messages(noYear)).singleElement().asString().startsWith("years[0].year");
 
-    var gap = send("POST", "/api/calendar/national", """
+    var gap =
+        send(
+            "POST",
+            "/api/calendar/national",
+            """
         {"years": [{"year": 2028, "days": [{"date": "2028-01-01", "kind": "HOLIDAY", "name": "元旦"}]}]}""");
     assertThat(gap.getStatusCode().value()).isEqualTo(400);
     assertThat(messages(gap)).singleElement().asString().contains("2027");
     assertThat(get("/api/calendar/2028").getBody().get("loaded").asBoolean()).isFalse();
 
-    var hours = send("PUT", "/api/calendar/communities/tfsq/working-hours", """
+    var hours =
+        send(
+            "PUT",
+            "/api/calendar/communities/tfsq/working-hours",
+            """
         {"workingHours": "14:00-18:00,08:30-12:00"}""");
     assertThat(hours.getStatusCode().value()).isEqualTo(400);
     assertThat(messages(hours)).singleElement().asString().startsWith("workingHours");
@@ -116,7 +148,11 @@ class CalendarApiTest {
   @Test
   @DisplayName("通过接口重新载入一年（无需发版），社区添加本地日子后各节点按库里的数据计时")
   void loadThroughTheApi() {
-    var reload = send("POST", "/api/calendar/national", """
+    var reload =
+        send(
+            "POST",
+            "/api/calendar/national",
+            """
         {"years": [{"year": 2026, "source": "国务院办公厅关于2026年部分节假日安排的通知", "days": [
           {"date": "2026-01-01", "to": "2026-01-03", "kind": "HOLIDAY", "name": "元旦"},
           {"date": "2026-01-04", "kind": "WORKDAY", "name": "元旦调休上班"},
@@ -132,18 +168,28 @@ class CalendarApiTest {
           {"date": "2026-09-20", "kind": "WORKDAY", "name": "国庆节调休上班"},
           {"date": "2026-10-10", "kind": "WORKDAY", "name": "国庆节调休上班"}]}]}""");
     assertThat(reload.getStatusCode().value()).isEqualTo(200);
-    assertThat(jdbc.sql("select loaded_by from calendar_year where scope = 'CN' and year = 2026")
-        .query(String.class).single()).isEqualTo("street1");
+    assertThat(
+            jdbc.sql("select loaded_by from calendar_year where scope = 'CN' and year = 2026")
+                .query(String.class)
+                .single())
+        .isEqualTo("street1");
     assertThat(get("/api/calendar/2026").getBody().get("workingDays").asInt()).isEqualTo(248);
 
     // 锦都社区 closes on Monday 4 March 2030 (a far year no other test counts in)
     Instant friday = Instant.parse("2030-03-01T02:00:00Z"); // Friday 10:00 Beijing
-    assertThat(policy.due("escalation.community", friday, "jdsq")).isEqualTo(Instant.parse("2030-03-04T02:00:00Z"));
-    var local = send("PUT", "/api/calendar/communities/jdsq/days", """
+    assertThat(policy.due("escalation.community", friday, "jdsq"))
+        .isEqualTo(Instant.parse("2030-03-04T02:00:00Z"));
+    var local =
+        send(
+            "PUT",
+            "/api/calendar/communities/jdsq/days",
+            """
         {"years": [{"year": 2030, "days": [{"date": "2030-03-04", "kind": "HOLIDAY", "name": "社区换届选举"}]}]}""");
     assertThat(local.getStatusCode().value()).isEqualTo(200);
-    assertThat(policy.due("escalation.community", friday, "jdsq")).isEqualTo(Instant.parse("2030-03-05T02:00:00Z"));
-    assertThat(policy.due("escalation.community", friday, "tfsq")).isEqualTo(Instant.parse("2030-03-04T02:00:00Z"));
+    assertThat(policy.due("escalation.community", friday, "jdsq"))
+        .isEqualTo(Instant.parse("2030-03-05T02:00:00Z"));
+    assertThat(policy.due("escalation.community", friday, "tfsq"))
+        .isEqualTo(Instant.parse("2030-03-04T02:00:00Z"));
     JsonNode y = get("/api/calendar/2030?community=jdsq").getBody();
     assertThat(day(y, "2030-03-04").get("working").asBoolean()).isFalse();
     assertThat(day(y, "2030-03-04").get("listedBy").asText()).isEqualTo("community");
@@ -152,16 +198,24 @@ class CalendarApiTest {
   @Test
   @DisplayName("到期预览：按时限键或时长+计时方式，给出与定时器相同的到期时刻；未知时限400")
   void duePreview() {
-    JsonNode plan = get("/api/sla/due-preview?clock=service-order.plan&from=2026-09-30T16:00:00&community=tfsq").getBody();
+    JsonNode plan =
+        get("/api/sla/due-preview?clock=service-order.plan&from=2026-09-30T16:00:00&community=tfsq")
+            .getBody();
     assertThat(plan.get("counting").asText()).isEqualTo("WORKING_DAYS");
     assertThat(plan.get("lengthLabel").asText()).isEqualTo("2个工作日");
-    assertThat(Instant.parse(plan.get("due").asText())).as("National Day: 8 h on the 30th, 40 h from 8 October")
+    assertThat(Instant.parse(plan.get("due").asText()))
+        .as("National Day: 8 h on the 30th, 40 h from 8 October")
         .isEqualTo(Instant.parse("2026-10-09T08:00:00Z"));
-    JsonNode byId = get("/api/sla/due-preview?clock=SERVICE_ORDER_ARRIVE&from=2026-10-01T10:00:00").getBody();
-    assertThat(Instant.parse(byId.get("due").asText())).as("5 minutes round the clock, holiday or not")
+    JsonNode byId =
+        get("/api/sla/due-preview?clock=SERVICE_ORDER_ARRIVE&from=2026-10-01T10:00:00").getBody();
+    assertThat(Instant.parse(byId.get("due").asText()))
+        .as("5 minutes round the clock, holiday or not")
         .isEqualTo(Instant.parse("2026-10-01T02:05:00Z"));
-    JsonNode hours = get("/api/sla/due-preview?duration=PT4H&counting=working-hours&from=2026-02-13T17:00:00").getBody();
-    assertThat(Instant.parse(hours.get("due").asText())).isEqualTo(Instant.parse("2026-02-14T03:30:00Z"));
+    JsonNode hours =
+        get("/api/sla/due-preview?duration=PT4H&counting=working-hours&from=2026-02-13T17:00:00")
+            .getBody();
+    assertThat(Instant.parse(hours.get("due").asText()))
+        .isEqualTo(Instant.parse("2026-02-14T03:30:00Z"));
     assertThat(Duration.parse(hours.get("duration").asText())).isEqualTo(Duration.ofHours(4));
     assertThat(hours.get("lengthLabel").asText()).isEqualTo("4小时（只计工作时间）");
     JsonNode clocks = get("/api/sla/clocks").getBody();

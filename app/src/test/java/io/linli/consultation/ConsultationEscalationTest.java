@@ -6,8 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseEventKind;
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Process tier: the consultation's clocks breached, through the same escalation call activity as
- * grievances — ledger row, 督办 task for 社区党委 — on the real engine and PostgreSQL. Time moves
- * with {@link ClockUtil}; the tests execute due jobs.
+ * grievances — ledger row, 督办 task for 社区党委 — on the real engine and PostgreSQL. Time moves with
+ * {@link ClockUtil}; the tests execute due jobs.
  */
 @LinliSpringTest
 class ConsultationEscalationTest {
@@ -58,14 +58,17 @@ class ConsultationEscalationTest {
   @DisplayName("协商事项超过办理时限：记入台账，社区党委收到督办任务，清单标为超期，办理主体继续办理")
   void executionBreachEscalatesToCommunityCommittee() {
     Instant deadline = scenario.now().plus(Duration.ofDays(10));
-    ConsultationScenario.Topic t = scenario.listed(TopicCategory.PUBLIC_FACILITY, "维修小区路灯", deadline);
+    ConsultationScenario.Topic t =
+        scenario.listed(TopicCategory.PUBLIC_FACILITY, "维修小区路灯", deadline);
     scenario.advance(Duration.between(scenario.now(), deadline).minusSeconds(1));
     Assertions.assertThat(scenario.executeDueJobs(t)).isZero();
     assertThat(checklist.find(t.topicNo()).orElseThrow().overdue()).isFalse();
     scenario.advance(Duration.ofSeconds(2));
     scenario.executeDueJobs(t);
 
-    assertThat(t.instance()).hasPassed(TIMER_EXECUTION_SLA).isWaitingAt(TASK_EXECUTE, CALL_ESCALATE_EXECUTION);
+    assertThat(t.instance())
+        .hasPassed(TIMER_EXECUTION_SLA)
+        .isWaitingAt(TASK_EXECUTE, CALL_ESCALATE_EXECUTION);
     SlaLedger.Entry breach = single(ledger.entriesOf(t.topicNo()));
     assertThat(breach.flow()).isEqualTo("CONSULTATION");
     assertThat(breach.clock()).isEqualTo("CONSULTATION_EXECUTION");
@@ -105,7 +108,8 @@ class ConsultationEscalationTest {
     assertThat(breach.holder()).isEqualTo("group:tfsq-party-group");
     Task supervise = supervisionTask(t);
     tasks.claim(supervise.getId(), "committee1");
-    tasks.complete(supervise.getId(), Map.of("supervisionNote", "请党支部今日审核", "reassignTo", "party1"));
+    tasks.complete(
+        supervise.getId(), Map.of("supervisionNote", "请党支部今日审核", "reassignTo", "party1"));
     assertThat(scenario.task(t, TASK_REVIEW).getAssignee()).isEqualTo("party1");
     assertThat(t.instance()).hasPassed(END_REVIEW_ESCALATED);
   }
@@ -113,7 +117,8 @@ class ConsultationEscalationTest {
   @Test
   @DisplayName("多数不满意返回办理后超过整改时限：以整改时限另行升级督办")
   void reworkBreachEscalates() {
-    ConsultationScenario.Topic t = scenario.listed(TopicCategory.SUPPORTING_FACILITY, "增设非机动车棚", null);
+    ConsultationScenario.Topic t =
+        scenario.listed(TopicCategory.SUPPORTING_FACILITY, "增设非机动车棚", null);
     scenario.execute(t);
     scenario.rate(t, 0, 1, 3);
     scenario.endEvaluation(t);
@@ -134,15 +139,21 @@ class ConsultationEscalationTest {
   }
 
   private Task supervisionTask(ConsultationScenario.Topic t) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(t.topicNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(t.topicNo())
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult();
     assertThat(task).as("督办 task for %s", t.topicNo()).isNotNull();
     return task;
   }
 
   private List<String> groups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   private List<CaseEventKind> events(ConsultationScenario.Topic t) {

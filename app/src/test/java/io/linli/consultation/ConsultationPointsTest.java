@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Integration tier: taking part in a consultation earns points through the points rules in
  * configuration ({@code linli.points.task-rules}: the completed vote task earns its assignee), not
- * through any code of this flow. After the test the ledger's balances equal the sums of its entries.
+ * through any code of this flow. After the test the ledger's balances equal the sums of its
+ * entries.
  */
 @LinliSpringTest
 class ConsultationPointsTest {
@@ -36,7 +37,8 @@ class ConsultationPointsTest {
   }
 
   int balance(int representative) {
-    return LedgerInvariant.balanceOfUser(jdbc, cipher, ConsultationScenario.representative(representative));
+    return LedgerInvariant.balanceOfUser(
+        jdbc, cipher, ConsultationScenario.representative(representative));
   }
 
   @Test

@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseEventKind;
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Process tier: the paths of the consultation flow (征—审—议—办—评), on the real engine and
- * PostgreSQL with the real listeners and delegates. Time moves with {@link ClockUtil}; the tests
- * execute due jobs. The execution clock's escalation is in {@code ConsultationEscalationTest}, the
- * 33 concurrent votes in {@code ConsultationVoteConcurrencyTest}.
+ * Process tier: the paths of the consultation flow (征—审—议—办—评), on the real engine and PostgreSQL
+ * with the real listeners and delegates. Time moves with {@link ClockUtil}; the tests execute due
+ * jobs. The execution clock's escalation is in {@code ConsultationEscalationTest}, the 33
+ * concurrent votes in {@code ConsultationVoteConcurrencyTest}.
  */
 @LinliSpringTest
 class ConsultationProcessTest {
@@ -68,7 +68,8 @@ class ConsultationProcessTest {
   @Test
   @DisplayName("议事协商流程和表单随应用部署")
   void shouldDeploy() {
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).isPositive();
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count())
+        .isPositive();
   }
 
   @Test
@@ -81,8 +82,14 @@ class ConsultationProcessTest {
     assertThat(state(t)).isEqualTo(TopicState.COLLECTING);
     assertThat(proposals.support(t.topicNo(), "resident2")).isEqualTo(2);
     assertThat(proposals.support(t.topicNo(), "resident3")).isEqualTo(3);
-    assertThat(management.createJobQuery().processInstanceId(t.instance().getId()).singleResult()
-        .getDuedate().toInstant()).isEqualTo(proposed.plus(Duration.ofDays(7)));
+    assertThat(
+            management
+                .createJobQuery()
+                .processInstanceId(t.instance().getId())
+                .singleResult()
+                .getDuedate()
+                .toInstant())
+        .isEqualTo(proposed.plus(Duration.ofDays(7)));
     scenario.advance(Duration.ofDays(7).minusMinutes(1));
     Assertions.assertThat(scenario.executeDueJobs(t)).as("collection window still open").isZero();
     scenario.advance(Duration.ofMinutes(2));
@@ -92,7 +99,8 @@ class ConsultationProcessTest {
     assertThat(t.instance()).isWaitingAt(TASK_REVIEW);
     Task review = scenario.task(t, TASK_REVIEW);
     assertThat(groups(review)).containsExactly("tfsq-party-group");
-    assertThat(review.getDueDate().toInstant()).as("3 working days")
+    assertThat(review.getDueDate().toInstant())
+        .as("3 working days")
         .isEqualTo(policy.due("consultation.review", scenario.now(), "tfsq"));
     assertThat(scenario.variable(t, "supporterCount")).isEqualTo(3);
     scenario.review(t, ReviewDecision.ACCEPT, null, "涉及小区安防，同意受理");
@@ -102,14 +110,22 @@ class ConsultationProcessTest {
     assertThat(state(t)).isEqualTo(TopicState.DELIBERATING);
     Instant meetingAt = scenario.scheduleMeeting(t, Duration.ofDays(2));
     List<Task> voteTasks = scenario.voteTasks(t);
-    assertThat(voteTasks).extracting(Task::getAssignee)
+    assertThat(voteTasks)
+        .extracting(Task::getAssignee)
         .containsExactlyInAnyOrderElementsOf(
-            java.util.stream.IntStream.rangeClosed(1, 33).mapToObj(ConsultationScenario::representative).toList());
-    assertThat(voteTasks).allSatisfy(task ->
-        Assertions.assertThat(task.getDueDate().toInstant()).isEqualTo(meetingAt.plus(Duration.ofDays(3))));
+            java.util.stream.IntStream.rangeClosed(1, 33)
+                .mapToObj(ConsultationScenario::representative)
+                .toList());
+    assertThat(voteTasks)
+        .allSatisfy(
+            task ->
+                Assertions.assertThat(task.getDueDate().toInstant())
+                    .isEqualTo(meetingAt.plus(Duration.ofDays(3))));
     scenario.vote(t, 25, 5, 3);
 
-    assertThat(t.instance()).hasPassed(TASK_TALLY_VOTES).hasNotPassed(TIMER_VOTE_CLOSED)
+    assertThat(t.instance())
+        .hasPassed(TASK_TALLY_VOTES)
+        .hasNotPassed(TIMER_VOTE_CLOSED)
         .isWaitingAt(TASK_PLAN_EXECUTION);
     Rounds.Meeting round1 = rounds.meeting(topic(t).id(), 1).orElseThrow();
     assertThat(List.of(round1.eligible(), round1.agree(), round1.disagree(), round1.abstain()))
@@ -125,7 +141,9 @@ class ConsultationProcessTest {
     assertThat(execute.getDueDate().toInstant()).isEqualTo(deadline);
     assertThat(state(t)).isEqualTo(TopicState.EXECUTING);
     scenario.advance(Duration.ofDays(19));
-    Assertions.assertThat(scenario.executeDueJobs(t)).as("no clock due before the deadline").isZero();
+    Assertions.assertThat(scenario.executeDueJobs(t))
+        .as("no clock due before the deadline")
+        .isZero();
     scenario.execute(t);
 
     // 评
@@ -134,7 +152,10 @@ class ConsultationProcessTest {
     scenario.rate(t, 6, 2, 1);
     scenario.endEvaluation(t);
 
-    assertThat(t.instance()).isEnded().hasPassed(TASK_PUBLISH_RESULT, END_CLOSED).hasNotPassed(TASK_REWORK);
+    assertThat(t.instance())
+        .isEnded()
+        .hasPassed(TASK_PUBLISH_RESULT, END_CLOSED)
+        .hasNotPassed(TASK_REWORK);
     assertThat(ledger.entriesOf(t.topicNo())).as("no clock breached").isEmpty();
     Checklist.Item item = checklist.find(t.topicNo()).orElseThrow();
     assertThat(item.state()).isEqualTo("CLOSED");
@@ -144,9 +165,16 @@ class ConsultationProcessTest {
     assertThat(item.rating().total()).isEqualTo(9);
     assertThat(item.rating().satisfactionPercent()).isEqualTo(89);
     assertThat(item.overdue()).isFalse();
-    assertThat(events(t)).containsExactly(ConsultationEvent.PROPOSED, ConsultationEvent.TOPIC_ACCEPTED,
-        ConsultationEvent.MEETING_SCHEDULED, ConsultationEvent.VOTE_AGREED, ConsultationEvent.LISTED,
-        ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE, ConsultationEvent.PUBLISHED);
+    assertThat(events(t))
+        .containsExactly(
+            ConsultationEvent.PROPOSED,
+            ConsultationEvent.TOPIC_ACCEPTED,
+            ConsultationEvent.MEETING_SCHEDULED,
+            ConsultationEvent.VOTE_AGREED,
+            ConsultationEvent.LISTED,
+            ConsultationEvent.EXECUTED,
+            CommonEvent.ASKED_TO_RATE,
+            ConsultationEvent.PUBLISHED);
   }
 
   @Test
@@ -161,8 +189,8 @@ class ConsultationProcessTest {
         .hasMessageContaining("须说明理由");
     assertThat(t.instance()).isWaitingAt(TASK_REVIEW);
 
-    tasks.complete(review.getId(), Map.of("reviewDecision", "REJECT",
-        "reviewReason", "更换物业须由业主大会决定，请向业委会提出"));
+    tasks.complete(
+        review.getId(), Map.of("reviewDecision", "REJECT", "reviewReason", "更换物业须由业主大会决定，请向业委会提出"));
     assertThat(t.instance()).isEnded().hasPassed(END_REJECTED);
     Topics.Row row = topic(t);
     assertThat(row.state()).isEqualTo(TopicState.REJECTED);
@@ -176,7 +204,8 @@ class ConsultationProcessTest {
   @Test
   @DisplayName("审核合并：议题并入本社区另一议题，附议人一并转入；不能并入自身或已结束的议题")
   void mergedIntoAnotherTopic() {
-    ConsultationScenario.Topic target = scenario.propose(TopicCategory.SUPPORTING_FACILITY, "增设电动车充电桩");
+    ConsultationScenario.Topic target =
+        scenario.propose(TopicCategory.SUPPORTING_FACILITY, "增设电动车充电桩");
     ConsultationScenario.Topic t = scenario.propose(TopicCategory.SUPPORTING_FACILITY, "充电桩不够用");
     proposals.support(t.topicNo(), "resident7");
     proposals.support(t.topicNo(), "resident8");
@@ -186,19 +215,27 @@ class ConsultationProcessTest {
 
     Task review = scenario.task(t, TASK_REVIEW);
     tasks.claim(review.getId(), "party1");
-    assertThatThrownBy(() -> tasks.complete(review.getId(),
-            Map.of("reviewDecision", "MERGE", "mergeInto", t.topicNo())))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不能合并到本议题");
-    assertThatThrownBy(() -> tasks.complete(review.getId(),
-            Map.of("reviewDecision", "MERGE", "mergeInto", "YS-0000-000000")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("没有这个议题");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    review.getId(), Map.of("reviewDecision", "MERGE", "mergeInto", t.topicNo())))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("不能合并到本议题");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    review.getId(),
+                    Map.of("reviewDecision", "MERGE", "mergeInto", "YS-0000-000000")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("没有这个议题");
 
     scenario.review(t, ReviewDecision.MERGE, target.topicNo(), "与充电桩议题相同");
     assertThat(t.instance()).isEnded().hasPassed(END_MERGED);
     assertThat(topic(t).state()).isEqualTo(TopicState.MERGED);
     assertThat(topic(t).mergedInto()).isEqualTo(target.topicNo());
     assertThat(topics.supporterCount(topic(target).id()))
-        .as("resident1 and resident8 support both; resident7 comes along").isEqualTo(3);
+        .as("resident1 and resident8 support both; resident7 comes along")
+        .isEqualTo(3);
     assertThat(events(target)).contains(ConsultationEvent.MERGED);
     assertThat(target.instance()).isWaitingAt(TASK_REVIEW);
 
@@ -206,9 +243,13 @@ class ConsultationProcessTest {
     scenario.endCollection(late);
     Task lateReview = scenario.task(late, TASK_REVIEW);
     tasks.claim(lateReview.getId(), "party1");
-    assertThatThrownBy(() -> tasks.complete(lateReview.getId(),
-            Map.of("reviewDecision", "MERGE", "mergeInto", t.topicNo())))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不能合并");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    lateReview.getId(),
+                    Map.of("reviewDecision", "MERGE", "mergeInto", t.topicNo())))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("不能合并");
   }
 
   @Test
@@ -226,9 +267,12 @@ class ConsultationProcessTest {
     scenario.advance(Duration.ofSeconds(2));
     scenario.executeDueJobs(t);
 
-    assertThat(t.instance()).hasPassed(TIMER_VOTE_CLOSED, TASK_TALLY_VOTES).isWaitingAt(TASK_SCHEDULE_MEETING);
+    assertThat(t.instance())
+        .hasPassed(TIMER_VOTE_CLOSED, TASK_TALLY_VOTES)
+        .isWaitingAt(TASK_SCHEDULE_MEETING);
     assertThat(scenario.voteTasks(t)).as("the 13 open vote tasks closed with the vote").isEmpty();
-    assertThat(rounds.meeting(topic(t).id(), 1).orElseThrow().outcome()).isEqualTo(VoteOutcome.NO_QUORUM);
+    assertThat(rounds.meeting(topic(t).id(), 1).orElseThrow().outcome())
+        .isEqualTo(VoteOutcome.NO_QUORUM);
     assertThat(scenario.variable(t, "round")).isEqualTo(2);
     assertThat(state(t)).isEqualTo(TopicState.DELIBERATING);
 
@@ -240,12 +284,21 @@ class ConsultationProcessTest {
 
     assertThat(t.instance()).isWaitingAt(TASK_PLAN_EXECUTION);
     assertThat(rounds.meetings(topic(t).id()))
-        .extracting(Rounds.Meeting::round, Rounds.Meeting::agree, Rounds.Meeting::disagree,
-            Rounds.Meeting::abstain, Rounds.Meeting::outcome)
-        .containsExactly(Tuple.tuple(1, 15, 3, 2, VoteOutcome.NO_QUORUM),
+        .extracting(
+            Rounds.Meeting::round,
+            Rounds.Meeting::agree,
+            Rounds.Meeting::disagree,
+            Rounds.Meeting::abstain,
+            Rounds.Meeting::outcome)
+        .containsExactly(
+            Tuple.tuple(1, 15, 3, 2, VoteOutcome.NO_QUORUM),
             Tuple.tuple(2, 20, 8, 2, VoteOutcome.AGREED));
-    assertThat(events(t)).containsSubsequence(ConsultationEvent.MEETING_SCHEDULED,
-        ConsultationEvent.VOTE_NO_QUORUM, ConsultationEvent.MEETING_SCHEDULED, ConsultationEvent.VOTE_AGREED);
+    assertThat(events(t))
+        .containsSubsequence(
+            ConsultationEvent.MEETING_SCHEDULED,
+            ConsultationEvent.VOTE_NO_QUORUM,
+            ConsultationEvent.MEETING_SCHEDULED,
+            ConsultationEvent.VOTE_AGREED);
   }
 
   @Test
@@ -255,13 +308,16 @@ class ConsultationProcessTest {
     for (int round = 1; round <= 3; round++) {
       Instant meeting = scenario.scheduleMeeting(t, Duration.ofHours(2));
       scenario.vote(t, 21, 0, 0);
-      scenario.advance(Duration.between(scenario.now(), meeting.plus(Duration.ofDays(3))).plusSeconds(1));
+      scenario.advance(
+          Duration.between(scenario.now(), meeting.plus(Duration.ofDays(3))).plusSeconds(1));
       scenario.executeDueJobs(t);
     }
     assertThat(t.instance()).isEnded().hasPassed(END_LAPSED);
     assertThat(state(t)).isEqualTo(TopicState.LAPSED);
-    assertThat(rounds.meetings(topic(t).id())).extracting(Rounds.Meeting::outcome)
-        .containsOnly(VoteOutcome.NO_QUORUM).hasSize(3);
+    assertThat(rounds.meetings(topic(t).id()))
+        .extracting(Rounds.Meeting::outcome)
+        .containsOnly(VoteOutcome.NO_QUORUM)
+        .hasSize(3);
     assertThat(events(t)).endsWith(ConsultationEvent.VOTE_NO_QUORUM, ConsultationEvent.LAPSED);
   }
 
@@ -271,19 +327,23 @@ class ConsultationProcessTest {
     ConsultationScenario.Topic t = scenario.accepted(TopicCategory.PROPERTY_MANAGEMENT, "调整停车收费标准");
     Instant meeting = scenario.scheduleMeeting(t, Duration.ofDays(1));
     scenario.vote(t, 11, 9, 2);
-    scenario.advance(Duration.between(scenario.now(), meeting.plus(Duration.ofDays(3))).plusSeconds(1));
+    scenario.advance(
+        Duration.between(scenario.now(), meeting.plus(Duration.ofDays(3))).plusSeconds(1));
     scenario.executeDueJobs(t);
     assertThat(t.instance()).isEnded().hasPassed(END_NOT_AGREED);
     assertThat(state(t)).isEqualTo(TopicState.NOT_AGREED);
-    assertThat(rounds.meeting(topic(t).id(), 1).orElseThrow().outcome()).isEqualTo(VoteOutcome.NOT_AGREED);
+    assertThat(rounds.meeting(topic(t).id(), 1).orElseThrow().outcome())
+        .isEqualTo(VoteOutcome.NOT_AGREED);
   }
 
   @Test
   @DisplayName("居民多数不满意：返回办理一次；整改后再次多数不满意不再返回，公示评价")
   void dissatisfiedMajoritySendsBackToExecutionOnce() {
-    ConsultationScenario.Topic t = scenario.listed(TopicCategory.PUBLIC_FACILITY, "垃圾分类集中投放点改造", null);
+    ConsultationScenario.Topic t =
+        scenario.listed(TopicCategory.PUBLIC_FACILITY, "垃圾分类集中投放点改造", null);
     assertThat(scenario.task(t, TASK_EXECUTE).getDueDate().toInstant())
-        .as("default 办理时限").isEqualTo(scenario.now().plus(Duration.ofDays(30)));
+        .as("default 办理时限")
+        .isEqualTo(scenario.now().plus(Duration.ofDays(30)));
     scenario.execute(t);
     scenario.rate(t, 2, 1, 5);
     scenario.endEvaluation(t);
@@ -291,11 +351,13 @@ class ConsultationProcessTest {
     assertThat(t.instance()).hasPassed(TASK_TALLY_RATINGS).isWaitingAt(TASK_REWORK);
     Task rework = scenario.task(t, TASK_REWORK);
     assertThat(groups(rework)).containsExactly("tfsq-property-staff");
-    assertThat(rework.getDueDate().toInstant()).as("15 working days")
+    assertThat(rework.getDueDate().toInstant())
+        .as("15 working days")
         .isEqualTo(policy.due("consultation.rework", scenario.now(), "tfsq"));
     assertThat(state(t)).isEqualTo(TopicState.REWORKING);
     assertThat(checklist.find(t.topicNo()).orElseThrow().rating().dissatisfied())
-        .as("the rating that sent it back is shown").isEqualTo(5);
+        .as("the rating that sent it back is shown")
+        .isEqualTo(5);
 
     scenario.complete(t, TASK_REWORK, "property1", Map.of("reworkResult", "增设除臭设备，延长开放时间"));
     assertThat(t.instance()).isWaitingAt(EVENT_EVALUATION_ENDED);
@@ -308,20 +370,27 @@ class ConsultationProcessTest {
     assertThat(item.rating().evaluationRound()).isEqualTo(2);
     assertThat(item.rating().dissatisfied()).isEqualTo(4);
     assertThat(item.execution().reworkDoneAt()).isNotNull();
-    assertThat(events(t)).containsSubsequence(ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE,
-        CommonEvent.REWORK, ConsultationEvent.EXECUTED, CommonEvent.ASKED_TO_RATE,
-        ConsultationEvent.PUBLISHED);
+    assertThat(events(t))
+        .containsSubsequence(
+            ConsultationEvent.EXECUTED,
+            CommonEvent.ASKED_TO_RATE,
+            CommonEvent.REWORK,
+            ConsultationEvent.EXECUTED,
+            CommonEvent.ASKED_TO_RATE,
+            ConsultationEvent.PUBLISHED);
     assertThat(events(t)).filteredOn(e -> e == CommonEvent.REWORK).hasSize(1);
   }
 
   @Test
   @DisplayName("无人评价：评价期满直接公示，不返回办理")
   void noRatingsIsPublished() {
-    ConsultationScenario.Topic t = scenario.listed(TopicCategory.SUPPORTING_FACILITY, "增设休闲座椅", null);
+    ConsultationScenario.Topic t =
+        scenario.listed(TopicCategory.SUPPORTING_FACILITY, "增设休闲座椅", null);
     scenario.execute(t);
     scenario.endEvaluation(t);
     assertThat(t.instance()).isEnded().hasPassed(END_CLOSED).hasNotPassed(TASK_REWORK);
-    Assertions.assertThat(checklist.find(t.topicNo()).orElseThrow().rating().satisfactionPercent()).isNull();
+    Assertions.assertThat(checklist.find(t.topicNo()).orElseThrow().rating().satisfactionPercent())
+        .isNull();
   }
 
   @Test
@@ -330,29 +399,55 @@ class ConsultationProcessTest {
     ConsultationScenario.Topic t = scenario.accepted(TopicCategory.PUBLIC_FACILITY, "修缮单元门");
     Task schedule = scenario.task(t, TASK_SCHEDULE_MEETING);
     tasks.claim(schedule.getId(), "party1");
-    assertThatThrownBy(() -> tasks.complete(schedule.getId(), Map.of("meetingAt",
-            scenario.now().minus(Duration.ofDays(4)).toString(), "meetingPlace", "会议室")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("会议时间过早");
-    assertThatThrownBy(() -> tasks.complete(schedule.getId(), Map.of("meetingAt",
-            scenario.now().plus(Duration.ofDays(31)).toString(), "meetingPlace", "会议室")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不得晚于");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    schedule.getId(),
+                    Map.of(
+                        "meetingAt",
+                        scenario.now().minus(Duration.ofDays(4)).toString(),
+                        "meetingPlace",
+                        "会议室")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("会议时间过早");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    schedule.getId(),
+                    Map.of(
+                        "meetingAt",
+                        scenario.now().plus(Duration.ofDays(31)).toString(),
+                        "meetingPlace",
+                        "会议室")))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("不得晚于");
     assertThat(t.instance()).isWaitingAt(TASK_SCHEDULE_MEETING);
 
     scenario.scheduleMeeting(t, Duration.ofDays(1));
     Task vote = scenario.voteTasks(t).get(0);
     assertThatThrownBy(() -> tasks.complete(vote.getId(), Map.of("vote", "MAYBE")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("表决意见无效");
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("表决意见无效");
     scenario.vote(t, 30, 0, 0);
     scenario.advance(Duration.ofDays(5));
     scenario.executeDueJobs(t);
 
     Task plan = scenario.task(t, TASK_PLAN_EXECUTION);
     tasks.claim(plan.getId(), "party1");
-    assertThatThrownBy(() -> tasks.complete(plan.getId(), Map.of("responsibleBody", "PROPERTY_COMPANY",
-            "executionDeadline", scenario.now().plus(Duration.ofDays(181)).toString())))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("不得晚于");
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    plan.getId(),
+                    Map.of(
+                        "responsibleBody",
+                        "PROPERTY_COMPANY",
+                        "executionDeadline",
+                        scenario.now().plus(Duration.ofDays(181)).toString())))
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("不得晚于");
     assertThatThrownBy(() -> tasks.complete(plan.getId(), Map.of("executionDeadline", "")))
-        .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("请选择办理主体");
+        .hasRootCauseInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("请选择办理主体");
     assertThat(t.instance()).isWaitingAt(TASK_PLAN_EXECUTION);
   }
 
@@ -362,7 +457,8 @@ class ConsultationProcessTest {
     ConsultationScenario.Topic t = scenario.accepted(TopicCategory.PUBLIC_FACILITY, "楼道照明改造");
     scenario.scheduleMeeting(t, Duration.ofDays(1));
     Map<String, Object> vars = engine.getRuntimeService().getVariables(t.instance().getId());
-    assertThat(vars).containsKeys("caseId", "caseNo", "communityCode", "round", "meetingAt")
+    assertThat(vars)
+        .containsKeys("caseId", "caseNo", "communityCode", "round", "meetingAt")
         .doesNotContainKeys("representatives", "vote");
     assertThat(vars.values()).noneMatch(v -> v instanceof java.util.Collection<?>);
   }
@@ -377,7 +473,9 @@ class ConsultationProcessTest {
 
   private List<String> groups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   private List<CaseEventKind> events(ConsultationScenario.Topic t) {

@@ -51,15 +51,27 @@ class ConsultationRetentionTest {
   void topicFreeTextIsGone() {
     scenario.pinClock();
     PersonalDataSearch search = new PersonalDataSearch(jdbc, VALUES, null);
-    String topicNo = proposals.propose(new ConsultationProposals.Proposal(ConsultationScenario.COMMUNITY,
-        ConsultationScenario.ESTATE, TopicCategory.PUBLIC_FACILITY, "修复三号楼围墙",
-        VALUES.get("description"), "resident1", ProposerRole.RESIDENT)).topicNo();
+    String topicNo =
+        proposals
+            .propose(
+                new ConsultationProposals.Proposal(
+                    ConsultationScenario.COMMUNITY,
+                    ConsultationScenario.ESTATE,
+                    TopicCategory.PUBLIC_FACILITY,
+                    "修复三号楼围墙",
+                    VALUES.get("description"),
+                    "resident1",
+                    ProposerRole.RESIDENT))
+            .topicNo();
     ConsultationScenario.Topic t = scenario.topic(topicNo);
     scenario.endCollection(t);
     scenario.review(t, ReviewDecision.ACCEPT, null, VALUES.get("review reason (Tasklist)"));
     scenario.scheduleMeeting(t, Duration.ofDays(1));
     for (int n = 1; n <= ConsultationScenario.REPRESENTATIVES; n++) {
-      votes.vote(topicNo, ConsultationScenario.representative(n), VoteChoice.AGREE,
+      votes.vote(
+          topicNo,
+          ConsultationScenario.representative(n),
+          VoteChoice.AGREE,
           n == 1 ? VALUES.get("vote comment") : null);
     }
     scenario.executeDueJobs(t);
@@ -68,10 +80,15 @@ class ConsultationRetentionTest {
     ratings.rate(topicNo, "resident-rt-1", Satisfaction.DISSATISFIED, VALUES.get("rating comment"));
     scenario.rate(t, 8, 0, 0);
     scenario.endEvaluation(t);
-    assertThat(jdbc.sql("select state from consultation_topic where topic_no = ?").param(topicNo)
-        .query(String.class).single()).isEqualTo("CLOSED");
+    assertThat(
+            jdbc.sql("select state from consultation_topic where topic_no = ?")
+                .param(topicNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("CLOSED");
     for (String label : VALUES.keySet()) {
-      assertThat(search.hits()).as("%s is found while kept", label)
+      assertThat(search.hits())
+          .as("%s is found while kept", label)
           .anySatisfy(h -> assertThat(h).contains(": " + label + " ("));
     }
 
@@ -81,9 +98,14 @@ class ConsultationRetentionTest {
 
     // then
     assertThat(search.hits()).as("the topic's free text anywhere in the database").isEmpty();
-    assertThat(jdbc.sql("""
+    assertThat(
+            jdbc.sql(
+                    """
             select t.title || ' ' || e.result || ' ' || (select count(*) from consultation_vote v where v.topic_id = t.id)
             from consultation_topic t join consultation_execution e on e.topic_id = t.id where t.topic_no = ?""")
-        .param(topicNo).query(String.class).single()).isEqualTo("修复三号楼围墙 已按方案完成 33");
+                .param(topicNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("修复三号楼围墙 已按方案完成 33");
   }
 }

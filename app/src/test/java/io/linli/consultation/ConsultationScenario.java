@@ -1,23 +1,17 @@
 package io.linli.consultation;
 
-import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linli.CaseClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -41,8 +35,12 @@ class ConsultationScenario {
   private final TaskService tasks;
   private final CaseClock clock;
 
-  ConsultationScenario(ConsultationProposals proposals, ConsultationVotes votes,
-      ConsultationRatings ratings, RuntimeService runtime, TaskService tasks,
+  ConsultationScenario(
+      ConsultationProposals proposals,
+      ConsultationVotes votes,
+      ConsultationRatings ratings,
+      RuntimeService runtime,
+      TaskService tasks,
       CaseClock clock) {
     this.proposals = proposals;
     this.votes = votes;
@@ -57,14 +55,22 @@ class ConsultationScenario {
 
   Topic propose(TopicCategory category, String title) {
     ConsultationProposals.Receipt r =
-        proposals.propose(new ConsultationProposals.Proposal(COMMUNITY, ESTATE, category, title,
-            title + "，居民反映多次，请小区党支部组织协商", "resident1", ProposerRole.RESIDENT));
+        proposals.propose(
+            new ConsultationProposals.Proposal(
+                COMMUNITY,
+                ESTATE,
+                category,
+                title,
+                title + "，居民反映多次，请小区党支部组织协商",
+                "resident1",
+                ProposerRole.RESIDENT));
     return topic(r.topicNo());
   }
 
   Topic topic(String topicNo) {
     ProcessInstance pi =
-        runtime.createProcessInstanceQuery()
+        runtime
+            .createProcessInstanceQuery()
             .processInstanceBusinessKey(topicNo)
             .processDefinitionKey(ConsultationProcess.KEY)
             .singleResult();
@@ -100,23 +106,37 @@ class ConsultationScenario {
   /** Schedules the round's meeting {@code ahead} from now (Beijing time, as the form sends it). */
   Instant scheduleMeeting(Topic t, Duration ahead) {
     Instant at = now().plus(ahead).truncatedTo(ChronoUnit.MINUTES);
-    complete(t, ConsultationProcess.TASK_SCHEDULE_MEETING, "party1",
-        Map.of("meetingAt", at.atOffset(ZoneOffset.ofHours(8)).toString(),
-            "meetingPlace", "小区党群服务站二楼会议室", "propertyAttends", true,
-            "ownersCommitteeAttends", false));
+    complete(
+        t,
+        ConsultationProcess.TASK_SCHEDULE_MEETING,
+        "party1",
+        Map.of(
+            "meetingAt",
+            at.atOffset(ZoneOffset.ofHours(8)).toString(),
+            "meetingPlace",
+            "小区党群服务站二楼会议室",
+            "propertyAttends",
+            true,
+            "ownersCommitteeAttends",
+            false));
     return at;
   }
 
   /** Representatives 1.. vote: first {@code agree} agree, then disagree, then abstain. */
   void vote(Topic t, int agree, int disagree, int abstain) {
     int n = 1;
-    for (int i = 0; i < agree; i++) votes.vote(t.topicNo(), representative(n++), VoteChoice.AGREE, null);
-    for (int i = 0; i < disagree; i++) votes.vote(t.topicNo(), representative(n++), VoteChoice.DISAGREE, "费用太高");
-    for (int i = 0; i < abstain; i++) votes.vote(t.topicNo(), representative(n++), VoteChoice.ABSTAIN, null);
+    for (int i = 0; i < agree; i++)
+      votes.vote(t.topicNo(), representative(n++), VoteChoice.AGREE, null);
+    for (int i = 0; i < disagree; i++)
+      votes.vote(t.topicNo(), representative(n++), VoteChoice.DISAGREE, "费用太高");
+    for (int i = 0; i < abstain; i++)
+      votes.vote(t.topicNo(), representative(n++), VoteChoice.ABSTAIN, null);
     executeDueJobs(t);
   }
 
-  /** Agreed by 25 of 33 and listed with the property company and {@code deadline} (null: default). */
+  /**
+   * Agreed by 25 of 33 and listed with the property company and {@code deadline} (null: default).
+   */
   Topic listed(TopicCategory category, String title, Instant deadline) {
     Topic t = accepted(category, title);
     scheduleMeeting(t, Duration.ofDays(1));
@@ -129,7 +149,9 @@ class ConsultationScenario {
     Map<String, Object> form = new HashMap<>();
     form.put("responsibleBody", ResponsibleBody.PROPERTY_COMPANY.name());
     form.put("responsibleName", "蜀信物业");
-    form.put("executionDeadline", deadline == null ? null : deadline.atOffset(ZoneOffset.ofHours(8)).toString());
+    form.put(
+        "executionDeadline",
+        deadline == null ? null : deadline.atOffset(ZoneOffset.ofHours(8)).toString());
     form.put("executionPlan", "物业公司牵头实施，党支部和楼栋代表监督");
     complete(t, ConsultationProcess.TASK_PLAN_EXECUTION, "party1", form);
   }
@@ -141,9 +163,12 @@ class ConsultationScenario {
   /** Residents of the estate rate; each rating is a different resident. */
   void rate(Topic t, int satisfied, int basicallySatisfied, int dissatisfied) {
     int n = 0;
-    for (int i = 0; i < satisfied; i++) ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.SATISFIED, null);
-    for (int i = 0; i < basicallySatisfied; i++) ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.BASICALLY_SATISFIED, null);
-    for (int i = 0; i < dissatisfied; i++) ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.DISSATISFIED, "没有解决");
+    for (int i = 0; i < satisfied; i++)
+      ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.SATISFIED, null);
+    for (int i = 0; i < basicallySatisfied; i++)
+      ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.BASICALLY_SATISFIED, null);
+    for (int i = 0; i < dissatisfied; i++)
+      ratings.rate(t.topicNo(), resident(t, n++), Satisfaction.DISSATISFIED, "没有解决");
   }
 
   private static String resident(Topic t, int n) {
@@ -157,15 +182,22 @@ class ConsultationScenario {
   }
 
   Task task(Topic t, String taskKey) {
-    Task task = tasks.createTaskQuery().processInstanceId(t.instance().getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task task =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(t.instance().getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(task).as("open task %s of %s", taskKey, t.topicNo()).isNotNull();
     return task;
   }
 
   List<Task> voteTasks(Topic t) {
-    return tasks.createTaskQuery().processInstanceId(t.instance().getId())
-        .taskDefinitionKey(ConsultationProcess.TASK_VOTE).list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(t.instance().getId())
+        .taskDefinitionKey(ConsultationProcess.TASK_VOTE)
+        .list();
   }
 
   /** Claims the task as {@code user} and completes it with the form's values. */

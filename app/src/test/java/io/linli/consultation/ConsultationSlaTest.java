@@ -2,9 +2,11 @@ package io.linli.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linli.sla.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import io.linli.sla.SlaPolicy;
-import java.util.List;
 
 /** Unit tier: the consultation deadlines of the SLA policy, with its defaults and an override. */
 class ConsultationSlaTest {
@@ -27,15 +27,18 @@ class ConsultationSlaTest {
 
   private static ConsultationSla policy(Map<String, String> config) {
     ClockUtil.setCurrentTime(Date.from(NOW));
-    return new ConsultationSla(new SlaPolicy(List.of(new ConsultationFlow()),
-        new Binder(new MapConfigurationPropertySource(config))));
+    return new ConsultationSla(
+        new SlaPolicy(
+            List.of(new ConsultationFlow()),
+            new Binder(new MapConfigurationPropertySource(config))));
   }
 
   @Test
   @DisplayName("默认：征集7天、审核3个工作日、会后3天表决截止、办理30天（最长180天）、整改15个工作日、评价7天")
   void defaults() {
     ConsultationSla p = policy(Map.of());
-    assertThat(p.collectionEnds(Date.from(NOW)).toInstant()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    assertThat(p.collectionEnds(Date.from(NOW)).toInstant())
+        .isEqualTo(NOW.plus(Duration.ofDays(7)));
     assertThat(p.reviewDue().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
     assertThat(p.branchDue().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
     Date meeting = Date.from(NOW.plus(Duration.ofDays(10)));
@@ -43,7 +46,8 @@ class ConsultationSlaTest {
     assertThat(p.latestMeeting()).isEqualTo(NOW.plus(Duration.ofDays(30)));
     assertThat(p.executionDefault()).isEqualTo(NOW.plus(Duration.ofDays(30)));
     assertThat(p.latestExecutionDeadline()).isEqualTo(NOW.plus(Duration.ofDays(180)));
-    assertThat(p.reworkDue().toInstant()).as("15 working days from a Monday: three weeks")
+    assertThat(p.reworkDue().toInstant())
+        .as("15 working days from a Monday: three weeks")
         .isEqualTo(NOW.plus(Duration.ofDays(21)));
     assertThat(p.evaluationEnds().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(7)));
   }

@@ -1,11 +1,11 @@
 package io.linli.consultation;
 
-import io.linli.TestHttp;
 import static io.linli.consultation.ConsultationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.linli.LinliSpringTest;
+import io.linli.TestHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier: the 33 building representatives of 地铁首座小区 vote at the same moment over
- * HTTP, each also sending the same vote a second time in the same burst, against the real
- * PostgreSQL. Every first vote is accepted, every duplicate refused with 409, and the tally is
- * exact: no vote lost, none counted twice.
+ * Integration tier: the 33 building representatives of 地铁首座小区 vote at the same moment over HTTP,
+ * each also sending the same vote a second time in the same burst, against the real PostgreSQL.
+ * Every first vote is accepted, every duplicate refused with 409, and the tally is exact: no vote
+ * lost, none counted twice.
  */
 @LinliSpringTest
 class ConsultationVoteConcurrencyTest {
@@ -81,16 +81,25 @@ class ConsultationVoteConcurrencyTest {
         List<Future<Attempt>> attempts = new ArrayList<>();
         for (int n = 1; n <= ConsultationScenario.REPRESENTATIVES; n++) {
           String rep = ConsultationScenario.representative(n);
-          VoteChoice choice = n <= AGREE ? VoteChoice.AGREE
-              : n <= AGREE + DISAGREE ? VoteChoice.DISAGREE : VoteChoice.ABSTAIN;
+          VoteChoice choice =
+              n <= AGREE
+                  ? VoteChoice.AGREE
+                  : n <= AGREE + DISAGREE ? VoteChoice.DISAGREE : VoteChoice.ABSTAIN;
           for (int copy = 0; copy < 2; copy++) {
-            attempts.add(pool.submit(() -> {
-              start.await();
-              var r = http.post().uri("/api/consultations/{no}/votes", t.topicNo())
-                  .header("X-Linli-User", rep).contentType(MediaType.APPLICATION_JSON)
-                  .body(Map.of("vote", choice.name())).retrieve().toEntity(String.class);
-              return new Attempt(rep, r.getStatusCode().value(), r.getBody());
-            }));
+            attempts.add(
+                pool.submit(
+                    () -> {
+                      start.await();
+                      var r =
+                          http.post()
+                              .uri("/api/consultations/{no}/votes", t.topicNo())
+                              .header("X-Linli-User", rep)
+                              .contentType(MediaType.APPLICATION_JSON)
+                              .body(Map.of("vote", choice.name()))
+                              .retrieve()
+                              .toEntity(String.class);
+                      return new Attempt(rep, r.getStatusCode().value(), r.getBody());
+                    }));
           }
         }
         long began = System.nanoTime();
@@ -100,34 +109,53 @@ class ConsultationVoteConcurrencyTest {
         long burstMillis = (System.nanoTime() - began) / 1_000_000;
 
         // every representative: exactly one vote accepted, the duplicate refused
-        Map<String, List<Integer>> byRep = done.stream().collect(Collectors.groupingBy(Attempt::rep,
-            Collectors.mapping(Attempt::status, Collectors.toList())));
+        Map<String, List<Integer>> byRep =
+            done.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        Attempt::rep, Collectors.mapping(Attempt::status, Collectors.toList())));
         assertThat(byRep).hasSize(33);
-        assertThat(byRep.values()).allSatisfy(statuses ->
-            Assertions.assertThat(statuses).containsExactlyInAnyOrder(201, 409));
+        assertThat(byRep.values())
+            .allSatisfy(
+                statuses -> Assertions.assertThat(statuses).containsExactlyInAnyOrder(201, 409));
 
         long topicId = topics.find(t.topicNo()).orElseThrow().id();
-        Map<String, Long> stored = jdbc.sql(
-                "select choice, count(*) from consultation_vote where topic_id = ? and round = 1 group by choice")
-            .param(topicId)
-            .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(stored).containsExactlyInAnyOrderEntriesOf(
-            Map.of("AGREE", (long) AGREE, "DISAGREE", (long) DISAGREE, "ABSTAIN", (long) ABSTAIN));
+        Map<String, Long> stored =
+            jdbc
+                .sql(
+                    "select choice, count(*) from consultation_vote where topic_id = ? and round = 1 group by choice")
+                .param(topicId)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(stored)
+            .containsExactlyInAnyOrderEntriesOf(
+                Map.of(
+                    "AGREE", (long) AGREE, "DISAGREE", (long) DISAGREE, "ABSTAIN", (long) ABSTAIN));
         assertThat(scenario.voteTasks(t)).as("every vote task completed").isEmpty();
 
-        // the last vote closed the vote in its own transaction: nothing is left for the job executor
+        // the last vote closed the vote in its own transaction: nothing is left for the job
+        // executor
         Assertions.assertThat(scenario.executeDueJobs(t)).isZero();
-        assertThat(t.instance()).hasPassed(TASK_TALLY_VOTES).hasNotPassed(TIMER_VOTE_CLOSED)
+        assertThat(t.instance())
+            .hasPassed(TASK_TALLY_VOTES)
+            .hasNotPassed(TIMER_VOTE_CLOSED)
             .isWaitingAt(TASK_PLAN_EXECUTION);
         Rounds.Meeting m = rounds.meeting(topicId, 1).orElseThrow();
         assertThat(List.of(m.eligible(), m.agree(), m.disagree(), m.abstain()))
             .containsExactly(33, AGREE, DISAGREE, ABSTAIN);
         assertThat(m.outcome()).isEqualTo(VoteOutcome.AGREED);
-        log.info("burst {}: 66 concurrent vote requests (33 representatives x2) in {} ms; "
+        log.info(
+            "burst {}: 66 concurrent vote requests (33 representatives x2) in {} ms; "
                 + "{} accepted, {} refused; tally {}/{}/{} of {}",
-            burst, burstMillis, done.stream().filter(a -> a.status() == 201).count(),
-            done.stream().filter(a -> a.status() == 409).count(), m.agree(), m.disagree(), m.abstain(),
+            burst,
+            burstMillis,
+            done.stream().filter(a -> a.status() == 201).count(),
+            done.stream().filter(a -> a.status() == 409).count(),
+            m.agree(),
+            m.disagree(),
+            m.abstain(),
             m.eligible());
       }
     } finally {

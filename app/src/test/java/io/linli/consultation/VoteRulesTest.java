@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Unit tier: quorum, majority and rounds of the representatives' vote, bound as Spring binds them. */
+/**
+ * Unit tier: quorum, majority and rounds of the representatives' vote, bound as Spring binds them.
+ */
 class VoteRulesTest {
 
   private static VoteRules rules(Map<String, String> config) {
-    return new VoteRules(new Binder(new MapConfigurationPropertySource(config))
-        .bindOrCreate("linli.consultation", ConsultationProperties.class));
+    return new VoteRules(
+        new Binder(new MapConfigurationPropertySource(config))
+            .bindOrCreate("linli.consultation", ConsultationProperties.class));
   }
 
   private static final VoteRules DEFAULTS = rules(Map.of());
@@ -24,19 +27,25 @@ class VoteRulesTest {
   @DisplayName("默认：33名代表中22人（三分之二）参与表决即达法定人数，21人不达")
   void quorumIsTwoThirds() {
     assertThat(DEFAULTS.quorumOf(33)).isEqualTo(22);
-    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 21, 0, 0))).isEqualTo(VoteOutcome.NO_QUORUM);
+    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 21, 0, 0)))
+        .isEqualTo(VoteOutcome.NO_QUORUM);
     assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 22, 0, 0))).isEqualTo(VoteOutcome.AGREED);
     assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 10, 2, 10)))
-        .as("abstaining counts towards the quorum").isEqualTo(VoteOutcome.NOT_AGREED);
+        .as("abstaining counts towards the quorum")
+        .isEqualTo(VoteOutcome.NOT_AGREED);
   }
 
   @Test
   @DisplayName("默认：同意票须超过实际表决人数的一半；弃权不算同意，半数不算过半")
   void majorityIsMoreThanHalfOfVotesCast() {
     assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 12, 10, 0))).isEqualTo(VoteOutcome.AGREED);
-    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 11, 11, 0))).isEqualTo(VoteOutcome.NOT_AGREED);
-    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 11, 5, 6))).isEqualTo(VoteOutcome.NOT_AGREED);
-    assertThat(DEFAULTS.outcome(new VoteRules.Tally(0, 0, 0, 0))).as("nobody called").isEqualTo(VoteOutcome.NO_QUORUM);
+    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 11, 11, 0)))
+        .isEqualTo(VoteOutcome.NOT_AGREED);
+    assertThat(DEFAULTS.outcome(new VoteRules.Tally(33, 11, 5, 6)))
+        .isEqualTo(VoteOutcome.NOT_AGREED);
+    assertThat(DEFAULTS.outcome(new VoteRules.Tally(0, 0, 0, 0)))
+        .as("nobody called")
+        .isEqualTo(VoteOutcome.NO_QUORUM);
   }
 
   @Test
@@ -60,8 +69,15 @@ class VoteRulesTest {
   @Test
   @DisplayName("配置覆盖：重大事项四分之三同意、只表决一轮")
   void configured() {
-    VoteRules strict = rules(Map.of("linli.consultation.majority", "3/4",
-        "linli.consultation.max-rounds", "1", "linli.consultation.quorum", "1/2"));
+    VoteRules strict =
+        rules(
+            Map.of(
+                "linli.consultation.majority",
+                "3/4",
+                "linli.consultation.max-rounds",
+                "1",
+                "linli.consultation.quorum",
+                "1/2"));
     assertThat(strict.quorumOf(33)).isEqualTo(17);
     assertThat(strict.outcome(new VoteRules.Tally(33, 15, 5, 0))).isEqualTo(VoteOutcome.NOT_AGREED);
     assertThat(strict.outcome(new VoteRules.Tally(33, 16, 4, 0))).isEqualTo(VoteOutcome.AGREED);
@@ -71,8 +87,11 @@ class VoteRulesTest {
   @Test
   @DisplayName("无效配置（份额大于1、格式错误、轮次为0）启动即失败")
   void invalidConfiguration() {
-    assertThatThrownBy(() -> rules(Map.of("linli.consultation.quorum", "4/3"))).isInstanceOf(BindException.class);
-    assertThatThrownBy(() -> rules(Map.of("linli.consultation.quorum", "0.66"))).isInstanceOf(BindException.class);
-    assertThatThrownBy(() -> rules(Map.of("linli.consultation.max-rounds", "0"))).isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> rules(Map.of("linli.consultation.quorum", "4/3")))
+        .isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> rules(Map.of("linli.consultation.quorum", "0.66")))
+        .isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> rules(Map.of("linli.consultation.max-rounds", "0")))
+        .isInstanceOf(BindException.class);
   }
 }

@@ -29,8 +29,13 @@ class EscalationSlaTest {
   @DisplayName("相对时限从引擎时钟起算：社区督办按配置，街道督办默认两天")
   void relativeDeadlinesUseEngineClock() {
     EscalationSla declared = new EscalationSla(null);
-    EscalationSla sla = new EscalationSla(new SlaPolicy(List.of(declared),
-        new Binder(new MapConfigurationPropertySource(Map.of("linli.sla.escalation.community", "PT2H")))));
+    EscalationSla sla =
+        new EscalationSla(
+            new SlaPolicy(
+                List.of(declared),
+                new Binder(
+                    new MapConfigurationPropertySource(
+                        Map.of("linli.sla.escalation.community", "PT2H")))));
     ClockUtil.setCurrentTime(NOW);
     assertThat(sla.communityDue().toInstant()).isEqualTo(NOW.toInstant().plus(Duration.ofHours(2)));
     assertThat(sla.streetDue().toInstant()).isEqualTo(NOW.toInstant().plus(Duration.ofDays(2)));

@@ -8,16 +8,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unit tier: 物业定星·小区定级 computed by hand for one company's year, with the default formula
- * (weights 30/20/20/10/10/10, breach penalty 2 and 5 points per breach per 100 cases, stars from 90,
- * 80, 70, 60 points, grades from 85, 70, 60).
+ * Unit tier: 物业定星·小区定级 computed by hand for one company's year, with the default formula (weights
+ * 30/20/20/10/10/10, breach penalty 2 and 5 points per breach per 100 cases, stars from 90, 80, 70,
+ * 60 points, grades from 85, 70, 60).
  */
 class RatingFormulaTest {
 
-  static final RatingProperties DEFAULTS = new RatingProperties(
-      new RatingProperties.Weights(bd(30), bd(20), bd(20), bd(10), bd(10), bd(10)),
-      new RatingProperties.Penalty(bd(2), bd(5)),
-      List.of(bd(90), bd(80), bd(70), bd(60)), List.of(bd(85), bd(70), bd(60)), "0 0 2 1 1 *");
+  static final RatingProperties DEFAULTS =
+      new RatingProperties(
+          new RatingProperties.Weights(bd(30), bd(20), bd(20), bd(10), bd(10), bd(10)),
+          new RatingProperties.Penalty(bd(2), bd(5)),
+          List.of(bd(90), bd(80), bd(70), bd(60)),
+          List.of(bd(85), bd(70), bd(60)),
+          "0 0 2 1 1 *");
 
   /**
    * The fixture: evaluation 4.20; 20 cases closed, 19 on time; 20 rated, 18 satisfied; 20 reported,
@@ -35,9 +38,15 @@ class RatingFormulaTest {
     assertThat(r.points()).isEqualByComparingTo("83.0");
     assertThat(r.stars()).isEqualTo(4);
     assertThat(r.grade()).isEqualTo("B");
-    assertThat(r.parts()).extracting(p -> p.input() + "=" + p.points().toPlainString())
-        .containsExactly("evaluation=80.0", "onTime=95.0", "satisfaction=90.0", "breaches=90.0",
-            "followUp=80.0", "rectification=50.0");
+    assertThat(r.parts())
+        .extracting(p -> p.input() + "=" + p.points().toPlainString())
+        .containsExactly(
+            "evaluation=80.0",
+            "onTime=95.0",
+            "satisfaction=90.0",
+            "breaches=90.0",
+            "followUp=80.0",
+            "rectification=50.0");
     assertThat(r.formula()).contains("年度综合考评30", "≥80四星");
   }
 

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PostgreSQL 15 for the fault test: zonky's binaries from Maven Central (no Debian postgres needed),
- * a fixed data directory and port, {@code synchronous_commit=on} as in production (zonky's default
- * is off, which may lose acknowledged commits on a crash — exactly what the test must not excuse).
- * Its own {@code pg_ctl} stops it with {@code -m immediate} (a crash: no checkpoint, open
+ * PostgreSQL 15 for the fault test: zonky's binaries from Maven Central (no Debian postgres
+ * needed), a fixed data directory and port, {@code synchronous_commit=on} as in production (zonky's
+ * default is off, which may lose acknowledged commits on a crash — exactly what the test must not
+ * excuse). Its own {@code pg_ctl} stops it with {@code -m immediate} (a crash: no checkpoint, open
  * connections cut) and starts it again on the same directory and port.
  */
 final class FaultPostgres {
@@ -40,11 +40,12 @@ final class FaultPostgres {
 
   static FaultPostgres start(Path dir, int port) throws Exception {
     Path data = dir.resolve("pgdata");
-    EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setRegisterShutdownHook(false)
-        .setPort(port);
+    EmbeddedPostgres.Builder b =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .setPort(port);
     for (String s : SETTINGS) {
       String[] kv = s.split("=", 2);
       b.setServerConfig(kv[0], kv[1]);
@@ -86,7 +87,8 @@ final class FaultPostgres {
     cmd.addAll(List.of(pgCtl.toString(), "-D", dataDir.toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("pg_ctl", ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(150, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("pg_ctl " + String.join(" ", args) + " timed out");

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Residents reporting grievances through whichever node answers: request {@code i} goes to node
  * {@code i mod 2}; a refusal to retry (409 in progress, 429, 5xx) or no answer at all (connection
- * refused, reset, timeout) is retried on the other node with the same {@code Idempotency-Key}
- * until a 201 or the per-request deadline. Each description carries the run id and {@code #i}, so
- * the checks can find every case a request created.
+ * refused, reset, timeout) is retried on the other node with the same {@code Idempotency-Key} until
+ * a 201 or the per-request deadline. Each description carries the run id and {@code #i}, so the
+ * checks can find every case a request created.
  */
 final class IntakeLoad {
 
@@ -43,7 +43,12 @@ final class IntakeLoad {
   final AtomicInteger acknowledged = new AtomicInteger();
   final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
 
-  IntakeLoad(String runId, int total, List<LinliNode> nodes, int concurrency, double rate,
+  IntakeLoad(
+      String runId,
+      int total,
+      List<LinliNode> nodes,
+      int concurrency,
+      double rate,
       Duration requestDeadline) {
     this.runId = runId;
     this.total = total;
@@ -64,22 +69,23 @@ final class IntakeLoad {
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     for (int w = 0; w < concurrency; w++) {
-      pool.execute(() -> {
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-          if (rate > 0) {
-            long due = t0 + (long) (i * 1e9 / rate);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-              try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-              } catch (InterruptedException e) {
-                return;
+      pool.execute(
+          () -> {
+            for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+              if (rate > 0) {
+                long due = t0 + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                  try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
               }
+              outcomes.set(i, send(i));
             }
-          }
-          outcomes.set(i, send(i));
-        }
-      });
+          });
     }
     pool.shutdown();
     if (!pool.awaitTermination(2, TimeUnit.HOURS)) throw new IllegalStateException("load stuck");
@@ -88,11 +94,25 @@ final class IntakeLoad {
   private Outcome send(int i) {
     String body;
     try {
-      body = JSON.writeValueAsString(Map.of(
-          "communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b3",
-          "category", "ENVIRONMENT", "description", description(runId, i),
-          "contactName", "测试居民", "contactPhone", String.format("139%08d", i),
-          "notifyBy", List.of("SMS")));
+      body =
+          JSON.writeValueAsString(
+              Map.of(
+                  "communityCode",
+                  "tfsq",
+                  "estateCode",
+                  "dtsz",
+                  "buildingCode",
+                  "b3",
+                  "category",
+                  "ENVIRONMENT",
+                  "description",
+                  description(runId, i),
+                  "contactName",
+                  "测试居民",
+                  "contactPhone",
+                  String.format("139%08d", i),
+                  "notifyBy",
+                  List.of("SMS")));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -102,19 +122,23 @@ final class IntakeLoad {
     for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
       LinliNode node = nodes.get((i + attempt) % nodes.size());
       try {
-        HttpResponse<String> r = http.send(
-            HttpRequest.newBuilder(URI.create(node.url() + "/api/grievances"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(node.url() + "/api/grievances"))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         status = r.statusCode();
         count(Integer.toString(status));
         if (status == 201) {
           acknowledged.incrementAndGet();
-          boolean replayed = r.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-          return new Outcome(JSON.readTree(r.body()).get("caseNo").asText(), attempt + 1, replayed, 201);
+          boolean replayed =
+              r.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
+          return new Outcome(
+              JSON.readTree(r.body()).get("caseNo").asText(), attempt + 1, replayed, 201);
         }
         if (status / 100 == 4 && status != 409 && status != 429) {
           return new Outcome(null, attempt + 1, false, status); // a refusal no retry changes

@@ -18,15 +18,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Linli node of the fault test: {@code java -jar linli-app.jar} in the {@code postgres} profile
- * as a child process of the test JVM, with its own port and log file. Every process started here
- * is registered, and a JVM shutdown hook kills what is still running however the test ends.
+ * as a child process of the test JVM, with its own port and log file. Every process started here is
+ * registered, and a JVM shutdown hook kills what is still running however the test ends.
  */
 final class LinliNode {
 
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
   }
 
   private static final HttpClient HTTP =
@@ -55,12 +56,16 @@ final class LinliNode {
   synchronized void start() throws IOException {
     List<String> cmd = new ArrayList<>(command);
     cmd.add("--server.port=" + port);
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
-    Files.writeString(log, "%n==== %s started at %s%n".formatted(name, Instant.now()),
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        "%n==== %s started at %s%n".formatted(name, Instant.now()),
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     startedAt = Instant.now();
     process = pb.start();
     RUNNING.add(process);
@@ -102,10 +107,13 @@ final class LinliNode {
   /** The load balancer's question: {@code /actuator/health/readiness} answers 200. */
   boolean ready() {
     try {
-      HttpResponse<Void> r = HTTP.send(
-          HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-              .timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                  .timeout(Duration.ofSeconds(5))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;

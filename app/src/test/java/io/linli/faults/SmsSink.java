@@ -22,17 +22,19 @@ final class SmsSink implements AutoCloseable {
   SmsSink() throws IOException {
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/sms", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-      if (key == null) {
-        withoutKey.incrementAndGet();
-      } else {
-        deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/sms",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+          if (key == null) {
+            withoutKey.incrementAndGet();
+          } else {
+            deliveries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -69,25 +69,36 @@ class ClockPauseTest {
     assertThat(dueOfTask(c)).isEqualTo(due);
 
     scenario.advance(Duration.ofHours(1));
-    ResponseEntity<JsonNode> paused = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民出差，要求周末后再上门"));
+    ResponseEntity<JsonNode> paused =
+        post(
+            c.caseNo() + "/pause",
+            "property1",
+            Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民出差，要求周末后再上门"));
     assertThat(paused.getStatusCode().value()).isEqualTo(200);
     assertThat(paused.getBody().get("paused").asBoolean()).isTrue();
     assertThat(timer(c).isSuspended()).as("the timer waits while paused").isTrue();
     assertThat(statusView.of(c.caseNo()).deadlines())
         .filteredOn(d -> d.clock().equals("GRIEVANCE_RESPOND"))
-        .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("PAUSED"));
+        .singleElement()
+        .satisfies(d -> assertThat(d.state()).isEqualTo("PAUSED"));
     // a retry does not pause twice
-    assertThat(post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民出差，要求周末后再上门")).getStatusCode().value())
+    assertThat(
+            post(
+                    c.caseNo() + "/pause",
+                    "property1",
+                    Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民出差，要求周末后再上门"))
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
     assertThat(pauses.of(c.caseNo())).hasSize(1);
 
     // past the original due time nothing fires, and no 临期预警 goes out while paused
     scenario.advance(Duration.ofDays(2));
     assertThat(scenario.executeDueJobs(c)).isZero();
-    assertThat(warnings.claimDue(scenario.now(), 1000)).extracting(SlaWarnings.Due::caseNo)
-        .as("a paused case's warning is not due").doesNotContain(c.caseNo());
+    assertThat(warnings.claimDue(scenario.now(), 1000))
+        .extracting(SlaWarnings.Due::caseNo)
+        .as("a paused case's warning is not due")
+        .doesNotContain(c.caseNo());
 
     ResponseEntity<JsonNode> resumed = post(c.caseNo() + "/resume", "property1", Map.of());
     assertThat(resumed.getStatusCode().value()).isEqualTo(200);
@@ -97,24 +108,35 @@ class ClockPauseTest {
     assertThat(dueOfTask(c)).as("task due date").isEqualTo(moved);
     Instant warnMoved = reported.plus(Duration.ofHours(3)).plus(Duration.ofDays(2));
     assertThat(scenario.task(c, TASK_HANDLE_GENERAL).getFollowUpDate().toInstant())
-        .as("the task's 即将超时 instant moves with the clock").isEqualTo(warnMoved);
-    assertThat(jdbc.sql("""
+        .as("the task's 即将超时 instant moves with the clock")
+        .isEqualTo(warnMoved);
+    assertThat(
+            jdbc.sql(
+                    """
             select warn_at from sla_warning where case_no = ? and clock = 'GRIEVANCE_RESPOND'""")
-        .param(c.caseNo()).query(java.sql.Timestamp.class).single().toInstant())
-        .as("the pending warning moves with the clock").isEqualTo(warnMoved);
+                .param(c.caseNo())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant())
+        .as("the pending warning moves with the clock")
+        .isEqualTo(warnMoved);
     Job timer = timer(c);
     assertThat(timer.isSuspended()).isFalse();
     assertThat(timer.getDuedate().toInstant()).as("engine timer").isEqualTo(moved);
     assertThat(ledger.allEntriesOf(c.caseNo()))
         .filteredOn(e -> e.clock().equals("GRIEVANCE_RESPOND") && e.event().equals("RESUMED"))
-        .singleElement().satisfies(e -> assertThat(e.dueAt()).as("ledger due_at").isEqualTo(moved));
+        .singleElement()
+        .satisfies(e -> assertThat(e.dueAt()).as("ledger due_at").isEqualTo(moved));
     assertThat(statusView.of(c.caseNo()).deadlines())
         .filteredOn(d -> d.clock().equals("GRIEVANCE_RESPOND"))
-        .singleElement().satisfies(d -> {
-          assertThat(d.dueAt()).as("resident countdown").isEqualTo(moved);
-          assertThat(d.state()).isEqualTo("OPEN");
-        });
-    assertThat(caseLog.history(c.caseNo())).extracting(CaseLog.Event::type)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.dueAt()).as("resident countdown").isEqualTo(moved);
+              assertThat(d.state()).isEqualTo("OPEN");
+            });
+    assertThat(caseLog.history(c.caseNo()))
+        .extracting(CaseLog.Event::type)
         .contains(CommonEvent.PAUSED, CommonEvent.RESUMED);
 
     // a second before the moved due time nothing fires; at it the timer does
@@ -122,8 +144,10 @@ class ClockPauseTest {
     assertThat(scenario.executeDueJobs(c)).isZero();
     scenario.advance(Duration.ofSeconds(1));
     scenario.executeDueJobs(c);
-    assertThat(ledger.entriesOf(c.caseNo())).filteredOn(e -> e.event().equals("BREACHED"))
-        .singleElement().satisfies(e -> assertThat(e.dueAt()).isEqualTo(moved));
+    assertThat(ledger.entriesOf(c.caseNo()))
+        .filteredOn(e -> e.event().equals("BREACHED"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.dueAt()).isEqualTo(moved));
   }
 
   @Test
@@ -133,31 +157,47 @@ class ClockPauseTest {
     GrievanceScenario.Case c = scenario.report(Category.ENVIRONMENT);
     scenario.triage(c, Tier.GENERAL);
 
-    ResponseEntity<JsonNode> noReason = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_POSTPONE", "reason", "  "));
+    ResponseEntity<JsonNode> noReason =
+        post(
+            c.caseNo() + "/pause",
+            "property1",
+            Map.of("kind", "RESIDENT_POSTPONE", "reason", "  "));
     assertThat(noReason.getStatusCode().value()).isEqualTo(400);
     assertThat(fields(noReason)).containsExactly("reason");
 
-    ResponseEntity<JsonNode> fewAttempts = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_UNREACHABLE", "reason", "电话无人接听", "contactAttempts", 1));
+    ResponseEntity<JsonNode> fewAttempts =
+        post(
+            c.caseNo() + "/pause",
+            "property1",
+            Map.of("kind", "RESIDENT_UNREACHABLE", "reason", "电话无人接听", "contactAttempts", 1));
     assertThat(fewAttempts.getStatusCode().value()).isEqualTo(400);
     assertThat(fields(fewAttempts)).containsExactly("contactAttempts");
 
-    ResponseEntity<JsonNode> badKind = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "QUOTE_DECISION", "reason", "等报价"));
+    ResponseEntity<JsonNode> badKind =
+        post(c.caseNo() + "/pause", "property1", Map.of("kind", "QUOTE_DECISION", "reason", "等报价"));
     assertThat(badKind.getStatusCode().value()).isEqualTo(400);
     assertThat(fields(badKind)).containsExactly("kind");
 
-    ResponseEntity<JsonNode> notHolder = post(c.caseNo() + "/pause", "party1",
-        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
+    ResponseEntity<JsonNode> notHolder =
+        post(
+            c.caseNo() + "/pause",
+            "party1",
+            Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
     assertThat(notHolder.getStatusCode().value()).isEqualTo(403);
-    assertThat(post(c.caseNo() + "/resume", "party1", Map.of()).getStatusCode().value()).isEqualTo(403);
-    assertThat(post("GR-NOSUCH/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "x"))
-        .getStatusCode().value()).isEqualTo(404);
+    assertThat(post(c.caseNo() + "/resume", "party1", Map.of()).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(
+            post("GR-NOSUCH/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "x"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
     assertThat(pauses.of(c.caseNo())).isEmpty();
 
-    ResponseEntity<JsonNode> ok = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_UNREACHABLE", "reason", "三次电话无人接听", "contactAttempts", 3));
+    ResponseEntity<JsonNode> ok =
+        post(
+            c.caseNo() + "/pause",
+            "property1",
+            Map.of("kind", "RESIDENT_UNREACHABLE", "reason", "三次电话无人接听", "contactAttempts", 3));
     assertThat(ok.getStatusCode().value()).isEqualTo(200);
   }
 
@@ -169,10 +209,16 @@ class ClockPauseTest {
     Instant reported = scenario.now();
     scenario.triage(c, Tier.GENERAL);
     scenario.advance(Duration.ofHours(1));
-    post(c.caseNo() + "/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
+    post(
+        c.caseNo() + "/pause",
+        "property1",
+        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
     scenario.advance(Duration.ofHours(5)); // 6 h after the report: late but for the pause
 
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已处理", "feedbackMethod", "PHONE"));
 
     assertThat(pauses.open(c.caseNo())).isEmpty();
@@ -197,11 +243,16 @@ class ClockPauseTest {
     Instant due = reported.plus(Duration.ofHours(4));
 
     scenario.advance(Duration.ofMinutes(10));
-    post(c.caseNo() + "/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
+    post(
+        c.caseNo() + "/pause",
+        "property1",
+        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求延期"));
     scenario.advance(Duration.ofDays(3));
     post(c.caseNo() + "/resume", "property1", Map.of());
     scenario.advance(Duration.ofMinutes(10));
-    post(c.caseNo() + "/pause", "property1",
+    post(
+        c.caseNo() + "/pause",
+        "property1",
         Map.of("kind", "RESIDENT_UNREACHABLE", "reason", "多次联系不上", "contactAttempts", 4));
     Instant secondPause = scenario.now();
 
@@ -210,25 +261,42 @@ class ClockPauseTest {
     assertThat(pauses.resumeCapped()).isEmpty();
     scenario.advance(Duration.ofDays(1));
     List<SlaPauses.Pause> capped = pauses.resumeCapped();
-    assertThat(capped).singleElement().satisfies(p -> {
-      assertThat(p.capped()).isTrue();
-      assertThat(p.resumedAt()).isEqualTo(secondPause.plus(Duration.ofDays(4)));
-    });
+    assertThat(capped)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.capped()).isTrue();
+              assertThat(p.resumedAt()).isEqualTo(secondPause.plus(Duration.ofDays(4)));
+            });
     assertThat(pauses.used(c.caseNo(), scenario.now())).isEqualTo(Duration.ofDays(7));
-    assertThat(dueOfTask(c)).as("moved by the cap, not more").isEqualTo(due.plus(Duration.ofDays(7)));
+    assertThat(dueOfTask(c))
+        .as("moved by the cap, not more")
+        .isEqualTo(due.plus(Duration.ofDays(7)));
 
     scenario.executeDueJobs(c);
-    assertThat(ledger.entriesOf(c.caseNo())).filteredOn(e -> e.event().equals("BREACHED"))
-        .singleElement().satisfies(e -> {
-          assertThat(e.level()).isEqualTo(1);
-          assertThat(e.clock()).isEqualTo("GRIEVANCE_RESPOND");
-        });
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").count()).as("社区党委督办").isEqualTo(1);
+    assertThat(ledger.entriesOf(c.caseNo()))
+        .filteredOn(e -> e.event().equals("BREACHED"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.level()).isEqualTo(1);
+              assertThat(e.clock()).isEqualTo("GRIEVANCE_RESPOND");
+            });
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(c.caseNo())
+                .taskDefinitionKey("Task_SuperviseCommunity")
+                .count())
+        .as("社区党委督办")
+        .isEqualTo(1);
 
     // and no more pausing
-    ResponseEntity<JsonNode> again = post(c.caseNo() + "/pause", "property1",
-        Map.of("kind", "RESIDENT_POSTPONE", "reason", "再延期"));
+    ResponseEntity<JsonNode> again =
+        post(
+            c.caseNo() + "/pause",
+            "property1",
+            Map.of("kind", "RESIDENT_POSTPONE", "reason", "再延期"));
     assertThat(again.getStatusCode().value()).isEqualTo(409);
   }
 
@@ -236,34 +304,49 @@ class ClockPauseTest {
   @DisplayName("挂起2天、在顺延后的时限内办结的案件计为按时办结；督查接口按物业企业给出每百件挂起次数和挂起时长")
   void pausedThenFinishedCountsOnTime() {
     // a month of its own, so the figures are this test's cases only
-    Instant start = LocalDate.of(2029, 3, 5).atTime(9, 0).atZone(io.linli.system.Times.BEIJING).toInstant();
+    Instant start =
+        LocalDate.of(2029, 3, 5).atTime(9, 0).atZone(io.linli.system.Times.BEIJING).toInstant();
     ClockUtil.setCurrentTime(java.util.Date.from(start));
 
     GrievanceScenario.Case paused = scenario.report(Category.ENVIRONMENT);
     scenario.triage(paused, Tier.GENERAL);
     scenario.advance(Duration.ofHours(1));
-    post(paused.caseNo() + "/pause", "property1", Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求后天再处理"));
+    post(
+        paused.caseNo() + "/pause",
+        "property1",
+        Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求后天再处理"));
     scenario.advance(Duration.ofDays(2));
     post(paused.caseNo() + "/resume", "property1", Map.of());
     scenario.advance(Duration.ofHours(2)); // 5 h after the report, within 4 h + 2 days
-    scenario.complete(paused, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        paused,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清理", "feedbackMethod", "PHONE"));
     scenario.rate(paused, Rating.SATISFIED);
     scenario.followUpAndClose(paused);
     assertThat(ledger.allEntriesOf(paused.caseNo()))
         .filteredOn(e -> e.clock().equals("GRIEVANCE_RESPOND") && e.level() == 0)
-        .extracting(SlaLedger.Entry::event).containsExactly("STARTED", "PAUSED", "RESUMED", "MET");
+        .extracting(SlaLedger.Entry::event)
+        .containsExactly("STARTED", "PAUSED", "RESUMED", "MET");
 
     GrievanceScenario.Case plain = scenario.report(Category.ENVIRONMENT);
     scenario.triage(plain, Tier.GENERAL);
-    scenario.complete(plain, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        plain,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清理", "feedbackMethod", "PHONE"));
     scenario.rate(plain, Rating.SATISFIED);
     scenario.followUpAndClose(plain);
 
-    JsonNode rates = TestHttp.client(port).get()
-        .uri("/api/supervision/rates?community=tfsq&groupBy=company&from=2029-03-01&to=2029-03-31")
-        .retrieve().body(JsonNode.class);
+    JsonNode rates =
+        TestHttp.client(port)
+            .get()
+            .uri(
+                "/api/supervision/rates?community=tfsq&groupBy=company&from=2029-03-01&to=2029-03-31")
+            .retrieve()
+            .body(JsonNode.class);
     JsonNode total = rates.get("total");
     assertThat(total.get("closed").asLong()).isEqualTo(2);
     assertThat(total.get("onTime").asLong()).as("the paused case is on time").isEqualTo(2);
@@ -282,14 +365,22 @@ class ClockPauseTest {
   }
 
   private Job timer(GrievanceScenario.Case c) {
-    return management.createJobQuery().processInstanceId(c.instance().getId())
-        .activityId(TIMER_HANDLE_GENERAL).singleResult();
+    return management
+        .createJobQuery()
+        .processInstanceId(c.instance().getId())
+        .activityId(TIMER_HANDLE_GENERAL)
+        .singleResult();
   }
 
   private ResponseEntity<JsonNode> post(String path, String user, Map<String, Object> body) {
-    return TestHttp.client(port).post().uri("/api/staff/cases/" + path)
-        .header("X-Linli-User", user).contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toEntity(JsonNode.class);
+    return TestHttp.client(port)
+        .post()
+        .uri("/api/staff/cases/" + path)
+        .header("X-Linli-User", user)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(JsonNode.class);
   }
 
   private static List<String> fields(ResponseEntity<JsonNode> r) {

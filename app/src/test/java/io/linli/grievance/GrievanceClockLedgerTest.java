@@ -52,22 +52,33 @@ class GrievanceClockLedgerTest {
     scenario.triage(c, Tier.GENERAL);
     assertThat(ledger.allEntriesOf(c.caseNo()))
         .as("triage hands the clock on to the handling task: started once, not stopped")
-        .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::event, SlaLedger.Entry::level,
-            SlaLedger.Entry::dueAt, SlaLedger.Entry::holder)
+        .extracting(
+            SlaLedger.Entry::clock,
+            SlaLedger.Entry::event,
+            SlaLedger.Entry::level,
+            SlaLedger.Entry::dueAt,
+            SlaLedger.Entry::holder)
         .containsExactly(tuple("GRIEVANCE_RESPOND", "STARTED", 0, due, "group:tfsq-grid-worker"));
 
     scenario.advance(Duration.ofHours(2));
     Instant handled = scenario.now();
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
 
     assertThat(ledger.allEntriesOf(c.caseNo()))
-        .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::event, SlaLedger.Entry::occurredAt,
+        .extracting(
+            SlaLedger.Entry::clock,
+            SlaLedger.Entry::event,
+            SlaLedger.Entry::occurredAt,
             SlaLedger.Entry::actor)
         .containsExactly(
             tuple("GRIEVANCE_RESPOND", "STARTED", handled.minus(Duration.ofMinutes(150)), null),
             tuple("GRIEVANCE_RESPOND", "MET", handled, "property1"));
-    assertThat(dimensions(c)).as("estate 地铁首座小区, company 蓉城物业")
+    assertThat(dimensions(c))
+        .as("estate 地铁首座小区, company 蓉城物业")
         .containsOnly(List.of("dtsz", "rcwy"));
   }
 
@@ -85,23 +96,39 @@ class GrievanceClockLedgerTest {
     Instant supervisedAt = scenario.now();
     scenario.advance(Duration.ofHours(1));
     Instant respondedAt = scenario.now();
-    scenario.complete(c, TASK_RESPOND, "property1",
-        Map.of("responseNote", "已联系居民", "feedbackMethod", "PHONE"));
+    scenario.complete(
+        c, TASK_RESPOND, "property1", Map.of("responseNote", "已联系居民", "feedbackMethod", "PHONE"));
 
     // the 督办 has one working day
     Instant supervisionDue = policy.due("escalation.community", breachedAt, "tfsq");
     assertThat(ledger.allEntriesOf(c.caseNo()))
-        .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::event, SlaLedger.Entry::level,
-            SlaLedger.Entry::dueAt, SlaLedger.Entry::occurredAt)
+        .extracting(
+            SlaLedger.Entry::clock,
+            SlaLedger.Entry::event,
+            SlaLedger.Entry::level,
+            SlaLedger.Entry::dueAt,
+            SlaLedger.Entry::occurredAt)
         .containsExactly(
             tuple("GRIEVANCE_RESPOND", "STARTED", 0, reported.plus(Duration.ofHours(4)), reported),
-            tuple("GRIEVANCE_RESPOND", "BREACHED", 1, reported.plus(Duration.ofHours(4)), breachedAt),
+            tuple(
+                "GRIEVANCE_RESPOND", "BREACHED", 1, reported.plus(Duration.ofHours(4)), breachedAt),
             tuple("GRIEVANCE_RESPOND", "STARTED", 1, supervisionDue, breachedAt),
             tuple("GRIEVANCE_RESPOND", "MET", 1, supervisionDue, supervisedAt),
             tuple("GRIEVANCE_RESPOND", "SUPERVISED", 1, null, supervisedAt),
-            // the next clock starts while the engine completes the task; the stop is written at commit
-            tuple("GRIEVANCE_RESOLVE", "STARTED", 0, reported.plus(Duration.ofHours(24)), respondedAt),
-            tuple("GRIEVANCE_RESPOND", "RESOLVED", 0, reported.plus(Duration.ofHours(4)), respondedAt));
+            // the next clock starts while the engine completes the task; the stop is written at
+            // commit
+            tuple(
+                "GRIEVANCE_RESOLVE",
+                "STARTED",
+                0,
+                reported.plus(Duration.ofHours(24)),
+                respondedAt),
+            tuple(
+                "GRIEVANCE_RESPOND",
+                "RESOLVED",
+                0,
+                reported.plus(Duration.ofHours(4)),
+                respondedAt));
   }
 
   @Test
@@ -111,9 +138,17 @@ class GrievanceClockLedgerTest {
     scenario.triage(c, Tier.DIFFICULT);
     scenario.advance(Duration.ofHours(1));
     Instant committed = scenario.now().plus(Duration.ofDays(10));
-    scenario.complete(c, TASK_CONTACT_RESIDENT, "property1", Map.of("contactMethod", "VISIT",
-        "rectificationMeasures", "更换水泵",
-        "committedDeadline", committed.atOffset(java.time.ZoneOffset.ofHours(8)).toString()));
+    scenario.complete(
+        c,
+        TASK_CONTACT_RESIDENT,
+        "property1",
+        Map.of(
+            "contactMethod",
+            "VISIT",
+            "rectificationMeasures",
+            "更换水泵",
+            "committedDeadline",
+            committed.atOffset(java.time.ZoneOffset.ofHours(8)).toString()));
     scenario.advance(Duration.ofDays(3));
     scenario.complete(c, TASK_RECTIFY, "property1", Map.of("handlingResult", "水泵已更换"));
 
@@ -124,7 +159,8 @@ class GrievanceClockLedgerTest {
   }
 
   private List<List<String>> dimensions(GrievanceScenario.Case c) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
         select e.code, p.code from sla_ledger l join estate e on e.id = l.estate_id
           join property_company p on p.id = l.property_company_id where l.case_no = ?""")
         .param(c.caseNo())

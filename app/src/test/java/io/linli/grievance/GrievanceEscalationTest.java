@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseEventKind;
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -32,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Process tier: every clock of the grievance flow breached, through the reusable escalation call
- * activity — ledger row, 督办 task for 社区党委, second level to 街道党工委 — on the real engine
- * and PostgreSQL. Time moves with {@link ClockUtil}; the tests execute due jobs.
+ * activity — ledger row, 督办 task for 社区党委, second level to 街道党工委 — on the real engine and
+ * PostgreSQL. Time moves with {@link ClockUtil}; the tests execute due jobs.
  */
 @LinliSpringTest
 class GrievanceEscalationTest {
@@ -83,7 +83,8 @@ class GrievanceEscalationTest {
 
     Task supervise = supervisionTask(c, "Task_SuperviseCommunity");
     assertThat(groups(supervise)).containsExactly("tfsq-community-committee");
-    assertThat(supervise.getDueDate().toInstant()).as("one working day")
+    assertThat(supervise.getDueDate().toInstant())
+        .as("one working day")
         .isEqualTo(policy.due("escalation.community", scenario.now(), "tfsq"));
     assertThat(runtime.getVariable(supervise.getExecutionId(), "clockLabel")).isEqualTo("诉求响应时限");
     assertThat(runtime.getVariable(supervise.getExecutionId(), "holderLabel").toString())
@@ -102,27 +103,34 @@ class GrievanceEscalationTest {
     Task community = supervisionTask(c, "Task_SuperviseCommunity");
     tasks.claim(community.getId(), "committee1");
 
-    scenario.advance(Duration.between(scenario.now(), community.getDueDate().toInstant()).plusHours(1));
+    scenario.advance(
+        Duration.between(scenario.now(), community.getDueDate().toInstant()).plusHours(1));
     scenario.executeDueJobs(c);
 
     Task street = supervisionTask(c, "Task_SuperviseStreet");
     assertThat(groups(street)).containsExactly("tianfu-street-committee");
     assertThat(ledger.entriesOf(c.caseNo()))
-        .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::level, SlaLedger.Entry::event,
+        .extracting(
+            SlaLedger.Entry::clock,
+            SlaLedger.Entry::level,
+            SlaLedger.Entry::event,
             SlaLedger.Entry::holder)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("GRIEVANCE_RESPOND", 1, "BREACHED", "group:tfsq-property-staff"),
-            org.assertj.core.groups.Tuple.tuple("GRIEVANCE_RESPOND", 2, "BREACHED", "user:committee1"));
+            org.assertj.core.groups.Tuple.tuple(
+                "GRIEVANCE_RESPOND", 1, "BREACHED", "group:tfsq-property-staff"),
+            org.assertj.core.groups.Tuple.tuple(
+                "GRIEVANCE_RESPOND", 2, "BREACHED", "user:committee1"));
 
     tasks.claim(street.getId(), "street1");
     tasks.complete(street.getId(), Map.of("supervisionNote", "限今日内响应居民", "reassignTo", ""));
     assertThat(ledger.entriesOf(c.caseNo()))
-        .anySatisfy(e -> {
-          assertThat(e.event()).isEqualTo("SUPERVISED");
-          assertThat(e.level()).isEqualTo(2);
-          assertThat(e.actor()).isEqualTo("street1");
-          assertThat(e.note()).isEqualTo("限今日内响应居民");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo("SUPERVISED");
+              assertThat(e.level()).isEqualTo(2);
+              assertThat(e.actor()).isEqualTo("street1");
+              assertThat(e.note()).isEqualTo("限今日内响应居民");
+            });
   }
 
   @Test
@@ -135,22 +143,29 @@ class GrievanceEscalationTest {
 
     Task supervise = supervisionTask(c, "Task_SuperviseCommunity");
     tasks.claim(supervise.getId(), "committee1");
-    assertThatThrownBy(() -> tasks.complete(supervise.getId(),
-            Map.of("supervisionNote", "改派", "reassignTo", "nobody-here")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    supervise.getId(),
+                    Map.of("supervisionNote", "改派", "reassignTo", "nobody-here")))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("改派承办人不存在");
 
-    tasks.complete(supervise.getId(), Map.of("supervisionNote", "请何经理今日处理", "reassignTo", "property1"));
+    tasks.complete(
+        supervise.getId(), Map.of("supervisionNote", "请何经理今日处理", "reassignTo", "property1"));
     assertThat(scenario.task(c, TASK_RESPOND).getAssignee()).isEqualTo("property1");
     assertThat(ledger.entriesOf(c.caseNo()))
-        .anySatisfy(e -> {
-          assertThat(e.event()).isEqualTo("SUPERVISED");
-          assertThat(e.level()).isEqualTo(1);
-          assertThat(e.actor()).isEqualTo("committee1");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.event()).isEqualTo("SUPERVISED");
+              assertThat(e.level()).isEqualTo(1);
+              assertThat(e.actor()).isEqualTo("committee1");
+            });
     assertThat(events(c)).contains(CommonEvent.SUPERVISED, CommonEvent.REASSIGNED);
-    assertThat(escalationsOf(c)).singleElement()
-        .extracting(HistoricProcessInstance::getEndActivityId).isEqualTo("EndEvent_Supervised");
+    assertThat(escalationsOf(c))
+        .singleElement()
+        .extracting(HistoricProcessInstance::getEndActivityId)
+        .isEqualTo("EndEvent_Supervised");
   }
 
   @Test
@@ -159,19 +174,28 @@ class GrievanceEscalationTest {
     GrievanceScenario.Case c = scenario.report(Category.ENVIRONMENT);
     scenario.advance(Duration.ofHours(5));
     scenario.executeDueJobs(c);
-    assertThat(c.instance()).hasPassed(TIMER_TRIAGE_SLA).isWaitingAt(TASK_TRIAGE, CALL_ESCALATE_TRIAGE);
+    assertThat(c.instance())
+        .hasPassed(TIMER_TRIAGE_SLA)
+        .isWaitingAt(TASK_TRIAGE, CALL_ESCALATE_TRIAGE);
     assertThat(single(ledger.entriesOf(c.caseNo())).holder()).isEqualTo("group:tfsq-grid-worker");
 
     scenario.triage(c, Tier.GENERAL);
-    scenario.executeDueJobs(c); // the handling task starts past its due time: its timer fires at once
+    scenario.executeDueJobs(
+        c); // the handling task starts past its due time: its timer fires at once
 
     assertThat(c.instance()).hasPassed(TIMER_HANDLE_GENERAL_SLA);
     assertThat(ledger.entriesOf(c.caseNo())).hasSize(1);
-    assertThat(escalationsOf(c)).extracting(HistoricProcessInstance::getEndActivityId)
+    assertThat(escalationsOf(c))
+        .extracting(HistoricProcessInstance::getEndActivityId)
         .as("the second escalation of the same clock ends at once")
         .containsExactlyInAnyOrder(null, "EndEvent_AlreadySupervised");
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").count()).isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(c.caseNo())
+                .taskDefinitionKey("Task_SuperviseCommunity")
+                .count())
+        .isEqualTo(1);
     superviseAll(c);
     assertThat(c.instance()).hasPassed("EndEvent_TriageEscalated");
   }
@@ -181,7 +205,8 @@ class GrievanceEscalationTest {
   void resolveBreach() {
     GrievanceScenario.Case c = scenario.report(Category.FACILITY);
     scenario.triage(c, Tier.MEDIUM);
-    scenario.complete(c, TASK_RESPOND, "property1", Map.of("responseNote", "已联系", "feedbackMethod", "PHONE"));
+    scenario.complete(
+        c, TASK_RESPOND, "property1", Map.of("responseNote", "已联系", "feedbackMethod", "PHONE"));
     scenario.advance(Duration.ofHours(24).plusMinutes(1));
     scenario.executeDueJobs(c);
     assertThat(c.instance()).hasPassed(TIMER_RESOLVE_SLA).isWaitingAt(TASK_RESOLVE);
@@ -211,9 +236,17 @@ class GrievanceEscalationTest {
     assertThat(c.instance()).hasPassed(TIMER_CONTACT_SLA);
 
     Instant committed = scenario.now().plus(Duration.ofDays(3));
-    scenario.complete(c, TASK_CONTACT_RESIDENT, "property1",
-        Map.of("contactMethod", "PHONE", "rectificationMeasures", "协调双方",
-            "committedDeadline", committed.atOffset(ZoneOffset.ofHours(8)).toString()));
+    scenario.complete(
+        c,
+        TASK_CONTACT_RESIDENT,
+        "property1",
+        Map.of(
+            "contactMethod",
+            "PHONE",
+            "rectificationMeasures",
+            "协调双方",
+            "committedDeadline",
+            committed.atOffset(ZoneOffset.ofHours(8)).toString()));
     scenario.advance(Duration.ofDays(3).plusMinutes(1));
     scenario.executeDueJobs(c);
 
@@ -231,7 +264,11 @@ class GrievanceEscalationTest {
   void reworkAndFollowUpBreach() {
     GrievanceScenario.Case c = scenario.report(Category.GREENING);
     scenario.triage(c, Tier.GENERAL);
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1", Map.of("handlingResult", "已处理", "feedbackMethod", "PHONE"));
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
+        Map.of("handlingResult", "已处理", "feedbackMethod", "PHONE"));
     scenario.rate(c, Rating.DISSATISFIED);
     scenario.advance(Duration.ofHours(25));
     scenario.executeDueJobs(c);
@@ -240,7 +277,8 @@ class GrievanceEscalationTest {
     scenario.complete(c, TASK_REWORK, "property1", Map.of("reworkResult", "重新处理"));
     scenario.rate(c, Rating.SATISFIED);
     Instant followUpDue = scenario.task(c, TASK_FOLLOW_UP_VISIT).getDueDate().toInstant();
-    assertThat(followUpDue).as("3 working days")
+    assertThat(followUpDue)
+        .as("3 working days")
         .isEqualTo(policy.due("grievance.follow-up", scenario.now(), "tfsq"));
     scenario.advance(Duration.between(scenario.now(), followUpDue).plusMinutes(1));
     scenario.executeDueJobs(c);
@@ -253,8 +291,12 @@ class GrievanceEscalationTest {
   }
 
   private List<HistoricProcessInstance> escalationsOf(GrievanceScenario.Case c) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ESCALATION).processInstanceBusinessKey(c.caseNo()).list();
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ESCALATION)
+        .processInstanceBusinessKey(c.caseNo())
+        .list();
   }
 
   private void superviseAll(GrievanceScenario.Case c) {
@@ -262,15 +304,21 @@ class GrievanceEscalationTest {
   }
 
   private Task supervisionTask(GrievanceScenario.Case c, String key) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo()).taskDefinitionKey(key)
-        .singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(c.caseNo())
+            .taskDefinitionKey(key)
+            .singleResult();
     assertThat(t).as("督办 task %s for %s", key, c.caseNo()).isNotNull();
     return t;
   }
 
   private List<String> groups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   private List<CaseEventKind> events(GrievanceScenario.Case c) {

@@ -1,10 +1,10 @@
 package io.linli.grievance;
 
-import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linli.LinliSpringTest;
+import io.linli.TestHttp;
 import io.linli.intake.ContactCipher;
 import io.linli.intake.PhoneBackfill;
 import java.util.ArrayList;
@@ -49,10 +49,23 @@ class GrievanceIntakeSafetyTest {
   }
 
   static Map<String, Object> report(String description, String phone) {
-    Map<String, Object> m = new HashMap<>(Map.of(
-        "communityCode", "tfsq", "estateCode", "dfhy", "buildingCode", "b2",
-        "category", "NOISE", "description", description, "contactName", "王先生",
-        "channel", "WEB"));
+    Map<String, Object> m =
+        new HashMap<>(
+            Map.of(
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "dfhy",
+                "buildingCode",
+                "b2",
+                "category",
+                "NOISE",
+                "description",
+                description,
+                "contactName",
+                "王先生",
+                "channel",
+                "WEB"));
     if (phone != null) m.put("contactPhone", phone);
     return m;
   }
@@ -63,13 +76,15 @@ class GrievanceIntakeSafetyTest {
     var spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
     if (key != null) spec = spec.header("Idempotency-Key", key);
     var r = spec.body(body).retrieve().toEntity(JsonNode.class);
-    return new Answer(r.getStatusCode().value(), r.getBody(),
-        r.getHeaders().getFirst("Idempotent-Replayed"));
+    return new Answer(
+        r.getStatusCode().value(), r.getBody(), r.getHeaders().getFirst("Idempotent-Replayed"));
   }
 
   long casesWith(String description) {
     return jdbc.sql("select count(*) from grievance_case where description = ?")
-        .param(description).query(Long.class).single();
+        .param(description)
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -88,8 +103,12 @@ class GrievanceIntakeSafetyTest {
     assertThat(second.body()).isEqualTo(first.body());
     assertThat(third.body()).isEqualTo(first.body());
     assertThat(casesWith(text)).isEqualTo(1);
-    assertThat(runtime.createProcessInstanceQuery()
-        .processInstanceBusinessKey(first.body().get("caseNo").asText()).count()).isEqualTo(1);
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(first.body().get("caseNo").asText())
+                .count())
+        .isEqualTo(1);
 
     Answer reused = post("/api/grievances", key, report(text + "（改）", "13800001234"));
     assertThat(reused.status()).as("same key, different body").isEqualTo(409);
@@ -105,10 +124,12 @@ class GrievanceIntakeSafetyTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Answer>> answers = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      answers.add(pool.submit(() -> {
-        go.await();
-        return post("/api/grievances", key, report(text, "13800001234"));
-      }));
+      answers.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return post("/api/grievances", key, report(text, "13800001234"));
+              }));
     }
     go.countDown();
     List<JsonNode> bodies = new ArrayList<>();
@@ -132,7 +153,13 @@ class GrievanceIntakeSafetyTest {
     }
     Map<String, Object> badName = report("正常描述", null);
     badName.put("contactName", "王\u202E先生");
-    assertThat(post("/api/grievances", null, badName).body().get("errors").get(0).get("field").asText())
+    assertThat(
+            post("/api/grievances", null, badName)
+                .body()
+                .get("errors")
+                .get(0)
+                .get("field")
+                .asText())
         .isEqualTo("contactName");
   }
 
@@ -144,17 +171,28 @@ class GrievanceIntakeSafetyTest {
     assertThat(a.status()).isEqualTo(201);
     String caseNo = a.body().get("caseNo").asText();
 
-    assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
-        .query(String.class).single()).isEqualTo(text);
-    var stored = jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
-        .param(caseNo).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
+    assertThat(
+            jdbc.sql("select description from grievance_case where case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo(text);
+    var stored =
+        jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
+            .param(caseNo)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)})
+            .single();
     assertThat(stored[0]).as("no clear phone").isNull();
     assertThat(new String((byte[]) stored[1], java.nio.charset.StandardCharsets.ISO_8859_1))
         .doesNotContain("13800012345");
     assertThat(cipher.decrypt((byte[]) stored[1])).isEqualTo("+8613800012345");
-    String pi = jdbc.sql("select process_instance_id from grievance_case where case_no = ?")
-        .param(caseNo).query(String.class).single();
-    assertThat(runtime.getVariable(pi, GrievanceVariables.CONTACT_PHONE_MASKED)).isEqualTo("138****2345");
+    String pi =
+        jdbc.sql("select process_instance_id from grievance_case where case_no = ?")
+            .param(caseNo)
+            .query(String.class)
+            .single();
+    assertThat(runtime.getVariable(pi, GrievanceVariables.CONTACT_PHONE_MASKED))
+        .isEqualTo("138****2345");
     assertThat(runtime.getVariables(pi).toString()).doesNotContain("13800012345");
   }
 
@@ -164,15 +202,20 @@ class GrievanceIntakeSafetyTest {
     Answer a = post("/api/grievances", null, report("路灯不亮 " + UUID.randomUUID(), "13900001111"));
     String caseNo = a.body().get("caseNo").asText();
 
-    Answer ok = post("/api/grievances/" + caseNo + "/track", null, Map.of("phone", "+86 139 0000 1111"));
+    Answer ok =
+        post("/api/grievances/" + caseNo + "/track", null, Map.of("phone", "+86 139 0000 1111"));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.body().get("status").get("caseNo").asText()).isEqualTo(caseNo);
     assertThat(ok.body().get("watchToken").asText()).isNotBlank();
     assertThat(ok.body().toString()).doesNotContain("13900001111").doesNotContain("王先生");
 
-    assertThat(post("/api/grievances/" + caseNo + "/track", null, Map.of("phone", "13900001112")).status())
+    assertThat(
+            post("/api/grievances/" + caseNo + "/track", null, Map.of("phone", "13900001112"))
+                .status())
         .isEqualTo(404);
-    assertThat(post("/api/grievances/GR-1999-999999/track", null, Map.of("phone", "13900001111")).status())
+    assertThat(
+            post("/api/grievances/GR-1999-999999/track", null, Map.of("phone", "13900001111"))
+                .status())
         .isEqualTo(404);
   }
 
@@ -180,21 +223,30 @@ class GrievanceIntakeSafetyTest {
   @DisplayName("V6 之前明文保存的手机号（V13 移入 case_file 的明文列）：启动时加密为 E.164 并清空明文列")
   void phonesStoredInClearBeforeV6AreEncrypted() {
     String caseNo = "GR-1999-" + (100000 + new java.util.Random().nextInt(899999));
-    long id = jdbc.sql("""
+    long id =
+        jdbc.sql(
+                """
             insert into grievance_case (case_no, community_code, category, description,
               channel, status, reported_at) values (?, 'tfsq', 'OTHER', '旧数据', 'WEB',
               'CLOSED', now()) returning id""")
-        .param(caseNo).query(Long.class).single();
-    jdbc.sql("""
+            .param(caseNo)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            """
             insert into case_file (flow, case_id, case_no, community_code, category, status,
               reported_at, legacy_contact_phone) values ('GRIEVANCE', ?, ?, 'tfsq', 'OTHER', 'CLOSED',
               now(), '13800009999')""")
-        .params(id, caseNo).update();
+        .params(id, caseNo)
+        .update();
 
     backfill.run(null);
 
-    var row = jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
-        .param(caseNo).query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).single();
+    var row =
+        jdbc.sql("select legacy_contact_phone, contact_phone_enc from case_file where case_no = ?")
+            .param(caseNo)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)})
+            .single();
     assertThat(row[0]).isNull();
     assertThat(cipher.decrypt((byte[]) row[1])).isEqualTo("+8613800009999");
   }

@@ -7,13 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseEventKind;
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -35,8 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Process tier: every path of the grievance flow (上报—分流—处置—反馈—评价), on the real engine and
- * PostgreSQL with the real delegates. Time moves with {@link ClockUtil}; the tests execute due jobs.
- * Escalation paths are in {@code GrievanceEscalationTest}.
+ * PostgreSQL with the real delegates. Time moves with {@link ClockUtil}; the tests execute due
+ * jobs. Escalation paths are in {@code GrievanceEscalationTest}.
  */
 @LinliSpringTest
 class GrievanceProcessTest {
@@ -65,10 +63,19 @@ class GrievanceProcessTest {
   @Test
   @DisplayName("模型、决策表和表单随应用部署")
   void shouldDeploy() {
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count()).isPositive();
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Process_Escalation").count())
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count())
         .isPositive();
-    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_SUGGEST_TIER).count())
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("Process_Escalation")
+                .count())
+        .isPositive();
+    assertThat(
+            repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_SUGGEST_TIER)
+                .count())
         .isPositive();
   }
 
@@ -92,7 +99,10 @@ class GrievanceProcessTest {
     assertThat(handle.getDueDate().toInstant()).isEqualTo(reported.plus(Duration.ofHours(4)));
 
     scenario.advance(Duration.ofHours(3));
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
     assertThat(c.instance()).isWaitingAt(TASK_AWAIT_RATING);
     assertThat(cases.find(c.caseNo()).orElseThrow().status()).isEqualTo("AWAITING_RATING");
@@ -107,9 +117,15 @@ class GrievanceProcessTest {
     assertThat(row.status()).isEqualTo("CLOSED");
     assertThat(row.tier()).isEqualTo("GENERAL");
     assertThat(events(c))
-        .containsExactly(GrievanceEvent.RECEIVED, GrievanceEvent.TIER_SET, GrievanceEvent.RESPONDED,
-            CommonEvent.RESOLVED, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED,
-            CommonEvent.FOLLOWED_UP, CommonEvent.CLOSED);
+        .containsExactly(
+            GrievanceEvent.RECEIVED,
+            GrievanceEvent.TIER_SET,
+            GrievanceEvent.RESPONDED,
+            CommonEvent.RESOLVED,
+            CommonEvent.ASKED_TO_RATE,
+            CommonEvent.RATED,
+            CommonEvent.FOLLOWED_UP,
+            CommonEvent.CLOSED);
   }
 
   @Test
@@ -123,7 +139,10 @@ class GrievanceProcessTest {
     assertThat(scenario.task(c, TASK_RESPOND).getDueDate().toInstant())
         .isEqualTo(reported.plus(Duration.ofHours(4)));
     scenario.advance(Duration.ofHours(2));
-    scenario.complete(c, TASK_RESPOND, "property1",
+    scenario.complete(
+        c,
+        TASK_RESPOND,
+        "property1",
         Map.of("responseNote", "已联系居民，明日上午维修", "feedbackMethod", "PHONE"));
 
     Task resolve = scenario.task(c, TASK_RESOLVE);
@@ -136,7 +155,8 @@ class GrievanceProcessTest {
     scenario.followUpAndClose(c);
     assertThat(c.instance()).isEnded();
     assertThat(ledger.entriesOf(c.caseNo())).isEmpty();
-    assertThat(events(c)).contains(GrievanceEvent.RESPONDED, CommonEvent.RESOLVED, CommonEvent.CLOSED);
+    assertThat(events(c))
+        .contains(GrievanceEvent.RESPONDED, CommonEvent.RESOLVED, CommonEvent.CLOSED);
   }
 
   @Test
@@ -148,9 +168,17 @@ class GrievanceProcessTest {
     Instant committed = scenario.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
 
     scenario.advance(Duration.ofHours(3));
-    scenario.complete(c, TASK_CONTACT_RESIDENT, "property1",
-        Map.of("contactMethod", "VISIT", "rectificationMeasures", "上门调解，加装隔音垫",
-            "committedDeadline", committed.atOffset(java.time.ZoneOffset.ofHours(8)).toString()));
+    scenario.complete(
+        c,
+        TASK_CONTACT_RESIDENT,
+        "property1",
+        Map.of(
+            "contactMethod",
+            "VISIT",
+            "rectificationMeasures",
+            "上门调解，加装隔音垫",
+            "committedDeadline",
+            committed.atOffset(java.time.ZoneOffset.ofHours(8)).toString()));
 
     Task rectify = scenario.task(c, TASK_RECTIFY);
     assertThat(rectify.getDueDate().toInstant()).isEqualTo(committed);
@@ -176,14 +204,30 @@ class GrievanceProcessTest {
     Task contact = scenario.task(c, TASK_CONTACT_RESIDENT);
     tasks.claim(contact.getId(), "property1");
 
-    assertThatThrownBy(() -> tasks.complete(contact.getId(), Map.of("contactMethod", "PHONE",
-            "rectificationMeasures", "协调", "committedDeadline",
-            scenario.now().minus(Duration.ofHours(1)).toString())))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    contact.getId(),
+                    Map.of(
+                        "contactMethod",
+                        "PHONE",
+                        "rectificationMeasures",
+                        "协调",
+                        "committedDeadline",
+                        scenario.now().minus(Duration.ofHours(1)).toString())))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("晚于当前时间");
-    assertThatThrownBy(() -> tasks.complete(contact.getId(), Map.of("contactMethod", "PHONE",
-            "rectificationMeasures", "协调", "committedDeadline",
-            scenario.now().plus(Duration.ofDays(91)).toString())))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    contact.getId(),
+                    Map.of(
+                        "contactMethod",
+                        "PHONE",
+                        "rectificationMeasures",
+                        "协调",
+                        "committedDeadline",
+                        scenario.now().plus(Duration.ofDays(91)).toString())))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("不得晚于");
     assertThat(c.instance()).isWaitingAt(TASK_CONTACT_RESIDENT);
@@ -194,13 +238,17 @@ class GrievanceProcessTest {
   void reworkOnceAfterDissatisfied() {
     GrievanceScenario.Case c = scenario.report(Category.GREENING);
     scenario.triage(c, Tier.GENERAL);
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已修剪", "feedbackMethod", "VISIT"));
 
     assertThat(scenario.rate(c, Rating.DISSATISFIED)).as("first 不满意 reworks").isTrue();
     assertThat(c.instance()).isWaitingAt(TASK_REWORK);
     Task rework = scenario.task(c, TASK_REWORK);
-    assertThat(rework.getDueDate().toInstant()).isEqualTo(scenario.now().plus(Duration.ofHours(24)));
+    assertThat(rework.getDueDate().toInstant())
+        .isEqualTo(scenario.now().plus(Duration.ofHours(24)));
     assertThat(candidateGroups(rework)).containsExactly("tfsq-property-staff");
     scenario.complete(c, TASK_REWORK, "property1", Map.of("reworkResult", "补种草皮"));
 
@@ -210,9 +258,14 @@ class GrievanceProcessTest {
     scenario.followUpAndClose(c);
     assertThat(c.instance()).isEnded();
     assertThat(cases.find(c.caseNo()).orElseThrow().rating()).isEqualTo("DISSATISFIED");
-    assertThat(events(c)).containsSubsequence(CommonEvent.RATED, CommonEvent.REWORK,
-        CommonEvent.RESOLVED, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED,
-        CommonEvent.FOLLOWED_UP);
+    assertThat(events(c))
+        .containsSubsequence(
+            CommonEvent.RATED,
+            CommonEvent.REWORK,
+            CommonEvent.RESOLVED,
+            CommonEvent.ASKED_TO_RATE,
+            CommonEvent.RATED,
+            CommonEvent.FOLLOWED_UP);
   }
 
   @Test
@@ -220,7 +273,10 @@ class GrievanceProcessTest {
   void noRatingWithinWindow() {
     GrievanceScenario.Case c = scenario.report(Category.PARKING);
     scenario.triage(c, Tier.GENERAL);
-    scenario.complete(c, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        c,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已劝离", "feedbackMethod", "ONLINE"));
 
     scenario.advance(Duration.ofDays(7).minusMinutes(1));
@@ -229,7 +285,8 @@ class GrievanceProcessTest {
     scenario.advance(Duration.ofMinutes(2));
     scenario.executeDueJobs(c);
 
-    assertThat(c.instance()).hasPassed(TIMER_RATING_WINDOW, TASK_RECORD_NO_RATING)
+    assertThat(c.instance())
+        .hasPassed(TIMER_RATING_WINDOW, TASK_RECORD_NO_RATING)
         .isWaitingAt(TASK_FOLLOW_UP_VISIT);
     assertThat(cases.find(c.caseNo()).orElseThrow().rating()).isEqualTo("NONE");
   }
@@ -257,7 +314,9 @@ class GrievanceProcessTest {
 
   private List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   private List<CaseEventKind> events(GrievanceScenario.Case c) {

@@ -1,18 +1,13 @@
 package io.linli.grievance;
 
-import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linli.CaseClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -33,7 +28,10 @@ class GrievanceScenario {
   private final CaseClock clock;
 
   GrievanceScenario(
-      GrievanceIntake intake, GrievanceRatings ratings, RuntimeService runtime, TaskService tasks,
+      GrievanceIntake intake,
+      GrievanceRatings ratings,
+      RuntimeService runtime,
+      TaskService tasks,
       CaseClock clock) {
     this.intake = intake;
     this.ratings = ratings;
@@ -51,11 +49,20 @@ class GrievanceScenario {
 
   Case report(Category category, Channel channel, String recordedBy) {
     GrievanceIntake.Receipt receipt =
-        intake.report(new GrievanceIntake.Report(COMMUNITY, "dtsz", "b3", category,
-            "3栋门口的" + category.label() + "问题，请尽快处理", "周女士", "13800001234", channel,
-            recordedBy));
+        intake.report(
+            new GrievanceIntake.Report(
+                COMMUNITY,
+                "dtsz",
+                "b3",
+                category,
+                "3栋门口的" + category.label() + "问题，请尽快处理",
+                "周女士",
+                "13800001234",
+                channel,
+                recordedBy));
     ProcessInstance pi =
-        runtime.createProcessInstanceQuery()
+        runtime
+            .createProcessInstanceQuery()
             .processInstanceBusinessKey(receipt.caseNo())
             .processDefinitionKey(GrievanceProcess.KEY)
             .singleResult();
@@ -64,15 +71,23 @@ class GrievanceScenario {
 
   /** The process instance of a case reported elsewhere (e.g. over HTTP). */
   ProcessInstance task(String caseNo, String expectedTaskKey) {
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-        .processDefinitionKey(GrievanceProcess.KEY).singleResult();
+    ProcessInstance pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNo)
+            .processDefinitionKey(GrievanceProcess.KEY)
+            .singleResult();
     task(new Case(caseNo, pi), expectedTaskKey);
     return pi;
   }
 
   Task task(Case c, String taskKey) {
-    Task t = tasks.createTaskQuery().processInstanceId(c.instance().getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(c.instance().getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(t).as("open task %s of %s", taskKey, c.caseNo()).isNotNull();
     return t;
   }
@@ -85,7 +100,10 @@ class GrievanceScenario {
   }
 
   void triage(Case c, Tier tier) {
-    complete(c, GrievanceProcess.TASK_TRIAGE, "grid1",
+    complete(
+        c,
+        GrievanceProcess.TASK_TRIAGE,
+        "grid1",
         Map.of("category", variable(c, "category"), "tier", tier.name(), "triageNote", ""));
   }
 
@@ -95,7 +113,10 @@ class GrievanceScenario {
 
   /** 党小组回访, then the asynchronous 结案 step the job executor would run. */
   void followUpAndClose(Case c) {
-    complete(c, GrievanceProcess.TASK_FOLLOW_UP_VISIT, "party1",
+    complete(
+        c,
+        GrievanceProcess.TASK_FOLLOW_UP_VISIT,
+        "party1",
         Map.of("followUpMethod", "PHONE", "followUpSatisfaction", "SATISFIED", "followUpNote", ""));
     executeDueJobs(c);
   }

@@ -3,6 +3,7 @@ package io.linli.grievance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.linli.sla.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import io.linli.sla.SlaPolicy;
 
 /** Unit tier: the SLA policy's calendar arithmetic and its defaults, bound as Spring binds them. */
 class GrievanceSlaTest {
@@ -25,8 +25,10 @@ class GrievanceSlaTest {
   }
 
   private static GrievanceSla policy(java.util.Map<String, String> config) {
-    return new GrievanceSla(new SlaPolicy(java.util.List.of(new GrievanceFlow()),
-        new Binder(new MapConfigurationPropertySource(config))));
+    return new GrievanceSla(
+        new SlaPolicy(
+            java.util.List.of(new GrievanceFlow()),
+            new Binder(new MapConfigurationPropertySource(config))));
   }
 
   @Test

@@ -42,8 +42,12 @@ class StaffIntakeTest {
   }
 
   String definitionId() {
-    return repository.createProcessDefinitionQuery().processDefinitionKey(StaffIntakeProcess.KEY)
-        .latestVersion().singleResult().getId();
+    return repository
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(StaffIntakeProcess.KEY)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   Map<String, Object> form(String phone) {
@@ -72,22 +76,52 @@ class StaffIntakeTest {
 
     ProcessInstance intake = startAs("grid1", f);
 
-    String caseNo = (String) history.createHistoricVariableInstanceQuery()
-        .processInstanceId(intake.getId()).variableName("caseNo").singleResult().getValue();
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(intake.getId())
-        .singleResult().getEndActivityId()).isEqualTo(StaffIntakeProcess.END_REGISTERED);
-    Map<String, Object> row = jdbc.sql("select channel, recorded_by from grievance_case where case_no = ?")
-        .param(caseNo).query().singleRow();
+    String caseNo =
+        (String)
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(intake.getId())
+                .variableName("caseNo")
+                .singleResult()
+                .getValue();
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(intake.getId())
+                .singleResult()
+                .getEndActivityId())
+        .isEqualTo(StaffIntakeProcess.END_REGISTERED);
+    Map<String, Object> row =
+        jdbc.sql("select channel, recorded_by from grievance_case where case_no = ?")
+            .param(caseNo)
+            .query()
+            .singleRow();
     assertThat(row).containsEntry("channel", "PHONE").containsEntry("recorded_by", "grid1");
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey(GrievanceProcess.TASK_TRIAGE).count()).isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(GrievanceProcess.TASK_TRIAGE)
+                .count())
+        .isEqualTo(1);
     for (String personal : RegisterStaffIntake.PERSONAL) {
-      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(intake.getId())
-          .variableName(personal).includeDeleted().count()).as(personal).isZero();
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(intake.getId())
+                  .variableName(personal)
+                  .includeDeleted()
+                  .count())
+          .as(personal)
+          .isZero();
     }
-    assertThat(jdbc.sql("select count(*) from act_hi_varinst where text_ like '%13800007777%' or text2_ like '%13800007777%'"
-            + " or text_ like '%居民来电反映%' or text_ like '%王阿姨%'")
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from act_hi_varinst where text_ like '%13800007777%' or text2_ like '%13800007777%'"
+                        + " or text_ like '%居民来电反映%' or text_ like '%王阿姨%'")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -95,14 +129,17 @@ class StaffIntakeTest {
   void onlyTheCommunitysStaff() {
     long before = jdbc.sql("select count(*) from grievance_case").query(Long.class).single();
     assertThatThrownBy(() -> startAs("resident1", form("13800007778")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是社区 tfsq 的工作人员");
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("不是社区 tfsq 的工作人员");
     assertThatThrownBy(() -> startAs("grid2", form("13800007779")))
         .isInstanceOf(BadUserRequestException.class);
     identity.clearAuthentication();
     assertThatThrownBy(() -> forms.submitStartForm(definitionId(), form("13800007780")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("请登录");
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("请登录");
     Map<String, Object> bad = form("12345");
     assertThatThrownBy(() -> startAs("property1", bad)).isInstanceOf(BadUserRequestException.class);
-    assertThat(jdbc.sql("select count(*) from grievance_case").query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from grievance_case").query(Long.class).single())
+        .isEqualTo(before);
   }
 }

@@ -56,16 +56,27 @@ class SupervisionReadModelRebuildTest {
     driveCases();
     List<String> flowKeys = flows.all().stream().map(Flow::key).toList();
     Map<String, List<String>> incremental = snapshot(flowKeys);
-    assertThat(incremental.get("case_outcome")).as("this test's cases are there").hasSizeGreaterThanOrEqualTo(4);
+    assertThat(incremental.get("case_outcome"))
+        .as("this test's cases are there")
+        .hasSizeGreaterThanOrEqualTo(4);
     assertThat(incremental.get("breach_state")).isNotEmpty();
     assertThat(incremental.get("supervision_day")).isNotEmpty();
-    assertThat(jdbc.sql("select pauses, paused_seconds, late from case_outcome where case_no = ?")
-            .param(pausedCaseNo).query().singleRow())
+    assertThat(
+            jdbc.sql("select pauses, paused_seconds, late from case_outcome where case_no = ?")
+                .param(pausedCaseNo)
+                .query()
+                .singleRow())
         .as("the paused case counts its pause and is on time")
-        .containsEntry("pauses", 1).containsEntry("paused_seconds", 86_400L).containsEntry("late", false);
+        .containsEntry("pauses", 1)
+        .containsEntry("paused_seconds", 86_400L)
+        .containsEntry("late", false);
 
-    JsonNode rebuilt = TestHttp.client(port).post().uri("/api/supervision/read-model/rebuild")
-        .retrieve().body(JsonNode.class);
+    JsonNode rebuilt =
+        TestHttp.client(port)
+            .post()
+            .uri("/api/supervision/read-model/rebuild")
+            .retrieve()
+            .body(JsonNode.class);
     assertThat(rebuilt.get("outcomes").asLong()).isPositive();
 
     Map<String, List<String>> recomputed = snapshot(flowKeys);
@@ -80,7 +91,10 @@ class SupervisionReadModelRebuildTest {
     scenario.advance(Duration.ofMinutes(30));
     scenario.triage(onTime, Tier.GENERAL);
     scenario.advance(Duration.ofHours(2));
-    scenario.complete(onTime, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        onTime,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
     scenario.rate(onTime, Rating.SATISFIED);
     scenario.followUpAndClose(onTime);
@@ -92,7 +106,10 @@ class SupervisionReadModelRebuildTest {
     scenario.advance(Duration.ofHours(1));
     clock.superviseAll(late.caseNo());
     scenario.advance(Duration.ofHours(1));
-    scenario.complete(late, TASK_RESPOND, "property1",
+    scenario.complete(
+        late,
+        TASK_RESPOND,
+        "property1",
         Map.of("responseNote", "已联系居民", "feedbackMethod", "PHONE"));
     scenario.advance(Duration.ofHours(10));
     scenario.complete(late, TASK_RESOLVE, "property1", Map.of("handlingResult", "电梯已修复"));
@@ -116,12 +133,16 @@ class SupervisionReadModelRebuildTest {
     GrievanceScenario.Case paused = scenario.report(Category.ENVIRONMENT);
     scenario.triage(paused, Tier.GENERAL);
     scenario.advance(Duration.ofHours(1));
-    staffPost("/api/staff/cases/" + paused.caseNo() + "/pause",
+    staffPost(
+        "/api/staff/cases/" + paused.caseNo() + "/pause",
         Map.of("kind", "RESIDENT_POSTPONE", "reason", "居民要求明天再处理"));
     scenario.advance(Duration.ofDays(1));
     staffPost("/api/staff/cases/" + paused.caseNo() + "/resume", Map.of());
     scenario.advance(Duration.ofHours(1));
-    scenario.complete(paused, TASK_HANDLE_GENERAL, "property1",
+    scenario.complete(
+        paused,
+        TASK_HANDLE_GENERAL,
+        "property1",
         Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
     scenario.rate(paused, Rating.SATISFIED);
     scenario.followUpAndClose(paused);
@@ -131,35 +152,63 @@ class SupervisionReadModelRebuildTest {
   private String pausedCaseNo;
 
   private void staffPost(String path, Map<String, Object> body) {
-    int status = TestHttp.client(port).post().uri(path).header("X-Linli-User", "property1")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toBodilessEntity().getStatusCode().value();
+    int status =
+        TestHttp.client(port)
+            .post()
+            .uri(path)
+            .header("X-Linli-User", "property1")
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .body(body)
+            .retrieve()
+            .toBodilessEntity()
+            .getStatusCode()
+            .value();
     assertThat(status).as(path).isEqualTo(200);
   }
 
   private void commit(GrievanceScenario.Case c, Duration ahead) {
     scenario.advance(Duration.ofHours(1));
     Instant committed = scenario.now().plus(ahead).truncatedTo(ChronoUnit.MINUTES);
-    scenario.complete(c, TASK_CONTACT_RESIDENT, "property1",
-        Map.of("contactMethod", "VISIT", "rectificationMeasures", "上门调解",
-            "committedDeadline", committed.atOffset(ZoneOffset.ofHours(8)).toString()));
+    scenario.complete(
+        c,
+        TASK_CONTACT_RESIDENT,
+        "property1",
+        Map.of(
+            "contactMethod",
+            "VISIT",
+            "rectificationMeasures",
+            "上门调解",
+            "committedDeadline",
+            committed.atOffset(ZoneOffset.ofHours(8)).toString()));
   }
 
   /** Every row of the read model of this application's flows, as text, in a fixed order. */
   private Map<String, List<String>> snapshot(List<String> flowKeys) {
     String flowList = String.join(",", flowKeys);
     return Map.of(
-        "case_outcome", rows("select o.*::text from case_outcome o"
-            + " where flow = any(string_to_array(?, ',')) order by case_no", flowList),
-        "supervision_day", rows("select d.*::text from supervision_day d"
-            + " where flow = any(string_to_array(?, ',')) order by 1", flowList),
-        "supervision_month", rows("select m.*::text from supervision_month m"
-            + " where flow = any(string_to_array(?, ',')) order by 1", flowList),
-        "breach_state", rows("""
+        "case_outcome",
+            rows(
+                "select o.*::text from case_outcome o"
+                    + " where flow = any(string_to_array(?, ',')) order by case_no",
+                flowList),
+        "supervision_day",
+            rows(
+                "select d.*::text from supervision_day d"
+                    + " where flow = any(string_to_array(?, ',')) order by 1",
+                flowList),
+        "supervision_month",
+            rows(
+                "select m.*::text from supervision_month m"
+                    + " where flow = any(string_to_array(?, ',')) order by 1",
+                flowList),
+        "breach_state",
+            rows(
+                """
             select row(flow, case_no, community_code, estate_id, company_id, clock, level, due_at,
               breached_at, holder, process_instance_id, supervised_at, supervised_by,
               resolved_at)::text from breach_state where flow = any(string_to_array(?, ','))
-            order by 1""", flowList));
+            order by 1""",
+                flowList));
   }
 
   private List<String> rows(String sql, String flowList) {

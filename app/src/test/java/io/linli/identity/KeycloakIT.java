@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "linli.security.allow-insecure-http=true",
       // the expired-token test waits 2.5 s, not the production skew
       "linli.security.jwt-clock-skew=PT0S",
-      // anonymous requests from 127.0.0.1 across all these tests: AnonymousLimitTest tests the limit
+      // anonymous requests from 127.0.0.1 across all these tests: AnonymousLimitTest tests the
+      // limit
       "linli.intake.anonymous-limit=1000000",
       "linli.intake.proof-limit=1000000"
     })
@@ -37,7 +38,8 @@ abstract class KeycloakIT {
   static void keycloakUrl(DynamicPropertyRegistry r) {
     r.add("linli.keycloak.url", () -> keycloak().url);
     // no demo secrets (InsecureSettingsGuard): the clients' regenerated secrets and a fresh key
-    r.add("spring.security.oauth2.client.registration.keycloak.client-secret",
+    r.add(
+        "spring.security.oauth2.client.registration.keycloak.client-secret",
         () -> keycloak().secrets.get("linli-webapp"));
     r.add("plugin.identity.keycloak.client-secret", () -> keycloak().secrets.get("linli-identity"));
     r.add("linli.crypto.key", () -> CRYPTO_KEY);

@@ -34,7 +34,8 @@ class KeycloakIdentityIT extends KeycloakIT {
   }
 
   @Test
-  @DisplayName("no password ever reaches the engine: the identity client may not use the password grant")
+  @DisplayName(
+      "no password ever reaches the engine: the identity client may not use the password grant")
   void noPasswordLogin() {
     boolean accepted;
     try {

@@ -23,15 +23,15 @@ import java.util.stream.Stream;
 
 /**
  * A real Keycloak for the identity integration tests (*IT, run by failsafe in {@code verify}): the
- * {@code keycloak-quarkus-dist} that the build unpacked under {@code target/keycloak}, started
- * once per test JVM with {@code kc.sh start-dev --import-realm} on free ports, a fresh data
- * directory and {@code keycloak-realm/linli-realm.json}; stopped (with its child processes) by a
- * shutdown hook, so it goes away however the tests end. {@code LINLI_IT_KEYCLOAK_URL} points the
- * tests at an already running Keycloak instead (needs admin {@code kcadmin}/{@code kcadmin}).
+ * {@code keycloak-quarkus-dist} that the build unpacked under {@code target/keycloak}, started once
+ * per test JVM with {@code kc.sh start-dev --import-realm} on free ports, a fresh data directory
+ * and {@code keycloak-realm/linli-realm.json}; stopped (with its child processes) by a shutdown
+ * hook, so it goes away however the tests end. {@code LINLI_IT_KEYCLOAK_URL} points the tests at an
+ * already running Keycloak instead (needs admin {@code kcadmin}/{@code kcadmin}).
  *
  * <p>For the tests only, a public client {@code linli-it} with the password grant (and the same
- * audience and groups mappers as the real clients) is added through the admin API: the realm's
- * own clients allow no password grant.
+ * audience and groups mappers as the real clients) is added through the admin API: the realm's own
+ * clients allow no password grant.
  */
 final class KeycloakServer {
 
@@ -46,7 +46,11 @@ final class KeycloakServer {
 
   final String url;
   final Duration startTime;
-  /** The confidential clients' secrets, regenerated at start: the app must not run on the realm file's demo secrets. */
+
+  /**
+   * The confidential clients' secrets, regenerated at start: the app must not run on the realm
+   * file's demo secrets.
+   */
   final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
   private KeycloakServer(String url, Duration startTime) {
@@ -70,26 +74,38 @@ final class KeycloakServer {
       s.addTestClient();
       return s;
     }
-    Path home = Path.of(System.getProperty("linli.it.keycloak.home", "target/keycloak/keycloak-26.4.5"));
-    Path realm = Path.of(System.getProperty("linli.it.realm", "../keycloak-realm/linli-realm.json"));
+    Path home =
+        Path.of(System.getProperty("linli.it.keycloak.home", "target/keycloak/keycloak-26.4.5"));
+    Path realm =
+        Path.of(System.getProperty("linli.it.realm", "../keycloak-realm/linli-realm.json"));
     if (!Files.exists(home.resolve("bin/kc.sh"))) {
-      throw new IllegalStateException("no Keycloak at " + home.toAbsolutePath()
-          + "; run the tests through `./mvnw verify` (failsafe), which unpacks it");
+      throw new IllegalStateException(
+          "no Keycloak at "
+              + home.toAbsolutePath()
+              + "; run the tests through `./mvnw verify` (failsafe), which unpacks it");
     }
     try {
       Path data = home.resolve("data");
       deleteTree(data); // --import-realm skips a realm that exists (docs/stack-notes.md 8)
       Files.createDirectories(data.resolve("import"));
-      Files.copy(realm, data.resolve("import/linli-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          realm, data.resolve("import/linli-realm.json"), StandardCopyOption.REPLACE_EXISTING);
       int port = freePort();
       int management = freePort();
       Path log = home.resolve("keycloak-it.log");
       // through bash: the unpacked script need not keep its executable bit
-      ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-          "--import-realm", "--http-port=" + port, "--http-management-port=" + management,
-          "--hostname-strict=false", "--cache=local")
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "bash",
+                  home.resolve("bin/kc.sh").toString(),
+                  "start-dev",
+                  "--import-realm",
+                  "--http-port=" + port,
+                  "--http-management-port=" + management,
+                  "--hostname-strict=false",
+                  "--cache=local")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
       pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
       Instant t0 = Instant.now();
@@ -124,8 +140,12 @@ final class KeycloakServer {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) throw new IllegalStateException("Keycloak exited; see " + log);
       try {
-        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(wellKnown))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(wellKnown))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) return;
       } catch (IOException e) {
         // not listening yet
@@ -144,8 +164,17 @@ final class KeycloakServer {
   }
 
   JsonNode tokenResponse(String username) {
-    return post(issuer() + "/protocol/openid-connect/token", Map.of(
-        "grant_type", "password", "client_id", TEST_CLIENT, "username", username, "password", "demo"));
+    return post(
+        issuer() + "/protocol/openid-connect/token",
+        Map.of(
+            "grant_type",
+            "password",
+            "client_id",
+            TEST_CLIENT,
+            "username",
+            username,
+            "password",
+            "demo"));
   }
 
   /**
@@ -155,16 +184,37 @@ final class KeycloakServer {
    */
   String token(String username, String host, String clientId) {
     String base = url.replace("localhost", host);
-    return post(base + "/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
-        "grant_type", "password", "client_id", clientId, "username", username, "password", "demo"))
-        .get("access_token").asText();
+    return post(
+            base + "/realms/" + REALM + "/protocol/openid-connect/token",
+            Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                clientId,
+                "username",
+                username,
+                "password",
+                "demo"))
+        .get("access_token")
+        .asText();
   }
 
   /** A token of the test client with a one-second lifetime, returned once it has expired. */
   String expiredToken(String username) {
-    String token = post(issuer() + "/protocol/openid-connect/token", Map.of(
-        "grant_type", "password", "client_id", SHORT_CLIENT, "username", username, "password", "demo"))
-        .get("access_token").asText();
+    String token =
+        post(
+                issuer() + "/protocol/openid-connect/token",
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    SHORT_CLIENT,
+                    "username",
+                    username,
+                    "password",
+                    "demo"))
+            .get("access_token")
+            .asText();
     sleep(2500);
     return token;
   }
@@ -172,33 +222,54 @@ final class KeycloakServer {
   /** Adds a redirect URI (the app's random port) to the realm's webapp client. */
   void allowWebappRedirect(String baseUrl) {
     String admin = adminToken();
-    JsonNode clients = getJson(url + "/admin/realms/" + REALM + "/clients?clientId=linli-webapp", admin);
+    JsonNode clients =
+        getJson(url + "/admin/realms/" + REALM + "/clients?clientId=linli-webapp", admin);
     JsonNode client = clients.get(0);
-    ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("redirectUris")).add(baseUrl + "/*");
-    send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients/" + client.get("id").asText()))
-        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(client.toString())).build());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("redirectUris"))
+        .add(baseUrl + "/*");
+    send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    url + "/admin/realms/" + REALM + "/clients/" + client.get("id").asText()))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(client.toString()))
+            .build());
   }
 
   private void addTestClient() {
     addTestClient(TEST_CLIENT, "300");
     addTestClient(SHORT_CLIENT, "1");
-    for (String client : java.util.List.of("linli-webapp", "linli-identity")) secrets.put(client, regenerateSecret(client));
+    for (String client : java.util.List.of("linli-webapp", "linli-identity"))
+      secrets.put(client, regenerateSecret(client));
   }
 
   /** A new secret for a confidential client (what an operator does before any real use). */
   private String regenerateSecret(String clientId) {
     String admin = adminToken();
-    String id = getJson(url + "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin).get(0).get("id").asText();
-    return parse(send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients/" + id + "/client-secret"))
-        .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build()))
-        .get("value").asText();
+    String id =
+        getJson(url + "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin)
+            .get(0)
+            .get("id")
+            .asText();
+    return parse(
+            send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            url + "/admin/realms/" + REALM + "/clients/" + id + "/client-secret"))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build()))
+        .get("value")
+        .asText();
   }
 
   private void addTestClient(String clientId, String lifespan) {
     String admin = adminToken();
-    if (getJson(url + "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin).size() > 0) return;
-    String client = """
+    if (getJson(url + "/admin/realms/" + REALM + "/clients?clientId=" + clientId, admin).size() > 0)
+      return;
+    String client =
+        """
         {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,
          "standardFlowEnabled":false,"attributes":{"access.token.lifespan":"%s"},
          "protocolMappers":[
@@ -206,37 +277,58 @@ final class KeycloakServer {
            "config":{"included.custom.audience":"linli-api","access.token.claim":"true"}},
           {"name":"groups","protocol":"openid-connect","protocolMapper":"oidc-group-membership-mapper",
            "config":{"full.path":"true","claim.name":"groups","access.token.claim":"true"}}]}"""
-        .formatted(clientId, lifespan);
-    send(HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients"))
-        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(client)).build());
+            .formatted(clientId, lifespan);
+    send(
+        HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/clients"))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(client))
+            .build());
   }
 
   private String adminToken() {
-    return post(url + "/realms/master/protocol/openid-connect/token", Map.of(
-        "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN))
-        .get("access_token").asText();
+    return post(
+            url + "/realms/master/protocol/openid-connect/token",
+            Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "admin-cli",
+                "username",
+                ADMIN,
+                "password",
+                ADMIN))
+        .get("access_token")
+        .asText();
   }
 
   private static JsonNode post(String target, Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return parse(send(HttpRequest.newBuilder(URI.create(target))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return parse(
+        send(
+            HttpRequest.newBuilder(URI.create(target))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build()));
   }
 
   private static JsonNode getJson(String target, String bearer) {
-    return parse(send(HttpRequest.newBuilder(URI.create(target))
-        .header("Authorization", "Bearer " + bearer).build()));
+    return parse(
+        send(
+            HttpRequest.newBuilder(URI.create(target))
+                .header("Authorization", "Bearer " + bearer)
+                .build()));
   }
 
   private static String send(HttpRequest request) {
     try {
       HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() >= 300) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + " → " + r.statusCode() + " " + r.body());
+        throw new IllegalStateException(
+            request.method() + " " + request.uri() + " → " + r.statusCode() + " " + r.body());
       }
       return r.body();
     } catch (IOException e) {

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,14 +27,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Integration tier with a real Keycloak, over HTTP like a browser (cookies, redirects, the
- * Keycloak login form): a grid worker opens Tasklist, logs in at Keycloak (authorization code +
- * PKCE) and sees exactly their community's tasks.
+ * Integration tier with a real Keycloak, over HTTP like a browser (cookies, redirects, the Keycloak
+ * login form): a grid worker opens Tasklist, logs in at Keycloak (authorization code + PKCE) and
+ * sees exactly their community's tasks.
  */
 class KeycloakSsoIT extends KeycloakIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+  static final Pattern FORM =
+      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
@@ -47,10 +48,11 @@ class KeycloakSsoIT extends KeycloakIT {
     keycloak().allowWebappRedirect(base);
     String own = instanceOf(report(base, "tfsq"));
     String other = instanceOf(report(base, "jdsq"));
-    HttpClient browser = HttpClient.newBuilder()
-        .cookieHandler(new LocalhostBrowserCookies())
-        .followRedirects(HttpClient.Redirect.ALWAYS)
-        .build();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new LocalhostBrowserCookies())
+            .followRedirects(HttpClient.Redirect.ALWAYS)
+            .build();
 
     // when grid1 opens Tasklist and logs in at Keycloak
     HttpResponse<String> login = browser.send(get(base + "/camunda/app/tasklist/"), ofString());
@@ -58,19 +60,27 @@ class KeycloakSsoIT extends KeycloakIT {
     Matcher form = FORM.matcher(login.body());
     assertThat(form.find()).as("Keycloak login form").isTrue();
     String action = form.group(1).replace("&amp;", "&");
-    HttpResponse<String> tasklist = browser.send(HttpRequest.newBuilder(URI.create(action))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "grid1", "password", "demo"))))
-        .build(), ofString());
+    HttpResponse<String> tasklist =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        form(Map.of("username", "grid1", "password", "demo"))))
+                .build(),
+            ofString());
 
     // then Tasklist is served to grid1, whose task list holds only the own community's task
     assertThat(tasklist.statusCode()).as(tasklist.uri() + " " + tasklist.body()).isEqualTo(200);
     assertThat(tasklist.uri().toString()).startsWith(base + "/camunda/app/");
-    JsonNode user = JSON.readTree(browser.send(get(base + "/camunda/api/admin/auth/user/default"), ofString()).body());
+    JsonNode user =
+        JSON.readTree(
+            browser.send(get(base + "/camunda/api/admin/auth/user/default"), ofString()).body());
     assertThat(user.get("userId").asText()).isEqualTo("grid1");
     assertThat(user.get("authorizedApps").toString()).contains("tasklist");
-    HttpResponse<String> tasks = browser.send(
-        get(base + "/camunda/api/engine/engine/default/task?maxResults=500"), ofString());
+    HttpResponse<String> tasks =
+        browser.send(
+            get(base + "/camunda/api/engine/engine/default/task?maxResults=500"), ofString());
     assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
     Set<String> instances = new HashSet<>();
     JSON.readTree(tasks.body()).forEach(t -> instances.add(t.get("processInstanceId").asText()));
@@ -78,21 +88,39 @@ class KeycloakSsoIT extends KeycloakIT {
   }
 
   String report(String base, String community) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/grievances"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-            "communityCode", community, "category", "NOISE", "description", "夜间施工噪音"))))
-        .build(), ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/grievances"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(
+                                Map.of(
+                                    "communityCode",
+                                    community,
+                                    "category",
+                                    "NOISE",
+                                    "description",
+                                    "夜间施工噪音"))))
+                    .build(),
+                ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body()).get("caseNo").asText();
   }
 
   String instanceOf(String caseNo) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+    return runtime
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNo)
+        .singleResult()
+        .getId();
   }
 
   static HttpRequest get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").build();
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Accept", "text/html,application/json")
+        .build();
   }
 
   static HttpResponse.BodyHandler<String> ofString() {
@@ -101,15 +129,19 @@ class KeycloakSsoIT extends KeycloakIT {
 
   static String form(Map<String, String> fields) {
     StringBuilder b = new StringBuilder();
-    fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    fields.forEach(
+        (k, v) ->
+            b.append(b.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return b.toString();
   }
 
   /**
-   * Cookies the way a browser keeps them for http://localhost: {@code Secure} cookies are sent
-   * too (localhost is a secure context for browsers; Java's CookieManager withholds them over
-   * plain HTTP, and Keycloak marks its login-session cookies Secure).
+   * Cookies the way a browser keeps them for http://localhost: {@code Secure} cookies are sent too
+   * (localhost is a secure context for browsers; Java's CookieManager withholds them over plain
+   * HTTP, and Keycloak marks its login-session cookies Secure).
    */
   static final class LocalhostBrowserCookies extends CookieHandler {
     private final Map<String, Map<String, HttpCookie>> byHost = new ConcurrentHashMap<>();
@@ -117,27 +149,35 @@ class KeycloakSsoIT extends KeycloakIT {
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
       List<String> out = new ArrayList<>();
-      byHost.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).values().forEach(c -> {
-        String path = c.getPath() == null ? "/" : c.getPath();
-        if (!c.hasExpired() && (uri.getPath() == null ? "/" : uri.getPath()).startsWith(path)) {
-          out.add(c.getName() + "=" + c.getValue());
-        }
-      });
+      byHost
+          .getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of())
+          .values()
+          .forEach(
+              c -> {
+                String path = c.getPath() == null ? "/" : c.getPath();
+                if (!c.hasExpired()
+                    && (uri.getPath() == null ? "/" : uri.getPath()).startsWith(path)) {
+                  out.add(c.getName() + "=" + c.getValue());
+                }
+              });
       return out.isEmpty() ? Map.of() : Map.of("Cookie", List.of(String.join("; ", out)));
     }
 
     @Override
     public void put(URI uri, Map<String, List<String>> headers) {
-      Map<String, HttpCookie> jar = byHost.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), h -> new ConcurrentHashMap<>());
-      headers.forEach((name, values) -> {
-        if (name == null || !name.equalsIgnoreCase("Set-Cookie")) return;
-        for (String v : values) {
-          for (HttpCookie c : HttpCookie.parse(v)) {
-            if (c.getMaxAge() == 0) jar.remove(c.getName() + c.getPath());
-            else jar.put(c.getName() + c.getPath(), c);
-          }
-        }
-      });
+      Map<String, HttpCookie> jar =
+          byHost.computeIfAbsent(
+              uri.getHost() + ":" + uri.getPort(), h -> new ConcurrentHashMap<>());
+      headers.forEach(
+          (name, values) -> {
+            if (name == null || !name.equalsIgnoreCase("Set-Cookie")) return;
+            for (String v : values) {
+              for (HttpCookie c : HttpCookie.parse(v)) {
+                if (c.getMaxAge() == 0) jar.remove(c.getName() + c.getPath());
+                else jar.put(c.getName() + c.getPath(), c);
+              }
+            }
+          });
     }
   }
 }

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,23 +85,34 @@ class TasklistStartGrantsTest {
 
   void signIn(String user) {
     identity.clearAuthentication();
-    List<String> mine = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> mine =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     identity.setAuthentication(user, mine);
   }
 
   /** What Tasklist's start dialog lists for the signed-in user. */
   Set<String> startable() {
     Set<String> keys = new HashSet<>();
-    repository.createProcessDefinitionQuery().latestVersion().active().startableInTasklist()
-        .startablePermissionCheck().listPage(0, 50).forEach(d -> keys.add(d.getKey()));
+    repository
+        .createProcessDefinitionQuery()
+        .latestVersion()
+        .active()
+        .startableInTasklist()
+        .startablePermissionCheck()
+        .listPage(0, 50)
+        .forEach(d -> keys.add(d.getKey()));
     return keys;
   }
 
   String definitionId(String key) {
     engine.setAuthorizationEnabled(false);
     try {
-      return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-          .singleResult().getId();
+      return repository
+          .createProcessDefinitionQuery()
+          .processDefinitionKey(key)
+          .latestVersion()
+          .singleResult()
+          .getId();
     } finally {
       engine.setAuthorizationEnabled(true);
     }
@@ -121,21 +131,58 @@ class TasklistStartGrantsTest {
       assertThat(new String(form.readAllBytes())).contains("Form_EnterFinance");
     }
 
-    Map<String, Object> entry = new HashMap<>(Map.of("communityCode", "tfsq", "estateCode", "wjaz",
-        "quarter", "2023-Q3", "m1HouseholdsBilled", 120L, "m1HouseholdsPaid", 100L,
-        "m1BilledYuan", 3600.0, "m1CollectedYuan", 3000.0));
+    Map<String, Object> entry =
+        new HashMap<>(
+            Map.of(
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "wjaz",
+                "quarter",
+                "2023-Q3",
+                "m1HouseholdsBilled",
+                120L,
+                "m1HouseholdsPaid",
+                100L,
+                "m1BilledYuan",
+                3600.0,
+                "m1CollectedYuan",
+                3000.0));
     ProcessInstance started = forms.submitStartForm(finance, entry);
     assertThat(started.getBusinessKey()).startsWith("SZ-2023-");
 
-    Map<String, Object> call = new HashMap<>(Map.of("channel", "PHONE", "communityCode", "tfsq",
-        "estateCode", "dtsz", "category", "WATER_POWER", "intakeDescription", "5栋楼道灯不亮，物业前台登记",
-        "intakeContactPhone", "13800006611"));
+    Map<String, Object> call =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "PHONE",
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "dtsz",
+                "category",
+                "WATER_POWER",
+                "intakeDescription",
+                "5栋楼道灯不亮，物业前台登记",
+                "intakeContactPhone",
+                "13800006611"));
     ProcessInstance registered = forms.submitStartForm(intake, call);
     engine.setAuthorizationEnabled(false);
-    String caseNo = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(registered.getId()).variableName("caseNo").singleResult().getValue();
-    assertThat(jdbc.sql("select recorded_by from grievance_case where case_no = ?").param(caseNo)
-        .query(String.class).single()).isEqualTo("property1");
+    String caseNo =
+        (String)
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(registered.getId())
+                .variableName("caseNo")
+                .singleResult()
+                .getValue();
+    assertThat(
+            jdbc.sql("select recorded_by from grievance_case where case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("property1");
   }
 
   @Test
@@ -160,18 +207,35 @@ class TasklistStartGrantsTest {
     for (var c : directory.communities()) {
       for (Role r : List.of(Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.COMMUNITY_COMMITTEE)) {
         String g = groups.of(c.code(), r.id());
-        assertThat(authorizations.isUserAuthorized("nobody", List.of(g),
-            org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
-            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, STAFF_INTAKE)).as(g).isTrue();
-        assertThat(authorizations.isUserAuthorized("nobody", List.of(g),
-            org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
-            org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, FINANCE))
-            .as(g).isEqualTo(r == Role.PROPERTY_STAFF);
+        assertThat(
+                authorizations.isUserAuthorized(
+                    "nobody",
+                    List.of(g),
+                    org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+                    STAFF_INTAKE))
+            .as(g)
+            .isTrue();
+        assertThat(
+                authorizations.isUserAuthorized(
+                    "nobody",
+                    List.of(g),
+                    org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                    org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION,
+                    FINANCE))
+            .as(g)
+            .isEqualTo(r == Role.PROPERTY_STAFF);
       }
       String party = groups.of(c.code(), Role.PARTY_GROUP.id());
-      assertThat(authorizations.isUserAuthorized("nobody", List.of(party),
-          org.camunda.bpm.engine.authorization.Permissions.CREATE,
-          org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, "*")).as(party).isFalse();
+      assertThat(
+              authorizations.isUserAuthorized(
+                  "nobody",
+                  List.of(party),
+                  org.camunda.bpm.engine.authorization.Permissions.CREATE,
+                  org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE,
+                  "*"))
+          .as(party)
+          .isFalse();
     }
     int rows = ids().size();
     CommunityAuthorizations again =

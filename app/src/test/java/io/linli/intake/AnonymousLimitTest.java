@@ -31,11 +31,11 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier (its own small context with low limits, closed afterwards): anonymous writes
- * are limited per client address across every channel — app intake, Open311, tracking — with 429
- * and {@code Retry-After} past the limit, counted in PostgreSQL (one number for every node) and
- * purged once the window ended; authenticated staff are not counted. Each test is its own client
- * address ({@code X-Forwarded-For}, honoured with {@code server.forward-headers-strategy=native}).
+ * Integration tier (its own small context with low limits, closed afterwards): anonymous writes are
+ * limited per client address across every channel — app intake, Open311, tracking — with 429 and
+ * {@code Retry-After} past the limit, counted in PostgreSQL (one number for every node) and purged
+ * once the window ended; authenticated staff are not counted. Each test is its own client address
+ * ({@code X-Forwarded-For}, honoured with {@code server.forward-headers-strategy=native}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -82,12 +82,26 @@ class AnonymousLimitTest {
   }
 
   ResponseEntity<String> grievance(String address, String text, String idempotencyKey) {
-    var req = http.post().uri("/api/grievances").header("X-Forwarded-For", address)
-        .contentType(MediaType.APPLICATION_JSON);
+    var req =
+        http.post()
+            .uri("/api/grievances")
+            .header("X-Forwarded-For", address)
+            .contentType(MediaType.APPLICATION_JSON);
     if (idempotencyKey != null) req = req.header("Idempotency-Key", idempotencyKey);
-    return req.body(Map.of("communityCode", "tfsq", "estateCode", "wjaz", "category", "ENVIRONMENT",
-            "description", text, "channel", "WEB"))
-        .retrieve().toEntity(String.class);
+    return req.body(
+            Map.of(
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "wjaz",
+                "category",
+                "ENVIRONMENT",
+                "description",
+                text,
+                "channel",
+                "WEB"))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   ResponseEntity<String> open311(String address, String text) {
@@ -96,28 +110,55 @@ class AnonymousLimitTest {
     form.add("service_code", "WATER_POWER");
     form.add("address_id", "dfhy.b7");
     form.add("description", text);
-    return http.post().uri("/open311/v2/requests.json").header("X-Forwarded-For", address)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+    return http.post()
+        .uri("/open311/v2/requests.json")
+        .header("X-Forwarded-For", address)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(form)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   ResponseEntity<String> serviceOrder(String address) {
-    return http.post().uri("/api/service-orders").header("X-Forwarded-For", address)
+    return http.post()
+        .uri("/api/service-orders")
+        .header("X-Forwarded-For", address)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b5",
-            "itemCode", "APPLIANCE-01", "description", "洗衣机不脱水", "contactPhone", "13800001234",
-            "channel", "MINI_PROGRAM"))
-        .retrieve().toEntity(String.class);
+        .body(
+            Map.of(
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "dtsz",
+                "buildingCode",
+                "b5",
+                "itemCode",
+                "APPLIANCE-01",
+                "description",
+                "洗衣机不脱水",
+                "contactPhone",
+                "13800001234",
+                "channel",
+                "MINI_PROGRAM"))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   ResponseEntity<String> track(String address, String caseNo, String phone) {
-    return http.post().uri("/api/grievances/{c}/track", caseNo).header("X-Forwarded-For", address)
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("phone", phone))
-        .retrieve().toEntity(String.class);
+    return http.post()
+        .uri("/api/grievances/{c}/track", caseNo)
+        .header("X-Forwarded-For", address)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("phone", phone))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   long cases(String text) {
     return jdbc.sql("select count(*) from grievance_case where description like ?")
-        .param(text + "%").query(Long.class).single();
+        .param(text + "%")
+        .query(Long.class)
+        .single();
   }
 
   void assertRefused(ResponseEntity<String> r) throws Exception {
@@ -131,22 +172,28 @@ class AnonymousLimitTest {
   void webGrievancesAreLimitedPerAddress() throws Exception {
     String me = "198.51.100.1";
     for (int i = 1; i <= LIMIT; i++) {
-      assertThat(grievance(me, "网页上报 " + i, null).getStatusCode().value()).as("report %d", i).isEqualTo(201);
+      assertThat(grievance(me, "网页上报 " + i, null).getStatusCode().value())
+          .as("report %d", i)
+          .isEqualTo(201);
     }
     ResponseEntity<String> refused = grievance(me, "网页上报 超限", null);
     assertRefused(refused);
-    assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(refused.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
     JsonNode problem = json.readTree(refused.getBody());
     assertThat(problem.get("status").asInt()).isEqualTo(429);
     assertThat(problem.get("title").asText()).contains("提交过于频繁");
     assertThat(cases("网页上报 超限")).isZero();
 
     assertThat(grievance("198.51.100.2", "另一个地址", null).getStatusCode().value())
-        .as("another address").isEqualTo(201);
+        .as("another address")
+        .isEqualTo(201);
 
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(10))));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(10))));
     assertThat(grievance(me, "网页上报 下一个窗口", null).getStatusCode().value())
-        .as("the next window").isEqualTo(201);
+        .as("the next window")
+        .isEqualTo(201);
   }
 
   @Test
@@ -172,7 +219,9 @@ class AnonymousLimitTest {
   void open311RequestsAreLimitedPerAddress() throws Exception {
     String me = "198.51.100.4";
     for (int i = 1; i <= LIMIT; i++) {
-      assertThat(open311(me, "Open311 " + i).getStatusCode().value()).as("request %d", i).isEqualTo(201);
+      assertThat(open311(me, "Open311 " + i).getStatusCode().value())
+          .as("request %d", i)
+          .isEqualTo(201);
     }
     assertRefused(open311(me, "Open311 超限"));
     assertThat(cases("Open311 超限")).isZero();
@@ -182,21 +231,38 @@ class AnonymousLimitTest {
   @DisplayName("查询进度（案件编号+手机号）另有更紧的限额：第 N+1 次即使手机号正确也 429，且不占用提交限额")
   void trackingAttemptsHaveATighterLimit() throws Exception {
     String resident = "198.51.100.5";
-    var created = http.post().uri("/api/grievances").header("X-Forwarded-For", resident)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "category", "ENVIRONMENT", "description", "查询进度用",
-            "contactPhone", "13900001111", "channel", "WEB"))
-        .retrieve().toEntity(String.class);
+    var created =
+        http.post()
+            .uri("/api/grievances")
+            .header("X-Forwarded-For", resident)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "category",
+                    "ENVIRONMENT",
+                    "description",
+                    "查询进度用",
+                    "contactPhone",
+                    "13900001111",
+                    "channel",
+                    "WEB"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(created.getStatusCode().value()).isEqualTo(201);
     String caseNo = json.readTree(created.getBody()).get("caseNo").asText();
 
     String guesser = "198.51.100.6";
     for (int i = 1; i <= PROOF_LIMIT; i++) {
-      assertThat(track(guesser, caseNo, "1390000222" + i).getStatusCode().value()).as("guess %d", i).isEqualTo(404);
+      assertThat(track(guesser, caseNo, "1390000222" + i).getStatusCode().value())
+          .as("guess %d", i)
+          .isEqualTo(404);
     }
     assertRefused(track(guesser, caseNo, "13900001111"));
     assertThat(grievance(guesser, "猜号码的人仍可上报", null).getStatusCode().value())
-        .as("tracking does not use up the write limit").isEqualTo(201);
+        .as("tracking does not use up the write limit")
+        .isEqualTo(201);
 
     assertThat(track(resident, caseNo, "13900001111").getStatusCode().value()).isEqualTo(200);
   }
@@ -213,7 +279,9 @@ class AnonymousLimitTest {
       assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     }
     for (int i = 2; i <= LIMIT; i++) {
-      assertThat(grievance(me, "重放 " + i, null).getStatusCode().value()).as("report %d", i).isEqualTo(201);
+      assertThat(grievance(me, "重放 " + i, null).getStatusCode().value())
+          .as("report %d", i)
+          .isEqualTo(201);
     }
     assertRefused(grievance(me, "重放 超限", null));
     assertRefused(grievance(me, "重放 超限", UUID.randomUUID().toString()));
@@ -225,35 +293,56 @@ class AnonymousLimitTest {
   @DisplayName("两个节点（两个计数器）在同一数据库上共用一个计数；读取（GET）不计数")
   void nodesCountAgainstOneNumber() throws Exception {
     String me = "198.51.100.8";
-    AnonymousLimit otherNode = new AnonymousLimit(jdbc, LIMIT, PROOF_LIMIT, 120, Duration.ofMinutes(10));
+    AnonymousLimit otherNode =
+        new AnonymousLimit(jdbc, LIMIT, PROOF_LIMIT, 120, Duration.ofMinutes(10));
     otherNode.count(AnonymousLimit.Kind.WRITE, me);
     otherNode.count(AnonymousLimit.Kind.WRITE, me);
     for (int i = 0; i < 5; i++) {
-      assertThat(http.get().uri("/api/resident/options").header("X-Forwarded-For", me).retrieve()
-          .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+      assertThat(
+              http.get()
+                  .uri("/api/resident/options")
+                  .header("X-Forwarded-For", me)
+                  .retrieve()
+                  .toBodilessEntity()
+                  .getStatusCode()
+                  .value())
+          .isEqualTo(200);
     }
     assertThat(grievance(me, "两个节点 1", null).getStatusCode().value()).isEqualTo(201);
     assertRefused(grievance(me, "两个节点 超限", null));
-    assertThatThrownBy(() -> otherNode.count(AnonymousLimit.Kind.WRITE, me)).isInstanceOf(RateLimited.class);
-    assertThat(jdbc.sql("select requests from anonymous_write_window where kind = 'WRITE' and client_addr = ?")
-        .param(me).query(Integer.class).single()).isEqualTo(LIMIT + 2);
+    assertThatThrownBy(() -> otherNode.count(AnonymousLimit.Kind.WRITE, me))
+        .isInstanceOf(RateLimited.class);
+    assertThat(
+            jdbc.sql(
+                    "select requests from anonymous_write_window where kind = 'WRITE' and client_addr = ?")
+                .param(me)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(LIMIT + 2);
   }
 
   @Test
   @DisplayName("已登录用户（keycloak 档案下带 JWT 的工作人员）的写请求不计数")
   void authenticatedWritesAreNotCounted() throws Exception {
     String me = "198.51.100.9";
-    var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/grievances");
+    var request =
+        new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/grievances");
     request.setRemoteAddr(me);
-    var handler = new org.springframework.web.method.HandlerMethod(this, getClass().getDeclaredMethod("client"));
+    var handler =
+        new org.springframework.web.method.HandlerMethod(
+            this, getClass().getDeclaredMethod("client"));
     try {
-      SecurityContextHolder.getContext().setAuthentication(
-          UsernamePasswordAuthenticationToken.authenticated("staff", null, List.of()));
+      SecurityContextHolder.getContext()
+          .setAuthentication(
+              UsernamePasswordAuthenticationToken.authenticated("staff", null, List.of()));
       for (int i = 0; i <= LIMIT; i++) writes.preHandle(request, null, handler);
-      SecurityContextHolder.getContext().setAuthentication(
-          new AnonymousAuthenticationToken("key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+      SecurityContextHolder.getContext()
+          .setAuthentication(
+              new AnonymousAuthenticationToken(
+                  "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
       for (int i = 0; i < LIMIT; i++) writes.preHandle(request, null, handler);
-      assertThatThrownBy(() -> writes.preHandle(request, null, handler)).isInstanceOf(RateLimited.class);
+      assertThatThrownBy(() -> writes.preHandle(request, null, handler))
+          .isInstanceOf(RateLimited.class);
     } finally {
       SecurityContextHolder.clearContext();
     }
@@ -266,11 +355,17 @@ class AnonymousLimitTest {
     String old = "192.0.2.77";
     String current = "192.0.2.78";
     jdbc.sql("insert into anonymous_write_window values ('WRITE', ?, ?, 3)")
-        .params(old, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(11)))).update();
+        .params(old, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(11))))
+        .update();
     jdbc.sql("insert into anonymous_write_window values ('PROOF', ?, ?, 3)")
-        .params(current, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(3)))).update();
+        .params(current, java.sql.Timestamp.from(now.minus(Duration.ofMinutes(3))))
+        .update();
     housekeeping.purge(now);
-    assertThat(jdbc.sql("select client_addr from anonymous_write_window where client_addr in (?, ?)")
-        .params(old, current).query(String.class).list()).containsExactly(current);
+    assertThat(
+            jdbc.sql("select client_addr from anonymous_write_window where client_addr in (?, ?)")
+                .params(old, current)
+                .query(String.class)
+                .list())
+        .containsExactly(current);
   }
 }

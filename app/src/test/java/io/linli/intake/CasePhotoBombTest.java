@@ -25,8 +25,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Integration tier: a decompression bomb — a valid PNG of 30000 × 30000 pixels that compresses to
- * about 110 KB — uploaded with the watch token from intake, without an account. The dimensions
- * in its header are refused before a single pixel is decoded: 400 naming the field.
+ * about 110 KB — uploaded with the watch token from intake, without an account. The dimensions in
+ * its header are refused before a single pixel is decoded: 400 naming the field.
  */
 @LinliSpringTest
 class CasePhotoBombTest {
@@ -45,7 +45,8 @@ class CasePhotoBombTest {
     d.write(new byte[] {1, 0, 0, 0, 0}); // bit depth 1, greyscale, deflate, filter 0, no interlace
     chunk(png, "IHDR", ihdr.toByteArray());
     ByteArrayOutputStream idat = new ByteArrayOutputStream();
-    try (DeflaterOutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+    try (DeflaterOutputStream z =
+        new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
       byte[] row = new byte[1 + (size + 7) / 8];
       for (int y = 0; y < size; y++) z.write(row);
     }
@@ -72,19 +73,32 @@ class CasePhotoBombTest {
     byte[] bomb = blackPng(30_000);
     assertThat(bomb.length).isBetween(50_000, 200_000);
     RestClient http = TestHttp.client(port);
-    JsonNode created = http.post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "category", "GREENING", "description", "绿化带枯死"))
-        .retrieve().body(JsonNode.class);
+    JsonNode created =
+        http.post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("communityCode", "tfsq", "category", "GREENING", "description", "绿化带枯死"))
+            .retrieve()
+            .body(JsonNode.class);
     var form = new LinkedMultiValueMap<String, Object>();
-    form.add("photo", new ByteArrayResource(bomb) {
-      @Override
-      public String getFilename() {
-        return "bomb.png";
-      }
-    });
-    ResponseEntity<String> r = http.post().uri("/api/cases/grievance/{c}/photos?token={t}",
-            created.get("caseNo").asText(), created.get("watchToken").asText())
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toEntity(String.class);
+    form.add(
+        "photo",
+        new ByteArrayResource(bomb) {
+          @Override
+          public String getFilename() {
+            return "bomb.png";
+          }
+        });
+    ResponseEntity<String> r =
+        http.post()
+            .uri(
+                "/api/cases/grievance/{c}/photos?token={t}",
+                created.get("caseNo").asText(),
+                created.get("watchToken").asText())
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(form)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
     JsonNode error = json.readTree(r.getBody()).path("errors").path(0);
     assertThat(error.path("field").asText()).isEqualTo("photo");

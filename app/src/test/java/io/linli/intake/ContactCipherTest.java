@@ -31,7 +31,9 @@ class ContactCipherTest {
     byte[] nonce = new byte[12];
     new SecureRandom().nextBytes(nonce);
     Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-    c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+    c.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
         new GCMParameterSpec(128, nonce));
     byte[] sealed = c.doFinal(clear.getBytes(StandardCharsets.UTF_8));
     byte[] out = new byte[12 + sealed.length];
@@ -40,7 +42,8 @@ class ContactCipherTest {
     return out;
   }
 
-  static ContactCipher cipher(String key, Map<String, String> keys, String active, String pseudonymKey) {
+  static ContactCipher cipher(
+      String key, Map<String, String> keys, String active, String pseudonymKey) {
     return new ContactCipher(new ContactCipher.Settings(key, keys, active, pseudonymKey));
   }
 
@@ -102,7 +105,8 @@ class ContactCipherTest {
   @DisplayName("配置错误在启动时被拒绝：未配置的生效密钥、非法编号、长度不对的密钥")
   void badSettingsAreRefused() {
     assertThatThrownBy(() -> cipher(K0, Map.of(), "k9", null)).hasMessageContaining("active-key");
-    assertThatThrownBy(() -> cipher(K0, Map.of("bad id", K1), "0", null)).hasMessageContaining("key id");
+    assertThatThrownBy(() -> cipher(K0, Map.of("bad id", K1), "0", null))
+        .hasMessageContaining("key id");
     assertThatThrownBy(() -> cipher(K0, Map.of("k1", "c2hvcnQ="), "k1", null))
         .hasMessageContaining("32 bytes");
     assertThatThrownBy(() -> cipher(null, Map.of(), "0", null)).hasMessageContaining("active-key");

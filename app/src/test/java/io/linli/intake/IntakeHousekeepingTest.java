@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Integration tier: idempotency keys and QR windows are forgotten once no retry or limit needs them. */
+/**
+ * Integration tier: idempotency keys and QR windows are forgotten once no retry or limit needs
+ * them.
+ */
 @LinliSpringTest
 class IntakeHousekeepingTest {
 
@@ -32,21 +35,34 @@ class IntakeHousekeepingTest {
 
     housekeeping.purge(now);
 
-    assertThat(jdbc.sql("select idem_key from idempotency_key where idem_key in (?, ?)").params(old, recent)
-        .query(String.class).list()).containsExactly(recent);
-    assertThat(jdbc.sql("select qr_code from qr_submission_window where qr_code like 'tfsq.%'")
-        .query(String.class).list()).containsExactly("tfsq.current");
+    assertThat(
+            jdbc.sql("select idem_key from idempotency_key where idem_key in (?, ?)")
+                .params(old, recent)
+                .query(String.class)
+                .list())
+        .containsExactly(recent);
+    assertThat(
+            jdbc.sql("select qr_code from qr_submission_window where qr_code like 'tfsq.%'")
+                .query(String.class)
+                .list())
+        .containsExactly("tfsq.current");
   }
 
   private void key(String key, Instant at) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into idempotency_key (scope, idem_key, request_hash, response_status, response_body, created_at)
-            values ('grievance', ?, 'x', 201, '{}', ?)""").params(key, Timestamp.from(at)).update();
+            values ('grievance', ?, 'x', 201, '{}', ?)""")
+        .params(key, Timestamp.from(at))
+        .update();
   }
 
   private void window(String code, Instant start) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into qr_submission_window (qr_code, client_addr, window_start, submissions)
-            values (?, '192.0.2.1', ?, 1)""").params(code, Timestamp.from(start)).update();
+            values (?, '192.0.2.1', ?, 1)""")
+        .params(code, Timestamp.from(start))
+        .update();
   }
 }

@@ -1,10 +1,10 @@
 package io.linli.intake;
 
-import io.linli.system.TextInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linli.system.ApiError;
+import io.linli.system.TextInput;
 import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,15 +23,28 @@ class IntakeInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u0000b", "a\u0007b", "a\u202Eb", "a\u2066b", "a\u200Bb", "a\uFEFFb",
-      "a\u200Db", "\uD800x"})
+  @ValueSource(
+      strings = {
+        "a\u0000b",
+        "a\u0007b",
+        "a\u202Eb",
+        "a\u2066b",
+        "a\u200Bb",
+        "a\uFEFFb",
+        "a\u200Db",
+        "\uD800x"
+      })
   @DisplayName("NUL、控制字符、文字方向覆盖、零宽字符、孤立代理：400 并指明字段")
   void unsafeCharactersRefusedNamingTheField(String text) {
     assertThatThrownBy(() -> TextInput.clean("description", text))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status().value()).isEqualTo(400);
-          assertThat(e.fields()).extracting(ApiError.FieldMessage::field).containsExactly("description");
-        });
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status().value()).isEqualTo(400);
+              assertThat(e.fields())
+                  .extracting(ApiError.FieldMessage::field)
+                  .containsExactly("description");
+            });
   }
 
   @Test
@@ -42,7 +55,8 @@ class IntakeInputTest {
     assertThat(PhoneNumbers.toE164("p", "13800001234")).isEqualTo("+8613800001234");
     assertThatThrownBy(() -> PhoneNumbers.toE164("p", "12345")).isInstanceOf(ApiError.class);
     assertThatThrownBy(() -> PhoneNumbers.toE164("p", "010-12345678")).isInstanceOf(ApiError.class);
-    assertThatThrownBy(() -> PhoneNumbers.toE164("p", "+1 650 253 0000")).isInstanceOf(ApiError.class);
+    assertThatThrownBy(() -> PhoneNumbers.toE164("p", "+1 650 253 0000"))
+        .isInstanceOf(ApiError.class);
     assertThat(PhoneNumbers.mask("+8613800001234")).isEqualTo("138****1234");
   }
 

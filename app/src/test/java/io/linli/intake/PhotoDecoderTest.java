@@ -25,7 +25,8 @@ class PhotoDecoderTest {
   void tooManyPixelsRefusedFromTheHeader() throws Exception {
     PhotoDecoder decoder = new PhotoDecoder(10_000, 2048, 2, Duration.ZERO);
     assertThatThrownBy(() -> decoder.decode(png(101, 100)))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("photo"));
+        .isInstanceOfSatisfying(
+            ApiError.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("photo"));
     assertThat(decoder.decode(png(100, 100)).getWidth()).isEqualTo(100);
   }
 
@@ -42,10 +43,11 @@ class PhotoDecoderTest {
   void noPermitMeansBusy() throws Exception {
     PhotoDecoder decoder = new PhotoDecoder(40_000_000, 2048, 1, Duration.ZERO);
     byte[] png = png(10, 10);
-    decoder.withPermit(() -> {
-      assertThatThrownBy(() -> decoder.decode(png)).isInstanceOf(PhotoDecoder.Busy.class);
-      return null;
-    });
+    decoder.withPermit(
+        () -> {
+          assertThatThrownBy(() -> decoder.decode(png)).isInstanceOf(PhotoDecoder.Busy.class);
+          return null;
+        });
     assertThat(decoder.decode(png).getWidth()).isEqualTo(10);
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Integration tier: watch tokens are random, stored hashed, valid for their own case only, expire
- * after {@code linli.intake.watch-token-ttl} and end when revoked; the encryption key does not yield
- * one.
+ * after {@code linli.intake.watch-token-ttl} and end when revoked; the encryption key does not
+ * yield one.
  */
 @LinliSpringTest
 class WatchTokensTest {
@@ -31,8 +31,11 @@ class WatchTokensTest {
   }
 
   private String report() {
-    var r = http.postForEntity("/api/grievances", Map.of("communityCode", "tfsq",
-        "category", "OTHER", "description", "楼道灯不亮"), Map.class);
+    var r =
+        http.postForEntity(
+            "/api/grievances",
+            Map.of("communityCode", "tfsq", "category", "OTHER", "description", "楼道灯不亮"),
+            Map.class);
     assertThat(r.getStatusCode().value()).isEqualTo(201);
     return (String) r.getBody().get("caseNo");
   }
@@ -46,7 +49,9 @@ class WatchTokensTest {
     assertThat(tokens.valid(a, token)).isTrue();
     assertThat(tokens.valid(b, token)).as("another case").isFalse();
     assertThat(tokens.issue(a)).as("random, not derived from the case").isNotEqualTo(token);
-    assertThat(tokens.valid(a, cipher.pseudonym("GRIEVANCE", a))).as("the key's HMAC of the case").isFalse();
+    assertThat(tokens.valid(a, cipher.pseudonym("GRIEVANCE", a)))
+        .as("the key's HMAC of the case")
+        .isFalse();
 
     ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(Duration.ofDays(91))));
     assertThat(tokens.valid(a, token)).as("expired after 90 days").isFalse();

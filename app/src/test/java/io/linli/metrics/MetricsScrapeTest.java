@@ -33,10 +33,10 @@ import org.springframework.web.client.RestClient;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Integration tier: a grievance driven through the API and the engine (reported with an SMS
- * notice, triaged, its handling clock breached and escalated, handled, rated, visited, closed),
- * then {@code /actuator/prometheus} scraped: the meters moved, and every metric the Grafana
- * dashboard and the alert rules under {@code ops/} name is exported.
+ * Integration tier: a grievance driven through the API and the engine (reported with an SMS notice,
+ * triaged, its handling clock breached and escalated, handled, rated, visited, closed), then {@code
+ * /actuator/prometheus} scraped: the meters moved, and every metric the Grafana dashboard and the
+ * alert rules under {@code ops/} name is exported.
  */
 @LinliSpringTest
 class MetricsScrapeTest {
@@ -61,20 +61,37 @@ class MetricsScrapeTest {
     RestClient http = TestHttp.client(port);
     Map<String, Double> before = samples(scrape(http));
 
-    // given: a grievance whose respond clock breaches, then the case closes; a second one stays open
+    // given: a grievance whose respond clock breaches, then the case closes; a second one stays
+    // open
     clock.pin();
     String caseNo = report(http, "3栋门口垃圾三天没清运");
     String stillOpen = report(http, "3栋楼道灯不亮");
-    complete(caseNo, "Task_Triage", "grid1",
+    complete(
+        caseNo,
+        "Task_Triage",
+        "grid1",
         Map.of("category", "ENVIRONMENT", "tier", "GENERAL", "triageNote", ""));
     clock.advance(Duration.ofHours(4).plusSeconds(7));
     clock.executeDueJobs(caseNo);
-    complete(caseNo, "Task_HandleGeneral", "property1",
+    complete(
+        caseNo,
+        "Task_HandleGeneral",
+        "property1",
         Map.of("handlingResult", "已清运垃圾", "feedbackMethod", "PHONE"));
-    assertThat(http.post().uri("/api/grievances/{no}/evaluation", caseNo)
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("rating", "SATISFIED"))
-        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
-    complete(caseNo, "Task_FollowUpVisit", "party1",
+    assertThat(
+            http.post()
+                .uri("/api/grievances/{no}/evaluation", caseNo)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("rating", "SATISFIED"))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    complete(
+        caseNo,
+        "Task_FollowUpVisit",
+        "party1",
         Map.of("followUpMethod", "PHONE", "followUpSatisfaction", "SATISFIED", "followUpNote", ""));
     clock.executeDueJobs(caseNo);
     clock.superviseAll(caseNo);
@@ -89,23 +106,40 @@ class MetricsScrapeTest {
     Map<String, Double> after = samples(scrape);
 
     // then: the meters moved by this case
-    assertThat(delta(before, after, "linli_cases_opened_total{community=\"tfsq\",flow=\"GRIEVANCE\"}"))
+    assertThat(
+            delta(before, after, "linli_cases_opened_total{community=\"tfsq\",flow=\"GRIEVANCE\"}"))
         .isEqualTo(2);
-    assertThat(delta(before, after, "linli_cases_closed_total{community=\"tfsq\",flow=\"GRIEVANCE\"}"))
+    assertThat(
+            delta(before, after, "linli_cases_closed_total{community=\"tfsq\",flow=\"GRIEVANCE\"}"))
         .isEqualTo(1);
-    assertThat(delta(before, after,
-        "linli_sla_breaches_total{clock=\"GRIEVANCE_RESPOND\",flow=\"GRIEVANCE\",level=\"1\"}"))
+    assertThat(
+            delta(
+                before,
+                after,
+                "linli_sla_breaches_total{clock=\"GRIEVANCE_RESPOND\",flow=\"GRIEVANCE\",level=\"1\"}"))
         .isEqualTo(1);
     // due 4 h after the report, recorded 7 s later: in the 15 s bucket, not the 5 s one
-    assertThat(delta(before, after, "linli_escalation_lateness_seconds_bucket{flow=\"GRIEVANCE\",le=\"15.0\"}")
-        - delta(before, after, "linli_escalation_lateness_seconds_bucket{flow=\"GRIEVANCE\",le=\"5.0\"}"))
+    assertThat(
+            delta(
+                    before,
+                    after,
+                    "linli_escalation_lateness_seconds_bucket{flow=\"GRIEVANCE\",le=\"15.0\"}")
+                - delta(
+                    before,
+                    after,
+                    "linli_escalation_lateness_seconds_bucket{flow=\"GRIEVANCE\",le=\"5.0\"}"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(delta(before, after, "linli_notification_send_seconds_count{channel=\"SMS\",outcome=\"failed\"}"))
+    assertThat(
+            delta(
+                before,
+                after,
+                "linli_notification_send_seconds_count{channel=\"SMS\",outcome=\"failed\"}"))
         .isGreaterThanOrEqualTo(1);
     assertThat(after.get("linli_notification_outbox_failed")).isGreaterThanOrEqualTo(1);
     assertThat(after.get("linli_node_ready")).isEqualTo(1);
     assertThat(after.get("linli_cases_open{flow=\"GRIEVANCE\",state=\"TRIAGE\"}"))
-        .as("open cases of %s's state", stillOpen).isGreaterThanOrEqualTo(1);
+        .as("open cases of %s's state", stillOpen)
+        .isGreaterThanOrEqualTo(1);
 
     // and: every metric the dashboard and the rules query is in the scrape
     Set<String> exported = new TreeSet<>();
@@ -121,24 +155,49 @@ class MetricsScrapeTest {
   @Test
   @DisplayName("从 PromQL 表达式中取指标名：函数、标签、区间、聚合子句不算")
   void metricNamesOfAnExpression() {
-    assertThat(metricNames("""
+    assertThat(
+            metricNames(
+                """
         histogram_quantile(0.95, sum by (le, channel) (rate(a_seconds_bucket{job="linli",x=~"y"}[5m])))
         > 3 * sum(increase(b_total[1d] offset 1h)) / 24 unless on(instance) c or up == 0"""))
         .containsExactlyInAnyOrder("a_seconds_bucket", "b_total", "c", "up");
   }
 
   private static String report(RestClient http, String description) {
-    JsonNode receipt = http.post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b3",
-            "category", "ENVIRONMENT", "description", description,
-            "contactPhone", "13800007777", "notifyBy", List.of("SMS"), "channel", "WEB"))
-        .retrieve().body(JsonNode.class);
+    JsonNode receipt =
+        http.post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b3",
+                    "category",
+                    "ENVIRONMENT",
+                    "description",
+                    description,
+                    "contactPhone",
+                    "13800007777",
+                    "notifyBy",
+                    List.of("SMS"),
+                    "channel",
+                    "WEB"))
+            .retrieve()
+            .body(JsonNode.class);
     return receipt.get("caseNo").asText();
   }
 
   private void complete(String caseNo, String taskKey, String user, Map<String, Object> form) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(t).as("open task %s of %s", taskKey, caseNo).isNotNull();
     tasks.claim(t.getId(), user);
     tasks.complete(t.getId(), form);
@@ -161,7 +220,8 @@ class MetricsScrapeTest {
     return out;
   }
 
-  private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+  private static double delta(
+      Map<String, Double> before, Map<String, Double> after, String series) {
     assertThat(after.containsKey(series)).as("%s exported", series).isTrue();
     return after.get(series) - before.getOrDefault(series, 0d);
   }
@@ -184,15 +244,30 @@ class MetricsScrapeTest {
 
   private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}|\\[[^]]*]");
-  private static final Pattern CLAUSES = Pattern.compile(
-      "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+  private static final Pattern CLAUSES =
+      Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
   private static final Pattern IDENTIFIER =
       Pattern.compile("(?<![\\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
-  private static final Set<String> KEYWORDS = Set.of(
-      "and", "or", "unless", "offset", "bool", "by", "without", "on", "ignoring", "group_left",
-      "group_right", "inf", "nan");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "and",
+          "or",
+          "unless",
+          "offset",
+          "bool",
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "inf",
+          "nan");
 
-  /** The metric names of a PromQL expression: identifiers that are not functions, labels or keywords. */
+  /**
+   * The metric names of a PromQL expression: identifiers that are not functions, labels or
+   * keywords.
+   */
   static Set<String> metricNames(String expr) {
     String s = STRINGS.matcher(expr).replaceAll("\"\"");
     s = MATCHERS.matcher(s).replaceAll(" ");

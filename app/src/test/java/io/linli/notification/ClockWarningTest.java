@@ -27,11 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Integration tier (PostgreSQL, engine): 临期预警. A clock's holder is warned once, at the share of
- * the clock's length the policy gives (75% by default), the assignee when the task is claimed,
- * else every member of its candidate groups; a clock that stopped first warns nobody; Tasklist's
- * 即将超时 filter lists a task from its warning time on. Time is moved with ClockUtil; the warning
- * pass is run by the test (the scheduler may run one too: a claimed row is skipped, never sent twice).
+ * Integration tier (PostgreSQL, engine): 临期预警. A clock's holder is warned once, at the share of the
+ * clock's length the policy gives (75% by default), the assignee when the task is claimed, else
+ * every member of its candidate groups; a clock that stopped first warns nobody; Tasklist's 即将超时
+ * filter lists a task from its warning time on. Time is moved with ClockUtil; the warning pass is
+ * run by the test (the scheduler may run one too: a claimed row is skipped, never sent twice).
  */
 @LinliSpringTest
 class ClockWarningTest {
@@ -64,39 +64,72 @@ class ClockWarningTest {
   }
 
   String report() {
-    JsonNode body = TestHttp.client(port).post().uri("/api/grievances")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b5",
-            "category", "FACILITY", "description", "5栋楼道灯不亮", "contactPhone", "13900002233",
-            "channel", "WEB"))
-        .retrieve().body(JsonNode.class);
+    JsonNode body =
+        TestHttp.client(port)
+            .post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b5",
+                    "category",
+                    "FACILITY",
+                    "description",
+                    "5栋楼道灯不亮",
+                    "contactPhone",
+                    "13900002233",
+                    "channel",
+                    "WEB"))
+            .retrieve()
+            .body(JsonNode.class);
     return body.get("caseNo").asText();
   }
 
   Task task(String caseNo, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(key).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseNo)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   record Warning(String clock, String status, Instant warnAt, Instant dueAt, Integer recipients) {}
 
   Warning warning(String caseNo, String clockId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select clock, status, warn_at, due_at, recipients from sla_warning
             where case_no = ? and clock = ? and level = 0""")
         .params(caseNo, clockId)
-        .query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            rs.getTimestamp(4).toInstant(), (Integer) rs.getObject(5)))
+        .query(
+            (rs, n) ->
+                new Warning(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getTimestamp(4).toInstant(),
+                    (Integer) rs.getObject(5)))
         .single();
   }
 
   List<String> warnedUsers(String caseNo) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select recipient from notification_outbox
             where case_no = ? and event_type = 'SLA_WARNING' and channel = 'EMAIL' order by recipient""")
-        .param(caseNo).query(String.class).list();
+        .param(caseNo)
+        .query(String.class)
+        .list();
   }
 
-  /** Runs warning passes until the case's clock warning left PENDING (a scheduler pass may hold it). */
+  /**
+   * Runs warning passes until the case's clock warning left PENDING (a scheduler pass may hold it).
+   */
   void warnUntilDone(String caseNo, String clockId) throws InterruptedException {
     for (int i = 0; i < 100 && "PENDING".equals(warning(caseNo, clockId).status()); i++) {
       warnings.warnDue();
@@ -118,7 +151,9 @@ class ClockWarningTest {
     assertThat(w.status()).isEqualTo("PENDING");
     assertThat(w.warnAt()).isEqualTo(warnAt);
     assertThat(w.dueAt()).isEqualTo(due);
-    assertThat(triage.getFollowUpDate().toInstant()).as("the task carries its warning time").isEqualTo(warnAt);
+    assertThat(triage.getFollowUpDate().toInstant())
+        .as("the task carries its warning time")
+        .isEqualTo(warnAt);
 
     // a second before: nothing
     clock.at(warnAt.minusSeconds(1));
@@ -130,14 +165,26 @@ class ClockWarningTest {
     clock.at(warnAt);
     warnUntilDone(caseNo, "GRIEVANCE_RESPOND");
     assertThat(warning(caseNo, "GRIEVANCE_RESPOND").status()).isEqualTo("SENT");
-    List<String> members = identity.createUserQuery().memberOfGroup("tfsq-grid-worker").list()
-        .stream().map(User::getId).sorted().toList();
+    List<String> members =
+        identity.createUserQuery().memberOfGroup("tfsq-grid-worker").list().stream()
+            .map(User::getId)
+            .sorted()
+            .toList();
     assertThat(members).contains("grid1", "grid1b");
     assertThat(warnedUsers(caseNo)).containsExactlyElementsOf(members);
-    String body = jdbc.sql("""
+    String body =
+        jdbc.sql(
+                """
             select body from notification_outbox where case_no = ? and event_type = 'SLA_WARNING'
-            and recipient = 'grid1'""").param(caseNo).query(String.class).single();
-    assertThat(body).contains(caseNo).contains("分流定级").contains("请及时处理").doesNotContain("13900002233");
+            and recipient = 'grid1'""")
+            .param(caseNo)
+            .query(String.class)
+            .single();
+    assertThat(body)
+        .contains(caseNo)
+        .contains("分流定级")
+        .contains("请及时处理")
+        .doesNotContain("13900002233");
 
     clock.advance(Duration.ofMinutes(30));
     warnings.warnDue();
@@ -164,7 +211,8 @@ class ClockWarningTest {
     String caseNo = report();
     Task triage = task(caseNo, "Task_Triage");
     tasks.claim(triage.getId(), "grid1");
-    tasks.complete(triage.getId(), Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "灯坏"));
+    tasks.complete(
+        triage.getId(), Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "灯坏"));
     Task respond = task(caseNo, "Task_Respond");
     tasks.claim(respond.getId(), "property1");
     tasks.complete(respond.getId(), Map.of("responseNote", "已联系居民", "feedbackMethod", "PHONE"));

@@ -1,6 +1,5 @@
 package io.linli.notification;
 
-import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import io.linli.LinliSpringTest;
+import io.linli.TestHttp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,11 +49,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier (own context: real SMTP and SMS endpoints): notifications from intake and
- * staff actions through the outbox — e-mail into an in-process GreenMail SMTP server, SMS into a
- * JDK HttpServer sink that refuses 30% of requests, live updates over server-sent events. The
- * scheduler is off here; the test runs dispatcher passes itself, four at a time, as four nodes
- * would, and moves the engine clock past the back-off.
+ * Integration tier (own context: real SMTP and SMS endpoints): notifications from intake and staff
+ * actions through the outbox — e-mail into an in-process GreenMail SMTP server, SMS into a JDK
+ * HttpServer sink that refuses 30% of requests, live updates over server-sent events. The scheduler
+ * is off here; the test runs dispatcher passes itself, four at a time, as four nodes would, and
+ * moves the engine clock past the back-off.
  */
 @LinliSpringTest
 // A context of its own: it runs after the tests of the shared test context, whose /engine-rest and
@@ -77,24 +77,26 @@ class NotificationDeliveryTest {
       SMTP = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       SMTP.start();
       SMS = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      SMS.createContext("/sms", exchange -> {
-        try (InputStream in = exchange.getRequestBody()) {
-          in.readAllBytes();
-        }
-        boolean fail;
-        synchronized (RANDOM) {
-          fail = RANDOM.nextDouble() < failureRate;
-        }
-        if (fail) {
-          SMS_REFUSED.incrementAndGet();
-          exchange.sendResponseHeaders(503, -1);
-        } else {
-          String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-          SMS_DELIVERED.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-          exchange.sendResponseHeaders(202, -1);
-        }
-        exchange.close();
-      });
+      SMS.createContext(
+          "/sms",
+          exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+              in.readAllBytes();
+            }
+            boolean fail;
+            synchronized (RANDOM) {
+              fail = RANDOM.nextDouble() < failureRate;
+            }
+            if (fail) {
+              SMS_REFUSED.incrementAndGet();
+              exchange.sendResponseHeaders(503, -1);
+            } else {
+              String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+              SMS_DELIVERED.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+              exchange.sendResponseHeaders(202, -1);
+            }
+            exchange.close();
+          });
       SMS.start();
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
@@ -105,7 +107,9 @@ class NotificationDeliveryTest {
   static void endpoints(DynamicPropertyRegistry r) {
     r.add("spring.mail.host", () -> "127.0.0.1");
     r.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    r.add("linli.notification.sms-url", () -> "http://127.0.0.1:" + SMS.getAddress().getPort() + "/sms");
+    r.add(
+        "linli.notification.sms-url",
+        () -> "http://127.0.0.1:" + SMS.getAddress().getPort() + "/sms");
     r.add("linli.notification.scheduling", () -> "false");
     r.add("linli.notification.backoff", () -> "PT10S");
     // a context of its own: its own engine name, so that the shared test context's engine stays
@@ -140,22 +144,50 @@ class NotificationDeliveryTest {
   }
 
   String report(String phone, String email) {
-    JsonNode body = http.post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b5",
-            "category", "FACILITY", "description", "5栋单元门禁坏了", "contactPhone", phone,
-            "contactEmail", email, "notifyBy", List.of("SMS", "EMAIL"), "channel", "WEB"))
-        .retrieve().body(JsonNode.class);
+    JsonNode body =
+        http.post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b5",
+                    "category",
+                    "FACILITY",
+                    "description",
+                    "5栋单元门禁坏了",
+                    "contactPhone",
+                    phone,
+                    "contactEmail",
+                    email,
+                    "notifyBy",
+                    List.of("SMS", "EMAIL"),
+                    "channel",
+                    "WEB"))
+            .retrieve()
+            .body(JsonNode.class);
     return body.get("caseNo").asText();
   }
 
   void triage(String caseNo) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_Triage").singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_Triage")
+            .singleResult();
     tasks.claim(t.getId(), "grid1");
-    tasks.complete(t.getId(), Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "门禁故障"));
+    tasks.complete(
+        t.getId(), Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "门禁故障"));
   }
 
-  /** Dispatcher passes from four threads at once, moving the clock past any back-off, until done. */
+  /**
+   * Dispatcher passes from four threads at once, moving the clock past any back-off, until done.
+   */
   int drain() throws Exception {
     ExecutorService nodes = Executors.newFixedThreadPool(4);
     int passes = 0;
@@ -175,7 +207,8 @@ class NotificationDeliveryTest {
 
   long pending() {
     return jdbc.sql("select count(*) from notification_outbox where status = 'PENDING'")
-        .query(Long.class).single();
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -187,50 +220,74 @@ class NotificationDeliveryTest {
       cases.add(report(String.format("139%08d", 10_000 + i), "resident" + i + "@example.cn"));
     }
     cases.forEach(this::triage);
-    assertThat(jdbc.sql("select count(*) from notification_outbox where case_no in (:c)")
-        .param("c", cases).query(Long.class).single()).isEqualTo(80);
+    assertThat(
+            jdbc.sql("select count(*) from notification_outbox where case_no in (:c)")
+                .param("c", cases)
+                .query(Long.class)
+                .single())
+        .isEqualTo(80);
 
     // when
     int rounds = drain();
 
     // then
-    List<String> smsKeys = jdbc.sql(
-            "select dedup_key from notification_outbox where channel = 'SMS' and case_no in (:c)")
-        .param("c", cases).query(String.class).list();
+    List<String> smsKeys =
+        jdbc.sql(
+                "select dedup_key from notification_outbox where channel = 'SMS' and case_no in (:c)")
+            .param("c", cases)
+            .query(String.class)
+            .list();
     assertThat(smsKeys).hasSize(40);
     assertThat(SMS_REFUSED.get()).as("the sink did refuse").isGreaterThan(5);
     for (String key : smsKeys) {
       assertThat(SMS_DELIVERED.get(key)).as(key).isNotNull();
       assertThat(SMS_DELIVERED.get(key).get()).as(key).isEqualTo(1);
     }
-    assertThat(jdbc.sql("""
+    assertThat(
+            jdbc.sql(
+                    """
             select count(*) from notification_outbox where case_no in (:c) and status = 'SENT'""")
-        .param("c", cases).query(Long.class).single()).isEqualTo(80);
-    assertThat(jdbc.sql("""
+                .param("c", cases)
+                .query(Long.class)
+                .single())
+        .isEqualTo(80);
+    assertThat(
+            jdbc.sql(
+                    """
             select max(attempts) from notification_outbox where case_no in (:c)""")
-        .param("c", cases).query(Integer.class).single()).isGreaterThan(1);
+                .param("c", cases)
+                .query(Integer.class)
+                .single())
+        .isGreaterThan(1);
 
     MimeMessage[] mails = SMTP.getReceivedMessages();
-    long ours = java.util.Arrays.stream(mails).filter(m -> {
-      try {
-        return cases.stream().anyMatch(c -> {
-          try {
-            return m.getSubject().contains(c);
-          } catch (Exception e) {
-            return false;
-          }
-        });
-      } catch (Exception e) {
-        return false;
-      }
-    }).count();
+    long ours =
+        java.util.Arrays.stream(mails)
+            .filter(
+                m -> {
+                  try {
+                    return cases.stream()
+                        .anyMatch(
+                            c -> {
+                              try {
+                                return m.getSubject().contains(c);
+                              } catch (Exception e) {
+                                return false;
+                              }
+                            });
+                  } catch (Exception e) {
+                    return false;
+                  }
+                })
+            .count();
     assertThat(ours).isEqualTo(40);
     MimeMessage first = mails[0];
     assertThat(first.getSubject()).startsWith("【邻里】案件 GR-");
     assertThat(((String) first.getContent()).strip()).contains("您好").contains("查看进度");
-    org.slf4j.LoggerFactory.getLogger(getClass()).info(
-        "30% failing SMS sink: {} refusals, {} dispatch rounds, 40 SMS + 40 e-mails each delivered once",
-        SMS_REFUSED.get(), rounds);
+    org.slf4j.LoggerFactory.getLogger(getClass())
+        .info(
+            "30% failing SMS sink: {} refusals, {} dispatch rounds, 40 SMS + 40 e-mails each delivered once",
+            SMS_REFUSED.get(), rounds);
   }
 
   @Test
@@ -240,14 +297,22 @@ class NotificationDeliveryTest {
     String caseNo = report("13911112222", "x@example.cn");
     dispatcher.dispatchDue();
 
-    assertThat(jdbc.sql("select status from grievance_case where case_no = ?").param(caseNo)
-        .query(String.class).single()).isEqualTo("TRIAGE");
-    var sms = jdbc.sql("""
+    assertThat(
+            jdbc.sql("select status from grievance_case where case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("TRIAGE");
+    var sms =
+        jdbc.sql(
+                """
             select status, attempts, last_error, next_attempt_at > now() from notification_outbox
             where case_no = ? and channel = 'SMS'""")
-        .param(caseNo)
-        .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4)))
-        .single();
+            .param(caseNo)
+            .query(
+                (rs, n) ->
+                    List.of(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4)))
+            .single();
     assertThat(sms.get(0)).isEqualTo("PENDING");
     assertThat(sms.get(1)).isEqualTo(1);
     assertThat((String) sms.get(2)).contains("503");
@@ -258,23 +323,30 @@ class NotificationDeliveryTest {
   @DisplayName("居民页面实时更新：分流定级后 SSE 推送 TIER_SET 事件")
   void liveUpdatesStreamCaseEvents() throws Exception {
     String caseNo = report("13922223333", "y@example.cn");
-    JsonNode tracked = http.post().uri("/api/grievances/" + caseNo + "/track")
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("phone", "13922223333"))
-        .retrieve().body(JsonNode.class);
+    JsonNode tracked =
+        http.post()
+            .uri("/api/grievances/" + caseNo + "/track")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("phone", "13922223333"))
+            .retrieve()
+            .body(JsonNode.class);
     String eventsUrl = tracked.get("eventsUrl").asText();
 
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<InputStream> stream = client.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + eventsUrl))
-            .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> stream =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + eventsUrl))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(20))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(stream.statusCode()).isEqualTo(200);
 
     triage(caseNo);
     live.push();
 
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       String data = null;
       for (String line; (line = lines.readLine()) != null; ) {
         if (line.startsWith("data:")) {
@@ -289,10 +361,19 @@ class NotificationDeliveryTest {
       assertThat(event.get("actorRole").asText()).isEqualTo("网格员");
     }
 
-    var badToken = client.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/cases/grievance/" + caseNo + "/events?token=x"))
-        .header("Accept", "text/event-stream")
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    var badToken =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/api/cases/grievance/"
+                            + caseNo
+                            + "/events?token=x"))
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(badToken.statusCode()).as(badToken.body()).isEqualTo(404);
   }
 }

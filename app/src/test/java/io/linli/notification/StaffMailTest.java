@@ -43,7 +43,8 @@ class StaffMailTest {
 
   static {
     try (ServerSocket s = new ServerSocket(0)) {
-      SMTP = new GreenMail(new ServerSetup(s.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      SMTP =
+          new GreenMail(new ServerSetup(s.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -81,31 +82,62 @@ class StaffMailTest {
   void warningMailArrivesAtTheHoldersIdentityAddress() throws Exception {
     staff.setPhone("grid1", "+8613800005566");
     clock.pin();
-    JsonNode body = TestHttp.client(port).post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b5",
-            "category", "FACILITY", "description", "5栋水管漏水", "contactPhone", "13900006677",
-            "channel", "WEB"))
-        .retrieve().body(JsonNode.class);
+    JsonNode body =
+        TestHttp.client(port)
+            .post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b5",
+                    "category",
+                    "FACILITY",
+                    "description",
+                    "5栋水管漏水",
+                    "contactPhone",
+                    "13900006677",
+                    "channel",
+                    "WEB"))
+            .retrieve()
+            .body(JsonNode.class);
     String caseNo = body.get("caseNo").asText();
-    Instant warnAt = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_Triage").singleResult().getFollowUpDate().toInstant();
+    Instant warnAt =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_Triage")
+            .singleResult()
+            .getFollowUpDate()
+            .toInstant();
 
     clock.at(warnAt);
     assertThat(warnings.warnDue()).isGreaterThanOrEqualTo(1);
     dispatcher.dispatchDue();
 
-    List<MimeMessage> ours = Arrays.stream(SMTP.getReceivedMessages())
-        .filter(m -> subject(m).contains("临期预警") && subject(m).contains(caseNo)).toList();
+    List<MimeMessage> ours =
+        Arrays.stream(SMTP.getReceivedMessages())
+            .filter(m -> subject(m).contains("临期预警") && subject(m).contains(caseNo))
+            .toList();
     assertThat(ours).hasSize(1);
     assertThat(ours.get(0).getRecipients(Message.RecipientType.TO)[0].toString())
         .isEqualTo("grid1@demo.linli.invalid");
     assertThat(((String) ours.get(0).getContent())).contains("分流定级").contains("请及时处理");
 
-    var sms = jdbc.sql("""
+    var sms =
+        jdbc.sql(
+                """
             select address_enc from notification_outbox
             where case_no = ? and event_type = 'SLA_WARNING' and channel = 'SMS' and recipient = 'grid1'""")
-        .param(caseNo).query((rs, n) -> rs.getBytes(1)).single();
-    assertThat(new String(sms, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("13800005566");
+            .param(caseNo)
+            .query((rs, n) -> rs.getBytes(1))
+            .single();
+    assertThat(new String(sms, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("13800005566");
   }
 
   static String subject(MimeMessage m) {

@@ -1,11 +1,11 @@
 package io.linli.open311;
 
-import io.linli.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linli.LinliSpringTest;
+import io.linli.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,9 +22,9 @@ import org.springframework.web.client.RestClient;
 import org.w3c.dom.Document;
 
 /**
- * Integration tier: an Open311 GeoReport v2 client against the running app — list services in
- * JSON and XML, post a request (form-encoded, as the spec says), find it as a triage task in
- * Tasklist, read it back with the SLA deadline as expected_datetime.
+ * Integration tier: an Open311 GeoReport v2 client against the running app — list services in JSON
+ * and XML, post a request (form-encoded, as the spec says), find it as a triage task in Tasklist,
+ * read it back with the SLA deadline as expected_datetime.
  */
 @LinliSpringTest
 class Open311Test {
@@ -46,15 +46,20 @@ class Open311Test {
   }
 
   static Document xml(String body) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   @DisplayName("服务列表：JSON 与 XML，服务即诉求类别加服务目录中在用的项目")
   void servicesInJsonAndXml() throws Exception {
-    long items = jdbc.sql("select count(*) from service_item where retired_at is null").query(Long.class).single();
-    JsonNode services = json.readTree(get("/open311/v2/services.json?jurisdiction_id=tfsq").getBody());
+    long items =
+        jdbc.sql("select count(*) from service_item where retired_at is null")
+            .query(Long.class)
+            .single();
+    JsonNode services =
+        json.readTree(get("/open311/v2/services.json?jurisdiction_id=tfsq").getBody());
     assertThat(services).hasSize(10 + (int) items);
     assertThat(services.findValuesAsText("group")).containsOnly("居民诉求", "便民服务");
     assertThat(services.findValuesAsText("service_code")).contains("PLUMBING-01");
@@ -66,12 +71,19 @@ class Open311Test {
     assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("services");
     assertThat(doc.getElementsByTagName("service").getLength()).isEqualTo(10 + (int) items);
 
-    JsonNode def = json.readTree(get("/open311/v2/services/FACILITY.json?jurisdiction_id=tfsq").getBody());
+    JsonNode def =
+        json.readTree(get("/open311/v2/services/FACILITY.json?jurisdiction_id=tfsq").getBody());
     assertThat(def.get("service_code").asText()).isEqualTo("FACILITY");
-    assertThat(json.readTree(get("/open311/v2/services/PLUMBING-01.json?jurisdiction_id=tfsq").getBody())
-        .get("service_code").asText()).isEqualTo("PLUMBING-01");
-    assertThat(get("/open311/v2/services/NOPE.json?jurisdiction_id=tfsq").getStatusCode().value()).isEqualTo(404);
-    assertThat(get("/open311/v2/services.json?jurisdiction_id=nowhere").getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            json.readTree(
+                    get("/open311/v2/services/PLUMBING-01.json?jurisdiction_id=tfsq").getBody())
+                .get("service_code")
+                .asText())
+        .isEqualTo("PLUMBING-01");
+    assertThat(get("/open311/v2/services/NOPE.json?jurisdiction_id=tfsq").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(get("/open311/v2/services.json?jurisdiction_id=nowhere").getStatusCode().value())
+        .isEqualTo(404);
   }
 
   @Test
@@ -86,22 +98,41 @@ class Open311Test {
     form.add("first_name", "先生");
     form.add("last_name", "李");
     String key = java.util.UUID.randomUUID().toString();
-    ResponseEntity<String> posted = http.post().uri("/open311/v2/requests.json")
-        .header("Idempotency-Key", key)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+    ResponseEntity<String> posted =
+        http.post()
+            .uri("/open311/v2/requests.json")
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
     String id = json.readTree(posted.getBody()).get(0).get("service_request_id").asText();
     assertThat(id).matches("GR-\\d{4}-\\d{6}");
-    ResponseEntity<String> retried = http.post().uri("/open311/v2/requests.json")
-        .header("Idempotency-Key", key)
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+    ResponseEntity<String> retried =
+        http.post()
+            .uri("/open311/v2/requests.json")
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(json.readTree(retried.getBody()).get(0).get("service_request_id").asText())
-        .as("a retry gets the same request id").isEqualTo(id);
+        .as("a retry gets the same request id")
+        .isEqualTo(id);
 
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Triage")
-        .count()).as("in Tasklist").isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(id)
+                .taskDefinitionKey("Task_Triage")
+                .count())
+        .as("in Tasklist")
+        .isEqualTo(1);
 
-    JsonNode request = json.readTree(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=tfsq").getBody()).get(0);
+    JsonNode request =
+        json.readTree(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=tfsq").getBody())
+            .get(0);
     assertThat(request.get("status").asText()).isEqualTo("open");
     assertThat(request.get("service_code").asText()).isEqualTo("WATER_POWER");
     assertThat(request.get("expected_datetime").asText()).endsWith("+08:00");
@@ -109,17 +140,26 @@ class Open311Test {
     assertThat(request.toString()).doesNotContain("13700001234").doesNotContain("李先生");
 
     Document doc = xml(get("/open311/v2/requests/" + id + ".xml?jurisdiction_id=tfsq").getBody());
-    assertThat(doc.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(id);
+    assertThat(doc.getElementsByTagName("service_request_id").item(0).getTextContent())
+        .isEqualTo(id);
 
-    JsonNode list = json.readTree(get("/open311/v2/requests.json?jurisdiction_id=tfsq&service_code=WATER_POWER").getBody());
+    JsonNode list =
+        json.readTree(
+            get("/open311/v2/requests.json?jurisdiction_id=tfsq&service_code=WATER_POWER")
+                .getBody());
     assertThat(list.findValuesAsText("service_request_id")).contains(id);
 
     var bad = new LinkedMultiValueMap<String, String>();
     bad.add("jurisdiction_id", "tfsq");
     bad.add("service_code", "WATER_POWER");
     bad.add("description", "没有位置");
-    ResponseEntity<String> refused = http.post().uri("/open311/v2/requests.json")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(bad).retrieve().toEntity(String.class);
+    ResponseEntity<String> refused =
+        http.post()
+            .uri("/open311/v2/requests.json")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(bad)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(json.readTree(refused.getBody()).get(0).get("code").asInt()).isEqualTo(400);
   }
@@ -133,25 +173,45 @@ class Open311Test {
     form.add("address_id", "dtsz.b2");
     form.add("description", "卫生间下水道堵塞");
     form.add("phone", "13700005678");
-    ResponseEntity<String> posted = http.post().uri("/open311/v2/requests.json")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+    ResponseEntity<String> posted =
+        http.post()
+            .uri("/open311/v2/requests.json")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
     String id = json.readTree(posted.getBody()).get(0).get("service_request_id").asText();
     assertThat(id).matches("SO-\\d{4}-\\d{6}");
-    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_Dispatch")
-        .count()).as("in Tasklist").isEqualTo(1);
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(id)
+                .taskDefinitionKey("Task_Dispatch")
+                .count())
+        .as("in Tasklist")
+        .isEqualTo(1);
 
-    JsonNode request = json.readTree(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=tfsq").getBody()).get(0);
+    JsonNode request =
+        json.readTree(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=tfsq").getBody())
+            .get(0);
     assertThat(request.get("service_code").asText()).isEqualTo("PLUMBING-01");
     assertThat(request.get("service_name").asText()).isEqualTo("水管维修");
     assertThat(request.get("status").asText()).isEqualTo("open");
     assertThat(request.get("status_notes").asText()).contains("待派单");
     assertThat(request.get("expected_datetime").asText()).endsWith("+08:00");
     assertThat(request.toString()).doesNotContain("13700005678");
-    assertThat(get("/open311/v2/requests/" + id + ".json?jurisdiction_id=jdsq").getStatusCode().value())
-        .as("another jurisdiction").isEqualTo(404);
+    assertThat(
+            get("/open311/v2/requests/" + id + ".json?jurisdiction_id=jdsq")
+                .getStatusCode()
+                .value())
+        .as("another jurisdiction")
+        .isEqualTo(404);
 
-    JsonNode list = json.readTree(get("/open311/v2/requests.json?jurisdiction_id=tfsq&service_code=PLUMBING-01").getBody());
+    JsonNode list =
+        json.readTree(
+            get("/open311/v2/requests.json?jurisdiction_id=tfsq&service_code=PLUMBING-01")
+                .getBody());
     assertThat(list.findValuesAsText("service_request_id")).contains(id);
     assertThat(list.findValuesAsText("service_code")).containsOnly("PLUMBING-01");
   }

@@ -47,8 +47,14 @@ class OrgPageBrowserTest {
     wait.until(d -> d.findElement(By.id("title")).getText().contains("天府社区"));
 
     String tree = browser.findElement(By.id("tree")).getText();
-    assertThat(tree).contains("第一网格", "地铁首座小区", "东方花苑", "新桥北村物业服务社",
-        "tfsq-grid-g1-grid-worker", "tfsq-company-rcwy-property-staff");
+    assertThat(tree)
+        .contains(
+            "第一网格",
+            "地铁首座小区",
+            "东方花苑",
+            "新桥北村物业服务社",
+            "tfsq-grid-g1-grid-worker",
+            "tfsq-company-rcwy-property-staff");
     assertThat(tree).contains("蓉城物业服务有限公司 2021-01-01 至 2024-01-01");
 
     WebElement grid = browser.findElement(By.cssSelector("form[data-action=grid]"));
@@ -57,7 +63,9 @@ class OrgPageBrowserTest {
     grid.findElement(By.name("parentGridCode")).sendKeys("g1");
     grid.findElement(By.cssSelector("button")).click();
     wait.until(d -> d.findElement(By.id("error")).isDisplayed());
-    assertThat(browser.findElement(By.id("error")).getText()).contains("parentGridCode").contains("环");
+    assertThat(browser.findElement(By.id("error")).getText())
+        .contains("parentGridCode")
+        .contains("环");
     Browser.screenshot(browser, "org-page");
   }
 }

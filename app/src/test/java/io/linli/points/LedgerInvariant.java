@@ -18,17 +18,23 @@ public final class LedgerInvariant {
   public static void check(JdbcClient jdbc) {
     Ledger ledger = new Ledger(jdbc);
     record Account(long id, String kind, long received, long given) {}
-    List<Account> accounts = jdbc.sql("""
+    List<Account> accounts =
+        jdbc.sql(
+                """
             select a.id, a.kind,
               (select coalesce(sum(amount), 0) from points_entry where sink_account = a.id),
               (select coalesce(sum(amount), 0) from points_entry where source_account = a.id)
             from points_account a order by a.id""")
-        .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
-        .list();
+            .query(
+                (rs, n) ->
+                    new Account(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+            .list();
     long total = 0;
     for (Account a : accounts) {
       long sum = a.received() - a.given();
-      assertThat((long) ledger.balance(a.id())).as("balance of account %d (%s)", a.id(), a.kind()).isEqualTo(sum);
+      assertThat((long) ledger.balance(a.id()))
+          .as("balance of account %d (%s)", a.id(), a.kind())
+          .isEqualTo(sum);
       if (a.kind().equals("ISSUER")) assertThat(sum).as("issuer %d", a.id()).isLessThanOrEqualTo(0);
       else assertThat(sum).as("%s account %d", a.kind(), a.id()).isGreaterThanOrEqualTo(0);
       total += sum;
@@ -37,8 +43,12 @@ public final class LedgerInvariant {
   }
 
   /** The balance of a realm user's account (0 when it has none). */
-  public static int balanceOfUser(JdbcClient jdbc, io.linli.intake.ContactCipher cipher, String userId) {
+  public static int balanceOfUser(
+      JdbcClient jdbc, io.linli.intake.ContactCipher cipher, String userId) {
     Ledger ledger = new Ledger(jdbc);
-    return ledger.find("RESIDENT", new Residents(cipher).user(userId)).map(ledger::balance).orElse(0);
+    return ledger
+        .find("RESIDENT", new Residents(cipher).user(userId))
+        .map(ledger::balance)
+        .orElse(0);
   }
 }

@@ -32,8 +32,9 @@ import org.springframework.web.client.RestClient;
  * {@code chromedriver}, Selenium) against the running app — the resident opens their points with a
  * case number and the phone, sees the balance and the history, the community's volunteer activities
  * and 爱心商铺, signs up for an activity, shows a one-time redemption code (digits and QR code) that a
- * shop then redeems, and sees the new balance. Screenshots go to {@code target/screenshots}; without
- * Chromium the test is skipped and says so. The ledger's balances equal the sums of its entries after.
+ * shop then redeems, and sees the new balance. Screenshots go to {@code target/screenshots};
+ * without Chromium the test is skipped and says so. The ledger's balances equal the sums of its
+ * entries after.
  */
 @LinliSpringTest
 class PointsPageBrowserTest {
@@ -66,8 +67,14 @@ class PointsPageBrowserTest {
   }
 
   ResponseEntity<JsonNode> post(String uri, String user, Object body) {
-    return http().post().uri(uri).header("Content-Type", "application/json").header(Callers.USER, user)
-        .body(body).retrieve().toEntity(JsonNode.class);
+    return http()
+        .post()
+        .uri(uri)
+        .header("Content-Type", "application/json")
+        .header(Callers.USER, user)
+        .body(body)
+        .retrieve()
+        .toEntity(JsonNode.class);
   }
 
   @Test
@@ -75,25 +82,77 @@ class PointsPageBrowserTest {
   void myPoints() throws Exception {
     // given: a resident whose grievance was accepted at triage (10 points), an activity and a shop
     String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    ResponseEntity<JsonNode> g = http().post().uri("/api/grievances").header("Content-Type", "application/json")
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b3",
-            "category", "ENVIRONMENT", "description", "垃圾桶满溢无人清运", "contactPhone", phone))
-        .retrieve().toEntity(JsonNode.class);
+    ResponseEntity<JsonNode> g =
+        http()
+            .post()
+            .uri("/api/grievances")
+            .header("Content-Type", "application/json")
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b3",
+                    "category",
+                    "ENVIRONMENT",
+                    "description",
+                    "垃圾桶满溢无人清运",
+                    "contactPhone",
+                    phone))
+            .retrieve()
+            .toEntity(JsonNode.class);
     String caseNo = g.getBody().get("caseNo").asText();
-    Task triage = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_Triage")
-        .singleResult();
+    Task triage =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_Triage")
+            .singleResult();
     tasks.claim(triage.getId(), "grid1");
-    tasks.complete(triage.getId(), Map.of("category", "ENVIRONMENT", "tier", "GENERAL", "triageNote", ""));
+    tasks.complete(
+        triage.getId(), Map.of("category", "ENVIRONMENT", "tier", "GENERAL", "triageNote", ""));
     String title = "垃圾分类督导 " + Long.toString(System.nanoTime(), 36);
     Instant now = Instant.now();
-    assertThat(post("/api/points/activities", "grid1", Map.of("communityCode", "tfsq", "estateCode", "dtsz",
-        "title", title, "startsAt", now.plus(Duration.ofDays(1)).toString(),
-        "endsAt", now.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)).toString(), "capacity", 10))
-        .getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            post(
+                    "/api/points/activities",
+                    "grid1",
+                    Map.of(
+                        "communityCode",
+                        "tfsq",
+                        "estateCode",
+                        "dtsz",
+                        "title",
+                        title,
+                        "startsAt",
+                        now.plus(Duration.ofDays(1)).toString(),
+                        "endsAt",
+                        now.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)).toString(),
+                        "capacity",
+                        10))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
     String shopUser = "shop-" + Long.toString(System.nanoTime(), 36);
     String shopName = "爱心粮油店 " + shopUser.substring(5);
-    assertThat(post("/api/points/shops", "committee1", Map.of("communityCode", "tfsq", "name", shopName,
-        "address", "地铁首座小区北门", "userId", shopUser)).getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            post(
+                    "/api/points/shops",
+                    "committee1",
+                    Map.of(
+                        "communityCode",
+                        "tfsq",
+                        "name",
+                        shopName,
+                        "address",
+                        "地铁首座小区北门",
+                        "userId",
+                        shopUser))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
 
     // when: the resident opens 我的积分 from the resident page and proves the phone with the case
     browser.get("http://localhost:" + port + "/resident/");
@@ -111,8 +170,11 @@ class PointsPageBrowserTest {
     Browser.screenshot(browser, "points-balance");
 
     // sign up for the activity
-    WebElement activity = browser.findElements(By.cssSelector("#activities li")).stream()
-        .filter(e -> e.getText().contains(title)).findFirst().orElseThrow();
+    WebElement activity =
+        browser.findElements(By.cssSelector("#activities li")).stream()
+            .filter(e -> e.getText().contains(title))
+            .findFirst()
+            .orElseThrow();
     activity.findElement(By.cssSelector("button.join")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signup-name"))).sendKeys("周阿姨");
     el("signup-phone").sendKeys(phone);
@@ -131,8 +193,11 @@ class PointsPageBrowserTest {
     Browser.screenshot(browser, "points-code");
 
     // the shop types the code as shown; the resident's page shows the new balance
-    ResponseEntity<JsonNode> redeemed = post("/api/points/redemptions", shopUser, Map.of("code", shown, "amount", 4));
-    assertThat(redeemed.getStatusCode().value()).as(String.valueOf(redeemed.getBody())).isEqualTo(201);
+    ResponseEntity<JsonNode> redeemed =
+        post("/api/points/redemptions", shopUser, Map.of("code", shown, "amount", 4));
+    assertThat(redeemed.getStatusCode().value())
+        .as(String.valueOf(redeemed.getBody()))
+        .isEqualTo(201);
     browser.navigate().refresh();
     wait.until(ExpectedConditions.textToBe(By.id("balance"), "6"));
     assertThat(el("history").getText()).contains("爱心商铺兑换").contains("-4").contains(shopName);

@@ -29,12 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * End-to-end tier: the resident page in headless Chromium (Debian's {@code chromium} and its
- * {@code chromedriver}, driven by Selenium) against the running app — report a grievance from a
- * QR-style link with the location prefilled, see the case number, track it, see the status change
- * live (server-sent events) as staff complete triage, response and resolution through the engine,
- * rate it; with a photo. Screenshots go to {@code target/screenshots}. Without Chromium the test is skipped and
- * says so ({@code .ci/run} installs it).
+ * End-to-end tier: the resident page in headless Chromium (Debian's {@code chromium} and its {@code
+ * chromedriver}, driven by Selenium) against the running app — report a grievance from a QR-style
+ * link with the location prefilled, see the case number, track it, see the status change live
+ * (server-sent events) as staff complete triage, response and resolution through the engine, rate
+ * it; with a photo. Screenshots go to {@code target/screenshots}. Without Chromium the test is
+ * skipped and says so ({@code .ci/run} installs it).
  */
 @LinliSpringTest
 class ResidentPageBrowserTest {
@@ -70,8 +70,12 @@ class ResidentPageBrowserTest {
   }
 
   void complete(String caseNo, String taskKey, String user, Map<String, Object> form) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey(taskKey)
-        .singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(t).as(taskKey).isNotNull();
     tasks.claim(t.getId(), user);
     tasks.complete(t.getId(), form);
@@ -81,13 +85,19 @@ class ResidentPageBrowserTest {
   @DisplayName("居民页面默认打开天府社区（最先设立的社区），链接指定社区时打开该社区")
   void opensOnTheFirstCommunityUnlessTheLinkNamesOne() {
     // (each link differs from the one before in its query, so each is a fresh page load)
-    for (String[] link : new String[][] {{"", "tfsq"}, {"?community=nope", "tfsq"},
-        {"?community=jdsq", "jdsq"}, {"#community=jdsq", "jdsq"}}) {
+    for (String[] link :
+        new String[][] {
+          {"", "tfsq"},
+          {"?community=nope", "tfsq"},
+          {"?community=jdsq", "jdsq"},
+          {"#community=jdsq", "jdsq"}
+        }) {
       browser.get("http://localhost:" + port + "/resident/" + link[0]);
       wait.until(d -> new Select(el("category")).getOptions().size() > 1);
       for (String chooser : new String[] {"community", "so-community", "yi-community"}) {
         assertThat(new Select(el(chooser)).getFirstSelectedOption().getAttribute("value"))
-            .as("%s of /resident/%s", chooser, link[0]).isEqualTo(link[1]);
+            .as("%s of /resident/%s", chooser, link[0])
+            .isEqualTo(link[1]);
       }
     }
   }
@@ -96,10 +106,13 @@ class ResidentPageBrowserTest {
   @DisplayName("居民页面：扫码上报、得到案件编号、实时看到状态变化、评价")
   void reportTrackAndRateInTheBrowser() throws Exception {
     // given: a QR-style link for 地铁首座小区 3栋
-    browser.get("http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b3&qr=1");
+    browser.get(
+        "http://localhost:" + port + "/resident/?community=tfsq&estate=dtsz&building=b3&qr=1");
     wait.until(d -> new Select(el("category")).getOptions().size() > 1);
-    assertThat(new Select(el("estate")).getFirstSelectedOption().getAttribute("value")).isEqualTo("dtsz");
-    assertThat(new Select(el("building")).getFirstSelectedOption().getAttribute("value")).isEqualTo("b3");
+    assertThat(new Select(el("estate")).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("dtsz");
+    assertThat(new Select(el("building")).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("b3");
 
     // when: the resident reports
     new Select(el("category")).selectByValue("FACILITY");
@@ -124,8 +137,12 @@ class ResidentPageBrowserTest {
     String caseNo = el("receipt-case-no").getText();
     assertThat(caseNo).matches("GR-\\d{4}-\\d{6}");
     wait.until(ExpectedConditions.textToBe(By.id("receipt-photos"), "已上传照片 1 张"));
-    assertThat(jdbc.sql("select description from grievance_case where case_no = ?").param(caseNo)
-        .query(String.class).single()).isEqualTo("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
+    assertThat(
+            jdbc.sql("select description from grievance_case where case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("3栋电梯停运两天了，老人上下楼困难 𠀀😀");
     shot("02-case-number");
 
     el("receipt-track").click();
@@ -134,11 +151,15 @@ class ResidentPageBrowserTest {
     wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
     assertThat(browser.findElements(By.cssSelector("#deadlines .countdown"))).isNotEmpty();
     String before = browser.findElement(By.cssSelector("#deadlines .countdown")).getText();
-    wait.until(d -> !d.findElement(By.cssSelector("#deadlines .countdown")).getText().equals(before));
+    wait.until(
+        d -> !d.findElement(By.cssSelector("#deadlines .countdown")).getText().equals(before));
     shot("03-tracking");
 
     // when: staff triage through the engine; the page follows by server-sent events
-    complete(caseNo, "Task_Triage", "grid1",
+    complete(
+        caseNo,
+        "Task_Triage",
+        "grid1",
         Map.of("category", "FACILITY", "tier", "MEDIUM", "triageNote", "电梯故障"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "已分流定级"));
     wait.until(d -> !el("status-label").getText().equals("待分流"));
@@ -146,7 +167,11 @@ class ResidentPageBrowserTest {
     assertThat(el("history").getText()).contains("已分流定级").contains("网格员").doesNotContain("grid1");
     shot("04-triaged-live");
 
-    complete(caseNo, "Task_Respond", "property1", Map.of("responseNote", "已联系维保单位", "feedbackMethod", "PHONE"));
+    complete(
+        caseNo,
+        "Task_Respond",
+        "property1",
+        Map.of("responseNote", "已联系维保单位", "feedbackMethod", "PHONE"));
     complete(caseNo, "Task_Resolve", "property1", Map.of("handlingResult", "电梯已修复"));
     waitForStatus("待评价");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
@@ -160,8 +185,12 @@ class ResidentPageBrowserTest {
     // then
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rated")));
     waitForStatus("待回访");
-    assertThat(jdbc.sql("select rating from grievance_case where case_no = ?").param(caseNo)
-        .query(String.class).single()).isEqualTo("SATISFIED");
+    assertThat(
+            jdbc.sql("select rating from grievance_case where case_no = ?")
+                .param(caseNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("SATISFIED");
     shot("06-rated");
   }
 
@@ -173,7 +202,8 @@ class ResidentPageBrowserTest {
     wait.until(d -> new Select(el("so-item")).getOptions().size() > 1);
     new Select(el("so-item")).selectByValue("APPLIANCE-01");
     assertThat(el("so-item-info").getText()).contains("参考价");
-    assertThat(new Select(el("so-building")).getFirstSelectedOption().getAttribute("value")).isEqualTo("b5");
+    assertThat(new Select(el("so-building")).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("b5");
     el("so-description").sendKeys("5栋1203洗衣机不脱水");
     el("so-contactPhone").sendKeys("13800007890");
     shot("11-order-form");
@@ -186,14 +216,25 @@ class ResidentPageBrowserTest {
     waitForStatus("待派单");
     wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
 
-    complete(orderNo, "Task_Dispatch", "property1",
+    complete(
+        orderNo,
+        "Task_Dispatch",
+        "property1",
         Map.of("dispatchMode", "TEAM", "dispatchTeam", "repair", "dispatchNote", ""));
     complete(orderNo, "Task_Accept", "contractor1", Map.of("acceptNote", "马上到"));
-    var checkIn = io.linli.TestHttp.client(port).post().uri("/api/service-orders/" + orderNo + "/check-in")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("workerId", "contractor1"))
-        .retrieve().toBodilessEntity();
+    var checkIn =
+        io.linli.TestHttp.client(port)
+            .post()
+            .uri("/api/service-orders/" + orderNo + "/check-in")
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .body(Map.of("workerId", "contractor1"))
+            .retrieve()
+            .toBodilessEntity();
     assertThat(checkIn.getStatusCode().value()).isEqualTo(200);
-    complete(orderNo, "Task_Assess", "contractor1",
+    complete(
+        orderNo,
+        "Task_Assess",
+        "contractor1",
         Map.of("jobSize", "SMALL", "quoteYuan", "35.5", "assessmentNote", "排水泵堵塞"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quote")));
     assertThat(el("quote-text").getText()).contains("35.50");
@@ -206,15 +247,26 @@ class ResidentPageBrowserTest {
     assertThat(el("paid-yuan").getAttribute("value")).isEqualTo("35.50");
     el("confirm-done").click();
     waitForStatus("待您评价");
-    assertThat(jdbc.sql("select paid_fen from service_order where order_no = ?").param(orderNo)
-        .query(Long.class).single()).isEqualTo(3550L);
+    assertThat(
+            jdbc.sql("select paid_fen from service_order where order_no = ?")
+                .param(orderNo)
+                .query(Long.class)
+                .single())
+        .isEqualTo(3550L);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate")));
     browser.findElement(By.cssSelector("input[name=rating][value=SATISFIED]")).click();
     el("submit-rating").click();
     waitForStatus("待回访");
-    assertThat(jdbc.sql("select rating from service_order where order_no = ?").param(orderNo)
-        .query(String.class).single()).isEqualTo("SATISFIED");
-    assertThat(el("history").getText()).contains("已派单").contains("接单机构").doesNotContain("contractor1");
+    assertThat(
+            jdbc.sql("select rating from service_order where order_no = ?")
+                .param(orderNo)
+                .query(String.class)
+                .single())
+        .isEqualTo("SATISFIED");
+    assertThat(el("history").getText())
+        .contains("已派单")
+        .contains("接单机构")
+        .doesNotContain("contractor1");
     shot("13-order-confirmed");
 
     // 议事协商: propose, then support from a second phone

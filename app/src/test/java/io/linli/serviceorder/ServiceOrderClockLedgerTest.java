@@ -7,9 +7,9 @@ import io.linli.LinliSpringTest;
 import io.linli.sla.SlaLedger;
 import java.time.Duration;
 import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -64,13 +64,26 @@ class ServiceOrderClockLedgerTest {
 
     Instant smallFixDue = arrived.plus(Duration.ofMinutes(20));
     assertThat(ledger.allEntriesOf(o.orderNo()))
-        .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::event, SlaLedger.Entry::dueAt,
+        .extracting(
+            SlaLedger.Entry::clock,
+            SlaLedger.Entry::event,
+            SlaLedger.Entry::dueAt,
             SlaLedger.Entry::occurredAt)
         .containsExactly(
-            tuple("SERVICE_ORDER_DISPATCH", "STARTED", ordered.plus(Duration.ofMinutes(30)), ordered),
-            tuple("SERVICE_ORDER_ACCEPT", "STARTED", ordered.plus(Duration.ofMinutes(40)), ordered.plus(Duration.ofMinutes(10))),
-            tuple("SERVICE_ORDER_DISPATCH", "MET", ordered.plus(Duration.ofMinutes(30)), ordered.plus(Duration.ofMinutes(10))),
-            tuple("SERVICE_ORDER_ARRIVE", "STARTED", accepted.plus(Duration.ofMinutes(5)), accepted),
+            tuple(
+                "SERVICE_ORDER_DISPATCH", "STARTED", ordered.plus(Duration.ofMinutes(30)), ordered),
+            tuple(
+                "SERVICE_ORDER_ACCEPT",
+                "STARTED",
+                ordered.plus(Duration.ofMinutes(40)),
+                ordered.plus(Duration.ofMinutes(10))),
+            tuple(
+                "SERVICE_ORDER_DISPATCH",
+                "MET",
+                ordered.plus(Duration.ofMinutes(30)),
+                ordered.plus(Duration.ofMinutes(10))),
+            tuple(
+                "SERVICE_ORDER_ARRIVE", "STARTED", accepted.plus(Duration.ofMinutes(5)), accepted),
             tuple("SERVICE_ORDER_ACCEPT", "MET", ordered.plus(Duration.ofMinutes(40)), accepted),
             tuple("SERVICE_ORDER_SMALL_FIX", "STARTED", smallFixDue, arrived),
             tuple("SERVICE_ORDER_ARRIVE", "MET", accepted.plus(Duration.ofMinutes(5)), arrived),
@@ -93,7 +106,8 @@ class ServiceOrderClockLedgerTest {
     Instant assessed = scenario.now();
     assertThat(statusView.of(o.orderNo(), true).deadlines())
         .filteredOn(d -> d.clock().equals("SERVICE_ORDER_SMALL_FIX"))
-        .singleElement().satisfies(d -> assertThat(d.state()).isEqualTo("PAUSED"));
+        .singleElement()
+        .satisfies(d -> assertThat(d.state()).isEqualTo("PAUSED"));
 
     scenario.advance(Duration.ofMinutes(30));
     scenario.decide(o, true, null);
@@ -101,25 +115,33 @@ class ServiceOrderClockLedgerTest {
     Instant moved = arrived.plus(Duration.ofMinutes(20)).plus(Duration.ofMinutes(30));
     Task fix = scenario.task(o, ServiceOrderProcess.TASK_FIX_SMALL);
     assertThat(fix.getDueDate().toInstant()).as("task due date").isEqualTo(moved);
-    Job timer = management.createJobQuery().processInstanceId(o.instance().getId())
-        .activityId("BoundaryEvent_FixSmallSlaBreached").singleResult();
+    Job timer =
+        management
+            .createJobQuery()
+            .processInstanceId(o.instance().getId())
+            .activityId("BoundaryEvent_FixSmallSlaBreached")
+            .singleResult();
     assertThat(timer.getDuedate().toInstant()).as("engine timer").isEqualTo(moved);
     assertThat(ledger.allEntriesOf(o.orderNo()))
         .filteredOn(e -> e.clock().equals("SERVICE_ORDER_SMALL_FIX") && e.event().equals("RESUMED"))
-        .singleElement().satisfies(e -> {
-          assertThat(e.dueAt()).as("ledger due_at").isEqualTo(moved);
-          assertThat(e.occurredAt()).isEqualTo(assessed.plus(Duration.ofMinutes(30)));
-        });
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.dueAt()).as("ledger due_at").isEqualTo(moved);
+              assertThat(e.occurredAt()).isEqualTo(assessed.plus(Duration.ofMinutes(30)));
+            });
     assertThat(statusView.of(o.orderNo(), true).deadlines())
         .filteredOn(d -> d.clock().equals("SERVICE_ORDER_SMALL_FIX"))
-        .singleElement().satisfies(d -> assertThat(d.dueAt()).as("resident countdown").isEqualTo(moved));
+        .singleElement()
+        .satisfies(d -> assertThat(d.dueAt()).as("resident countdown").isEqualTo(moved));
 
     // 45 minutes after arrival: late on the 20 minutes, on time on the moved clock
     scenario.advance(Duration.ofMinutes(12));
     assertThat(scenario.executeDueJobs(o)).isZero();
     scenario.fixSmall(o);
     assertThat(ledger.allEntriesOf(o.orderNo()))
-        .filteredOn(e -> e.clock().equals("SERVICE_ORDER_SMALL_FIX")).last()
+        .filteredOn(e -> e.clock().equals("SERVICE_ORDER_SMALL_FIX"))
+        .last()
         .satisfies(e -> assertThat(e.event()).isEqualTo("MET"));
   }
 }

@@ -79,14 +79,25 @@ class ServiceOrderEscalationTest {
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_ACCEPT_SLA).isWaitingAt(TASK_ACCEPT);
 
-    java.time.Instant supervisionDue = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult().getDueDate().toInstant();
-    org.assertj.core.api.Assertions.assertThat(supervisionDue).as("one working day")
+    java.time.Instant supervisionDue =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(o.orderNo())
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult()
+            .getDueDate()
+            .toInstant();
+    org.assertj.core.api.Assertions.assertThat(supervisionDue)
+        .as("one working day")
         .isEqualTo(policy.due("escalation.community", scenario.now(), "tfsq"));
     scenario.at(supervisionDue.plusSeconds(60));
     scenario.executeDueJobs(o);
-    Task street = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKey("Task_SuperviseStreet").singleResult();
+    Task street =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(o.orderNo())
+            .taskDefinitionKey("Task_SuperviseStreet")
+            .singleResult();
     assertThat(scenario.candidateGroups(street)).containsExactly("tianfu-street-committee");
     assertThat(ledger.entriesOf(o.orderNo()))
         .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::level, SlaLedger.Entry::holder)
@@ -114,9 +125,15 @@ class ServiceOrderEscalationTest {
     scenario.executeDueJobs(o); // 小问题处置 starts past the same deadline
     assertThat(o.instance()).hasPassed(TIMER_FIX_SMALL_SLA);
     assertThat(single(ledger.entriesOf(o.orderNo())).clock()).isEqualTo("SERVICE_ORDER_SMALL_FIX");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-            .processDefinitionKey("Process_Escalation").processInstanceBusinessKey(o.orderNo())
-            .finished().singleResult().getEndActivityId())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("Process_Escalation")
+                .processInstanceBusinessKey(o.orderNo())
+                .finished()
+                .singleResult()
+                .getEndActivityId())
         .isEqualTo("EndEvent_AlreadySupervised");
     scenario.fixSmall(o);
     scenario.superviseAll(o);
@@ -146,10 +163,15 @@ class ServiceOrderEscalationTest {
     scenario.advance(Duration.ofMinutes(6));
     scenario.executeDueJobs(o);
 
-    Task supervise = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult();
+    Task supervise =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(o.orderNo())
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult();
     tasks.claim(supervise.getId(), "committee1");
-    tasks.complete(supervise.getId(), Map.of("supervisionNote", "王师傅未到，改派赵师傅", "reassignTo", "worker1"));
+    tasks.complete(
+        supervise.getId(), Map.of("supervisionNote", "王师傅未到，改派赵师傅", "reassignTo", "worker1"));
     assertThat(scenario.task(o, TASK_ARRIVE).getAssignee()).isEqualTo("worker1");
 
     scenario.checkInByApi(o, "worker1");

@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseEventKind;
-import io.linli.caselog.CommonEvent;
 import io.linli.caselog.CaseLog;
+import io.linli.caselog.CommonEvent;
 import io.linli.sla.SlaLedger;
 import io.linli.system.ApiError;
 import java.time.Duration;
@@ -31,16 +31,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Process tier: the paths of the service order flow (群众点单—物业派单—机构（个人）接单—党小组回访)
- * with the "52022" clocks, on the real engine and PostgreSQL with the real delegates. Time moves
- * with {@link ClockUtil}; the tests execute due jobs. The remaining clocks' escalations are in
- * {@code ServiceOrderEscalationTest}.
+ * Process tier: the paths of the service order flow (群众点单—物业派单—机构（个人）接单—党小组回访) with the "52022"
+ * clocks, on the real engine and PostgreSQL with the real delegates. Time moves with {@link
+ * ClockUtil}; the tests execute due jobs. The remaining clocks' escalations are in {@code
+ * ServiceOrderEscalationTest}.
  */
 @LinliSpringTest
 class ServiceOrderProcessTest {
 
   /** 水管维修, 低收费, reference ¥50.00, rate 8% (V4 seed). */
   static final String PIPE_REPAIR = "PLUMBING-01";
+
   /** 居民义剪, volunteer (V4 seed). */
   static final String FREE_HAIRCUT = "VOLUNTEER-01";
 
@@ -67,8 +68,12 @@ class ServiceOrderProcessTest {
   @Test
   @DisplayName("服务单模型和表单随应用部署")
   void shouldDeploy() {
-    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
-        .latestVersion().singleResult();
+    var definition =
+        repository
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(KEY)
+            .latestVersion()
+            .singleResult();
     assertThat(definition).isNotNull();
     assertThat(repository.getDeploymentResourceNames(definition.getDeploymentId()))
         .as("forms deployed with the model, for formRefBinding=deployment")
@@ -85,7 +90,9 @@ class ServiceOrderProcessTest {
     Task dispatch = scenario.task(o, TASK_DISPATCH);
     assertThat(scenario.candidateGroups(dispatch)).containsExactly("tfsq-property-staff");
     assertThat(dispatch.getDueDate().toInstant()).isEqualTo(ordered.plus(Duration.ofMinutes(30)));
-    assertThat(scenario.variable(o, "dispatchTeam")).as("pre-selected by category").isEqualTo("repair");
+    assertThat(scenario.variable(o, "dispatchTeam"))
+        .as("pre-selected by category")
+        .isEqualTo("repair");
 
     scenario.advance(Duration.ofMinutes(10));
     scenario.dispatchToTeam(o);
@@ -113,11 +120,13 @@ class ServiceOrderProcessTest {
     scenario.assessSmall(o, "45.5");
     assertThat(o.instance()).isWaitingAt(TASK_AWAIT_QUOTE_DECISION);
     assertThat(scenario.variable(o, "quoteFen")).isEqualTo(4550L);
-    assertThat(orders.find(o.orderNo()).orElseThrow().status()).isEqualTo("AWAITING_QUOTE_DECISION");
+    assertThat(orders.find(o.orderNo()).orElseThrow().status())
+        .isEqualTo("AWAITING_QUOTE_DECISION");
 
     scenario.decide(o, true, null);
     Task fix = scenario.task(o, TASK_FIX_SMALL);
-    assertThat(fix.getDueDate().toInstant()).as("20 minutes from the check-in")
+    assertThat(fix.getDueDate().toInstant())
+        .as("20 minutes from the check-in")
         .isEqualTo(arrived.plus(Duration.ofMinutes(20)));
     scenario.advance(Duration.ofMinutes(15));
     assertThat(scenario.executeDueJobs(o)).as("19 minutes after arrival").isZero();
@@ -130,11 +139,15 @@ class ServiceOrderProcessTest {
     scenario.rate(o, OrderRating.SATISFIED);
     Task followUp = scenario.task(o, TASK_FOLLOW_UP_VISIT);
     assertThat(scenario.candidateGroups(followUp)).containsExactly("tfsq-party-group");
-    assertThat(followUp.getDueDate().toInstant()).as("3 working days")
-        .isEqualTo(policy.due("service-order.follow-up", scenario.now(), ServiceOrderScenario.COMMUNITY));
+    assertThat(followUp.getDueDate().toInstant())
+        .as("3 working days")
+        .isEqualTo(
+            policy.due("service-order.follow-up", scenario.now(), ServiceOrderScenario.COMMUNITY));
     scenario.followUpAndClose(o);
 
-    assertThat(o.instance()).isEnded().hasPassed(TASK_FIX_SMALL, END_CLOSED)
+    assertThat(o.instance())
+        .isEnded()
+        .hasPassed(TASK_FIX_SMALL, END_CLOSED)
         .hasNotPassed(TASK_PLAN, TASK_REPLY, TASK_DO_COMPLEX);
     assertThat(ledger.entriesOf(o.orderNo())).as("no clock breached").isEmpty();
     ServiceOrders.Row row = orders.find(o.orderNo()).orElseThrow();
@@ -144,13 +157,24 @@ class ServiceOrderProcessTest {
     assertThat(row.quoteFen()).isEqualTo(4550L);
     assertThat(row.paidFen()).isEqualTo(4550L);
     assertThat(row.followUpSatisfaction()).isEqualTo("SATISFIED");
-    assertThat(events(o)).containsExactly(
-        ServiceOrderEvent.ORDERED, ServiceOrderEvent.DISPATCHED, ServiceOrderEvent.ACCEPTED,
-        ServiceOrderEvent.ARRIVED, ServiceOrderEvent.ASSESSED, ServiceOrderEvent.QUOTED,
-        CommonEvent.PAUSED, ServiceOrderEvent.QUOTE_ACCEPTED, CommonEvent.RESUMED,
-        ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED,
-        ServiceOrderEvent.PAID, CommonEvent.ASKED_TO_RATE, CommonEvent.RATED, CommonEvent.FOLLOWED_UP,
-        CommonEvent.CLOSED);
+    assertThat(events(o))
+        .containsExactly(
+            ServiceOrderEvent.ORDERED,
+            ServiceOrderEvent.DISPATCHED,
+            ServiceOrderEvent.ACCEPTED,
+            ServiceOrderEvent.ARRIVED,
+            ServiceOrderEvent.ASSESSED,
+            ServiceOrderEvent.QUOTED,
+            CommonEvent.PAUSED,
+            ServiceOrderEvent.QUOTE_ACCEPTED,
+            CommonEvent.RESUMED,
+            ServiceOrderEvent.WORK_DONE,
+            ServiceOrderEvent.COMPLETED,
+            ServiceOrderEvent.PAID,
+            CommonEvent.ASKED_TO_RATE,
+            CommonEvent.RATED,
+            CommonEvent.FOLLOWED_UP,
+            CommonEvent.CLOSED);
   }
 
   @Test
@@ -166,15 +190,21 @@ class ServiceOrderProcessTest {
     scenario.advance(Duration.ofSeconds(2));
     scenario.executeDueJobs(o);
 
-    assertThat(o.instance()).hasPassed(TIMER_ARRIVE_SLA).isWaitingAt(TASK_ARRIVE, CALL_ESCALATE_ARRIVE);
+    assertThat(o.instance())
+        .hasPassed(TIMER_ARRIVE_SLA)
+        .isWaitingAt(TASK_ARRIVE, CALL_ESCALATE_ARRIVE);
     SlaLedger.Entry breach = single(ledger.entriesOf(o.orderNo()));
     assertThat(breach.flow()).isEqualTo("SERVICE_ORDER");
     assertThat(breach.clock()).isEqualTo("SERVICE_ORDER_ARRIVE");
     assertThat(breach.level()).isEqualTo(1);
     assertThat(breach.dueAt()).isEqualTo(accepted.plus(Duration.ofMinutes(5)));
     assertThat(breach.holder()).isEqualTo("user:contractor1");
-    Task supervise = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult();
+    Task supervise =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(o.orderNo())
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult();
     assertThat(scenario.candidateGroups(supervise)).containsExactly("tfsq-community-committee");
     assertThat(engine.getRuntimeService().getVariable(supervise.getExecutionId(), "clockLabel"))
         .isEqualTo("接单后到场时限");
@@ -185,8 +215,13 @@ class ServiceOrderProcessTest {
     scenario.fixSmall(o);
     scenario.superviseAll(o);
     assertThat(o.instance()).hasPassed(END_ARRIVE_ESCALATED).isWaitingAt(TASK_AWAIT_COMPLETION);
-    assertThat(single(ledger.entriesOf(o.orderNo()).stream()
-        .filter(e -> e.event().equals("BREACHED")).toList()).clock()).isEqualTo("SERVICE_ORDER_ARRIVE");
+    assertThat(
+            single(
+                    ledger.entriesOf(o.orderNo()).stream()
+                        .filter(e -> e.event().equals("BREACHED"))
+                        .toList())
+                .clock())
+        .isEqualTo("SERVICE_ORDER_ARRIVE");
     assertThat(events(o)).contains(CommonEvent.ESCALATED, CommonEvent.SUPERVISED);
   }
 
@@ -213,7 +248,9 @@ class ServiceOrderProcessTest {
     assertThat(breach.holder()).isEqualTo("user:contractor1");
     scenario.fixSmall(o);
     scenario.superviseAll(o);
-    assertThat(o.instance()).hasPassed("EndEvent_FixSmallEscalated").isWaitingAt(TASK_AWAIT_COMPLETION);
+    assertThat(o.instance())
+        .hasPassed("EndEvent_FixSmallEscalated")
+        .isWaitingAt(TASK_AWAIT_COMPLETION);
   }
 
   @Test
@@ -229,16 +266,20 @@ class ServiceOrderProcessTest {
 
     Task plan = scenario.task(o, TASK_PLAN);
     assertThat(plan.getAssignee()).isEqualTo("contractor1");
-    Instant twoWorkingDays = policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
+    Instant twoWorkingDays =
+        policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
     assertThat(plan.getDueDate().toInstant()).isEqualTo(twoWorkingDays);
     scenario.advance(Duration.ofDays(1));
-    assertThat(scenario.executeDueJobs(o)).as("the 20-minute clock stopped with the assessment").isZero();
+    assertThat(scenario.executeDueJobs(o))
+        .as("the 20-minute clock stopped with the assessment")
+        .isZero();
     Instant finish = scenario.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MINUTES);
     scenario.plan(o, "380", finish);
 
     Task reply = scenario.task(o, TASK_REPLY);
     assertThat(scenario.candidateGroups(reply)).containsExactly("tfsq-property-staff");
-    assertThat(reply.getDueDate().toInstant()).as("two working days from the assessment")
+    assertThat(reply.getDueDate().toInstant())
+        .as("two working days from the assessment")
         .isEqualTo(twoWorkingDays);
     scenario.advance(Duration.ofHours(12));
     scenario.reply(o);
@@ -253,16 +294,25 @@ class ServiceOrderProcessTest {
     scenario.confirm(o, 36000); // the worker gave ¥20 off the quote
     scenario.followUpAndClose(o);
 
-    assertThat(o.instance()).isEnded().hasPassed(TASK_PLAN, TASK_REPLY, TASK_DO_COMPLEX, END_CLOSED)
+    assertThat(o.instance())
+        .isEnded()
+        .hasPassed(TASK_PLAN, TASK_REPLY, TASK_DO_COMPLEX, END_CLOSED)
         .hasNotPassed(TASK_FIX_SMALL);
     assertThat(ledger.entriesOf(o.orderNo())).isEmpty();
     ServiceOrders.Row row = orders.find(o.orderNo()).orElseThrow();
     assertThat(row.committedFinish()).isEqualTo(finish);
     assertThat(row.quoteFen()).isEqualTo(38000L);
     assertThat(row.paidFen()).isEqualTo(36000L);
-    assertThat(events(o)).containsSubsequence(ServiceOrderEvent.ASSESSED, ServiceOrderEvent.PLAN_MADE,
-        ServiceOrderEvent.QUOTED, ServiceOrderEvent.REPLIED, ServiceOrderEvent.QUOTE_ACCEPTED,
-        ServiceOrderEvent.WORK_DONE, ServiceOrderEvent.COMPLETED, ServiceOrderEvent.PAID);
+    assertThat(events(o))
+        .containsSubsequence(
+            ServiceOrderEvent.ASSESSED,
+            ServiceOrderEvent.PLAN_MADE,
+            ServiceOrderEvent.QUOTED,
+            ServiceOrderEvent.REPLIED,
+            ServiceOrderEvent.QUOTE_ACCEPTED,
+            ServiceOrderEvent.WORK_DONE,
+            ServiceOrderEvent.COMPLETED,
+            ServiceOrderEvent.PAID);
   }
 
   @Test
@@ -274,7 +324,8 @@ class ServiceOrderProcessTest {
     scenario.checkIn(o);
     scenario.assessComplex(o);
     Instant assessed = scenario.now();
-    Instant twoWorkingDays = policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
+    Instant twoWorkingDays =
+        policy.due("service-order.plan", assessed, ServiceOrderScenario.COMMUNITY);
 
     scenario.at(twoWorkingDays.plusSeconds(60));
     scenario.executeDueJobs(o);
@@ -287,9 +338,16 @@ class ServiceOrderProcessTest {
     scenario.reply(o);
     scenario.decide(o, true, null);
     // past the committed finish and past the 社区党委's working day on the plan's and reply's 督办
-    Instant lastSupervisionDue = tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-        .taskDefinitionKey("Task_SuperviseCommunity").list().stream()
-        .map(t -> t.getDueDate().toInstant()).max(Instant::compareTo).orElseThrow();
+    Instant lastSupervisionDue =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(o.orderNo())
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .list()
+            .stream()
+            .map(t -> t.getDueDate().toInstant())
+            .max(Instant::compareTo)
+            .orElseThrow();
     scenario.at((finish.isAfter(lastSupervisionDue) ? finish : lastSupervisionDue).plusSeconds(60));
     scenario.executeDueJobs(o);
     assertThat(o.instance()).hasPassed(TIMER_COMMITTED_FINISH).isWaitingAt(TASK_DO_COMPLEX);
@@ -298,9 +356,12 @@ class ServiceOrderProcessTest {
         .filteredOn(e -> e.event().equals("BREACHED") && e.level() == 1)
         .extracting(SlaLedger.Entry::clock, SlaLedger.Entry::dueAt, SlaLedger.Entry::holder)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_PLAN", twoWorkingDays, "user:contractor1"),
-            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_REPLY", twoWorkingDays, "group:tfsq-property-staff"),
-            org.assertj.core.groups.Tuple.tuple("SERVICE_ORDER_COMMITTED", finish, "user:contractor1"));
+            org.assertj.core.groups.Tuple.tuple(
+                "SERVICE_ORDER_PLAN", twoWorkingDays, "user:contractor1"),
+            org.assertj.core.groups.Tuple.tuple(
+                "SERVICE_ORDER_REPLY", twoWorkingDays, "group:tfsq-property-staff"),
+            org.assertj.core.groups.Tuple.tuple(
+                "SERVICE_ORDER_COMMITTED", finish, "user:contractor1"));
     assertThat(ledger.entriesOf(o.orderNo()))
         .as("the 社区党委 督办 of plan and reply went unanswered past its working day: 街道党工委")
         .filteredOn(e -> e.event().equals("BREACHED") && e.level() == 2)
@@ -308,8 +369,10 @@ class ServiceOrderProcessTest {
         .containsExactlyInAnyOrder("SERVICE_ORDER_PLAN", "SERVICE_ORDER_REPLY");
     scenario.doComplex(o);
     scenario.superviseAll(o);
-    assertThat(o.instance()).hasPassed("EndEvent_PlanEscalated", "EndEvent_ReplyEscalated",
-        "EndEvent_CommittedEscalated").isWaitingAt(TASK_AWAIT_COMPLETION);
+    assertThat(o.instance())
+        .hasPassed(
+            "EndEvent_PlanEscalated", "EndEvent_ReplyEscalated", "EndEvent_CommittedEscalated")
+        .isWaitingAt(TASK_AWAIT_COMPLETION);
   }
 
   @Test
@@ -322,8 +385,13 @@ class ServiceOrderProcessTest {
     scenario.assessSmall(o, "80");
 
     assertThatThrownBy(() -> scenario.decide(o, false, " "))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields()).singleElement()
-            .extracting(ApiError.FieldMessage::field).isEqualTo("reason"));
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e ->
+                assertThat(e.fields())
+                    .singleElement()
+                    .extracting(ApiError.FieldMessage::field)
+                    .isEqualTo("reason"));
     assertThat(o.instance()).isWaitingAt(TASK_AWAIT_QUOTE_DECISION);
 
     scenario.decide(o, false, "价格偏高，自己处理");
@@ -349,12 +417,17 @@ class ServiceOrderProcessTest {
     ServiceOrderScenario.Order o = scenario.order(FREE_HAIRCUT);
     Task dispatch = scenario.task(o, TASK_DISPATCH);
     tasks.claim(dispatch.getId(), "property1");
-    assertThatThrownBy(() -> tasks.complete(dispatch.getId(),
-            Map.of("dispatchMode", "INDIVIDUAL", "dispatchTo", "property1")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    dispatch.getId(),
+                    Map.of("dispatchMode", "INDIVIDUAL", "dispatchTo", "property1")))
         .hasRootCauseInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("不是本社区的接单机构或能工巧匠");
-    assertThatThrownBy(() -> tasks.complete(dispatch.getId(),
-            Map.of("dispatchMode", "INDIVIDUAL", "dispatchTo", " ")))
+    assertThatThrownBy(
+            () ->
+                tasks.complete(
+                    dispatch.getId(), Map.of("dispatchMode", "INDIVIDUAL", "dispatchTo", " ")))
         .hasMessageContaining("请填写接单人");
     assertThat(o.instance()).isWaitingAt(TASK_DISPATCH);
 
@@ -367,25 +440,33 @@ class ServiceOrderProcessTest {
     scenario.accept(o, "worker1");
 
     assertThatThrownBy(() -> scenario.checkInByApi(o, "contractor1"))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields()).singleElement()
-            .extracting(ApiError.FieldMessage::field).isEqualTo("workerId"));
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e ->
+                assertThat(e.fields())
+                    .singleElement()
+                    .extracting(ApiError.FieldMessage::field)
+                    .isEqualTo("workerId"));
     scenario.checkInByApi(o, "worker1");
     assertThat(o.instance()).hasPassed(TASK_ARRIVE).isWaitingAt(TASK_ASSESS);
     assertThat(scenario.variable(o, "checkInChannel")).isEqualTo("API");
 
-    assertThatThrownBy(() -> scenario.assessSmall(o, "5"))
-        .hasMessageContaining("志愿服务项目免费");
+    assertThatThrownBy(() -> scenario.assessSmall(o, "5")).hasMessageContaining("志愿服务项目免费");
     scenario.assessSmall(o, "0");
     scenario.decide(o, true, null);
     scenario.fixSmall(o);
     assertThatThrownBy(() -> scenario.confirm(o, 500))
-        .isInstanceOf(ApiError.class).hasMessageContaining("请求内容有误");
+        .isInstanceOf(ApiError.class)
+        .hasMessageContaining("请求内容有误");
     scenario.confirm(o, 0);
     ServiceOrders.Row row = orders.find(o.orderNo()).orElseThrow();
     assertThat(row.workerId()).isEqualTo("worker1");
     assertThat(row.paidFen()).isZero();
-    assertThat(caseLog.history(o.orderNo())).filteredOn(e -> e.type() == ServiceOrderEvent.DISPATCHED)
-        .singleElement().extracting(CaseLog.Event::note).isEqualTo("派给能工巧匠（个人）");
+    assertThat(caseLog.history(o.orderNo()))
+        .filteredOn(e -> e.type() == ServiceOrderEvent.DISPATCHED)
+        .singleElement()
+        .extracting(CaseLog.Event::note)
+        .isEqualTo("派给能工巧匠（个人）");
   }
 
   @Test
@@ -403,8 +484,8 @@ class ServiceOrderProcessTest {
     scenario.decide(o, true, null);
     scenario.fixSmall(o);
     assertThatThrownBy(() -> scenario.confirm(o, 6011))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.fields().get(0).message())
-            .contains("不能高于报价¥60.10"));
+        .isInstanceOfSatisfying(
+            ApiError.class, e -> assertThat(e.fields().get(0).message()).contains("不能高于报价¥60.10"));
     scenario.confirm(o, 6010);
     assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
   }

@@ -30,10 +30,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Process tier (real engine, ClockUtil): the resident's rating of a service order, its one rework
- * round on 不满意, the rating window, and the reopening after a 不满意 at the party group's
- * follow-up — with the clocks each starts in the ledger: 返工处置时限 from the 不满意 (rating or
- * visit), the rating window from the end of the work, the follow-up clock from when the order
- * reaches the visit.
+ * round on 不满意, the rating window, and the reopening after a 不满意 at the party group's follow-up —
+ * with the clocks each starts in the ledger: 返工处置时限 from the 不满意 (rating or visit), the rating
+ * window from the end of the work, the follow-up clock from when the order reaches the visit.
  */
 @LinliSpringTest
 class ServiceOrderRatingTest {
@@ -74,8 +73,10 @@ class ServiceOrderRatingTest {
   }
 
   String caseFile(ServiceOrderScenario.Order o, String column) {
-    return jdbc.sql("select " + column + " from case_file where case_no = ?").param(o.orderNo())
-        .query(String.class).single();
+    return jdbc.sql("select " + column + " from case_file where case_no = ?")
+        .param(o.orderNo())
+        .query(String.class)
+        .single();
   }
 
   Instant due(String key) {
@@ -85,9 +86,12 @@ class ServiceOrderRatingTest {
   record Answer(int status, JsonNode body) {}
 
   Answer evaluate(String orderNo, Map<String, Object> body) {
-    return http.post().uri("/api/service-orders/{o}/evaluation", orderNo)
-        .contentType(MediaType.APPLICATION_JSON).body(body)
-        .exchange((req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(JsonNode.class)));
+    return http.post()
+        .uri("/api/service-orders/{o}/evaluation", orderNo)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .exchange(
+            (req, res) -> new Answer(res.getStatusCode().value(), res.bodyTo(JsonNode.class)));
   }
 
   @Test
@@ -104,12 +108,19 @@ class ServiceOrderRatingTest {
     assertThat(a.body().get("reworkRequired").asBoolean()).isFalse();
 
     Task visit = scenario.task(o, TASK_FOLLOW_UP_VISIT);
-    assertThat(visit.getDueDate().toInstant()).as("3 working days from the rating, not the confirmation")
+    assertThat(visit.getDueDate().toInstant())
+        .as("3 working days from the rating, not the confirmation")
         .isEqualTo(due("service-order.follow-up"));
     assertThat(caseFile(o, "rating")).isEqualTo("SATISFIED");
-    assertThat(jdbc.sql("select rating_comment from service_order where order_no = ?").param(o.orderNo())
-        .query(String.class).single()).isEqualTo("师傅很细心");
-    assertThat(evaluate(o.orderNo(), Map.of("rating", "SATISFIED")).status()).as("rated once").isEqualTo(409);
+    assertThat(
+            jdbc.sql("select rating_comment from service_order where order_no = ?")
+                .param(o.orderNo())
+                .query(String.class)
+                .single())
+        .isEqualTo("师傅很细心");
+    assertThat(evaluate(o.orderNo(), Map.of("rating", "SATISFIED")).status())
+        .as("rated once")
+        .isEqualTo(409);
 
     scenario.followUpAndClose(o);
     assertThat(o.instance()).isEnded().hasPassed(END_CLOSED).hasNotPassed(TASK_REWORK);
@@ -128,18 +139,24 @@ class ServiceOrderRatingTest {
     assertThat(rework.getDueDate().toInstant()).isEqualTo(rated.plus(Duration.ofHours(24)));
     assertThat(orders.find(o.orderNo()).orElseThrow().status()).isEqualTo("REWORK");
     assertThat(events(o)).containsSubsequence(CommonEvent.RATED, CommonEvent.REWORK);
-    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("STARTED", rated.plus(Duration.ofHours(24))));
+    assertThat(clock(o, "SERVICE_ORDER_REWORK"))
+        .extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("STARTED", rated.plus(Duration.ofHours(24))));
 
     scenario.advance(Duration.ofHours(5));
     scenario.rework(o);
-    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event)
+    assertThat(clock(o, "SERVICE_ORDER_REWORK"))
+        .extracting(SlaLedger.Entry::event)
         .containsExactly("STARTED", "MET");
     assertThat(o.instance()).isWaitingAt(TASK_AWAIT_RATING);
-    assertThat(events(o)).containsSubsequence(CommonEvent.REWORK, ServiceOrderEvent.REWORK_DONE,
-        CommonEvent.ASKED_TO_RATE);
+    assertThat(events(o))
+        .containsSubsequence(
+            CommonEvent.REWORK, ServiceOrderEvent.REWORK_DONE, CommonEvent.ASKED_TO_RATE);
 
-    assertThat(scenario.rate(o, OrderRating.DISSATISFIED)).as("the one rework round is used").isFalse();
+    assertThat(scenario.rate(o, OrderRating.DISSATISFIED))
+        .as("the one rework round is used")
+        .isFalse();
     assertThat(o.instance()).isWaitingAt(TASK_FOLLOW_UP_VISIT);
     assertThat(caseFile(o, "rating")).isEqualTo("DISSATISFIED");
     assertThat(orders.find(o.orderNo()).orElseThrow().reworkRounds()).isEqualTo(1);
@@ -157,7 +174,9 @@ class ServiceOrderRatingTest {
     scenario.executeDueJobs(o);
 
     assertThat(o.instance()).hasPassed(TIMER_REWORK_SLA).isWaitingAt(TASK_REWORK);
-    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event).contains("BREACHED");
+    assertThat(clock(o, "SERVICE_ORDER_REWORK"))
+        .extracting(SlaLedger.Entry::event)
+        .contains("BREACHED");
     assertThat(events(o)).contains(CommonEvent.ESCALATED);
     scenario.superviseAll(o);
     scenario.rework(o);
@@ -174,7 +193,8 @@ class ServiceOrderRatingTest {
     scenario.at(confirmed.plus(Duration.ofDays(7)).plusSeconds(60));
     scenario.executeDueJobs(o);
 
-    assertThat(o.instance()).hasPassed(TIMER_RATING_WINDOW, TASK_RECORD_NO_RATING)
+    assertThat(o.instance())
+        .hasPassed(TIMER_RATING_WINDOW, TASK_RECORD_NO_RATING)
         .isWaitingAt(TASK_FOLLOW_UP_VISIT);
     assertThat(caseFile(o, "rating")).isEqualTo("NONE");
     assertThat(events(o)).contains(CommonEvent.NOT_RATED);
@@ -190,11 +210,14 @@ class ServiceOrderRatingTest {
     Instant visited = scenario.now();
     scenario.followUp(o, "DISSATISFIED");
 
-    assertThat(o.instance()).hasPassed(GATEWAY_FOLLOW_UP_RESULT, GATEWAY_TO_REWORK).isWaitingAt(TASK_REWORK)
+    assertThat(o.instance())
+        .hasPassed(GATEWAY_FOLLOW_UP_RESULT, GATEWAY_TO_REWORK)
+        .isWaitingAt(TASK_REWORK)
         .hasNotPassed(END_CLOSED);
     Task rework = scenario.task(o, TASK_REWORK);
     assertThat(rework.getAssignee()).isEqualTo("contractor1");
-    assertThat(rework.getDueDate().toInstant()).as("the rework clock starts at the visit")
+    assertThat(rework.getDueDate().toInstant())
+        .as("the rework clock starts at the visit")
         .isEqualTo(visited.plus(Duration.ofHours(24)));
     assertThat(scenario.variable(o, "reworkCauseLabel")).isEqualTo("党小组回访居民不满意");
     ServiceOrders.Row row = orders.find(o.orderNo()).orElseThrow();
@@ -203,7 +226,8 @@ class ServiceOrderRatingTest {
     assertThat(row.closedAt()).isNull();
     assertThat(events(o)).containsSubsequence(CommonEvent.FOLLOWED_UP, ServiceOrderEvent.REOPENED);
     assertThat(caseFile(o, "follow_up_rating")).isEqualTo("DISSATISFIED");
-    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event)
+    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP"))
+        .extracting(SlaLedger.Entry::event)
         .containsExactly("STARTED", "MET");
 
     scenario.advance(Duration.ofHours(2));
@@ -212,21 +236,27 @@ class ServiceOrderRatingTest {
     assertThat(scenario.rate(o, OrderRating.BASICALLY_SATISFIED)).isFalse();
     Task again = scenario.task(o, TASK_FOLLOW_UP_VISIT);
     Instant secondDue = due("service-order.follow-up");
-    assertThat(again.getDueDate().toInstant()).as("the follow-up clock restarts at the second visit")
+    assertThat(again.getDueDate().toInstant())
+        .as("the follow-up clock restarts at the second visit")
         .isEqualTo(secondDue);
     assertThat(scenario.executeDueJobs(o)).as("the restarted timer is not due").isZero();
 
     scenario.followUp(o, "DISSATISFIED");
-    // one STARTED row per clock and case (the ledger's rule); each round's stop with its own due time
-    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
-        .last().isEqualTo(org.assertj.core.groups.Tuple.tuple("MET", secondDue));
-    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP")).extracting(SlaLedger.Entry::event)
+    // one STARTED row per clock and case (the ledger's rule); each round's stop with its own due
+    // time
+    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP"))
+        .extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .last()
+        .isEqualTo(org.assertj.core.groups.Tuple.tuple("MET", secondDue));
+    assertThat(clock(o, "SERVICE_ORDER_FOLLOW_UP"))
+        .extracting(SlaLedger.Entry::event)
         .containsExactly("STARTED", "MET", "MET");
     scenario.executeDueJobs(o);
     assertThat(o.instance()).as("reopened once only").isEnded().hasPassed(END_CLOSED);
     assertThat(caseFile(o, "follow_up_rating")).isEqualTo("DISSATISFIED");
     assertThat(caseFile(o, "rating")).isEqualTo("BASICALLY_SATISFIED");
-    assertThat(events(o).stream().filter(e -> e == ServiceOrderEvent.REOPENED).count()).isEqualTo(1);
+    assertThat(events(o).stream().filter(e -> e == ServiceOrderEvent.REOPENED).count())
+        .isEqualTo(1);
     assertThat(orders.find(o.orderNo()).orElseThrow().reworkRounds()).isEqualTo(1);
   }
 
@@ -243,10 +273,14 @@ class ServiceOrderRatingTest {
     assertThat(scenario.task(o, TASK_REWORK).getDueDate().toInstant())
         .isEqualTo(visited.plus(Duration.ofHours(24)));
     scenario.rework(o);
-    assertThat(clock(o, "SERVICE_ORDER_REWORK")).extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
-        .as("the second round stops on its own due time").last()
+    assertThat(clock(o, "SERVICE_ORDER_REWORK"))
+        .extracting(SlaLedger.Entry::event, SlaLedger.Entry::dueAt)
+        .as("the second round stops on its own due time")
+        .last()
         .isEqualTo(org.assertj.core.groups.Tuple.tuple("MET", visited.plus(Duration.ofHours(24))));
-    assertThat(scenario.rate(o, OrderRating.DISSATISFIED)).as("the rating's round was used").isFalse();
+    assertThat(scenario.rate(o, OrderRating.DISSATISFIED))
+        .as("the rating's round was used")
+        .isFalse();
     scenario.followUp(o, "SATISFIED");
     scenario.executeDueJobs(o);
     assertThat(o.instance()).isEnded().hasPassed(END_CLOSED);
@@ -263,7 +297,8 @@ class ServiceOrderRatingTest {
     Answer notARating = evaluate(o.orderNo(), Map.of("rating", "NONE"));
     assertThat(notARating.status()).isEqualTo(400);
     assertThat(notARating.body().toString()).contains("rating");
-    Answer tooLong = evaluate(o.orderNo(), Map.of("rating", "SATISFIED", "comment", "好".repeat(501)));
+    Answer tooLong =
+        evaluate(o.orderNo(), Map.of("rating", "SATISFIED", "comment", "好".repeat(501)));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().toString()).contains("comment");
     assertThat(evaluate("SO-0000-000000", Map.of("rating", "SATISFIED")).status()).isEqualTo(404);

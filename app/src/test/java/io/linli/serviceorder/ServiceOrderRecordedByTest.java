@@ -51,12 +51,24 @@ class ServiceOrderRecordedByTest {
   Answer post(String path, String user, Map<String, ?> body) {
     var req = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
     if (user != null) req = req.header("X-Linli-User", user);
-    return req.body(body).exchange((q, r) -> new Answer(r.getStatusCode().value(), r.bodyTo(JsonNode.class)));
+    return req.body(body)
+        .exchange((q, r) -> new Answer(r.getStatusCode().value(), r.bodyTo(JsonNode.class)));
   }
 
   static Map<String, Object> order(String channel) {
-    Map<String, Object> m = new HashMap<>(Map.of("communityCode", "tfsq", "estateCode", "dtsz",
-        "itemCode", "PLUMBING-01", "description", "居民在微信群里说厨房水管漏水", "contactPhone", "13800005522"));
+    Map<String, Object> m =
+        new HashMap<>(
+            Map.of(
+                "communityCode",
+                "tfsq",
+                "estateCode",
+                "dtsz",
+                "itemCode",
+                "PLUMBING-01",
+                "description",
+                "居民在微信群里说厨房水管漏水",
+                "contactPhone",
+                "13800005522"));
     if (channel != null) m.put("channel", channel);
     return m;
   }
@@ -68,8 +80,10 @@ class ServiceOrderRecordedByTest {
   }
 
   String row(String orderNo, String column) {
-    return jdbc.sql("select " + column + " from service_order where order_no = ?").param(orderNo)
-        .query(String.class).single();
+    return jdbc.sql("select " + column + " from service_order where order_no = ?")
+        .param(orderNo)
+        .query(String.class)
+        .single();
   }
 
   @Test
@@ -84,7 +98,8 @@ class ServiceOrderRecordedByTest {
     Answer named = post("/api/service-orders", "property1", smuggled);
     assertThat(named.status()).isEqualTo(400);
     assertThat(fieldsOf(named)).contains("recordedByAbsent");
-    assertThat(jdbc.sql("select count(*) from service_order").query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from service_order").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   @Test
@@ -114,11 +129,15 @@ class ServiceOrderRecordedByTest {
 
     long before = jdbc.sql("select count(*) from service_order").query(Long.class).single();
     assertThat(post("/api/staff/service-orders", "property2", order("PHONE")).status())
-        .as("another community's staff").isEqualTo(403);
-    assertThat(post("/api/staff/service-orders", "resident1", order("PHONE")).status()).isEqualTo(403);
-    assertThat(post("/api/staff/service-orders", "contractor1", order("PHONE")).status()).isEqualTo(403);
+        .as("another community's staff")
+        .isEqualTo(403);
+    assertThat(post("/api/staff/service-orders", "resident1", order("PHONE")).status())
+        .isEqualTo(403);
+    assertThat(post("/api/staff/service-orders", "contractor1", order("PHONE")).status())
+        .isEqualTo(403);
     assertThat(post("/api/staff/service-orders", null, order("PHONE")).status()).isEqualTo(403);
-    assertThat(jdbc.sql("select count(*) from service_order").query(Long.class).single()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from service_order").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   @Test
@@ -130,26 +149,51 @@ class ServiceOrderRecordedByTest {
     scenario.checkIn(o);
     scenario.assessSmall(o, "40");
 
-    Answer named = post("/api/service-orders/" + o.orderNo() + "/quote-decision", null,
-        Map.of("accept", true, "recordedBy", "property1"));
+    Answer named =
+        post(
+            "/api/service-orders/" + o.orderNo() + "/quote-decision",
+            null,
+            Map.of("accept", true, "recordedBy", "property1"));
     assertThat(named.status()).isEqualTo(400);
     assertThat(fieldsOf(named)).contains("recordedByAbsent");
-    assertThat(post("/api/service-orders/" + o.orderNo() + "/quote-decision", null, Map.of("accept", true))
-        .status()).isEqualTo(200);
-    assertThat(caseLog.history(o.orderNo()).stream()
-        .filter(e -> e.type() == ServiceOrderEvent.QUOTE_ACCEPTED).findFirst().orElseThrow().actorRole())
-        .as("nobody signed in: the resident").isEqualTo("居民");
+    assertThat(
+            post(
+                    "/api/service-orders/" + o.orderNo() + "/quote-decision",
+                    null,
+                    Map.of("accept", true))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            caseLog.history(o.orderNo()).stream()
+                .filter(e -> e.type() == ServiceOrderEvent.QUOTE_ACCEPTED)
+                .findFirst()
+                .orElseThrow()
+                .actorRole())
+        .as("nobody signed in: the resident")
+        .isEqualTo("居民");
 
     scenario.fixSmall(o);
-    Answer smuggled = post("/api/service-orders/" + o.orderNo() + "/completion", "property1",
-        Map.of("paidFen", 4000, "recordedBy", "grid1"));
+    Answer smuggled =
+        post(
+            "/api/service-orders/" + o.orderNo() + "/completion",
+            "property1",
+            Map.of("paidFen", 4000, "recordedBy", "grid1"));
     assertThat(smuggled.status()).isEqualTo(400);
     assertThat(fieldsOf(smuggled)).contains("recordedByAbsent");
-    assertThat(post("/api/service-orders/" + o.orderNo() + "/completion", "property1", Map.of("paidFen", 4000))
-        .status()).isEqualTo(200);
+    assertThat(
+            post(
+                    "/api/service-orders/" + o.orderNo() + "/completion",
+                    "property1",
+                    Map.of("paidFen", 4000))
+                .status())
+        .isEqualTo(200);
     assertThat(row(o.orderNo(), "completion_recorded_by")).isEqualTo("property1");
-    assertThat(caseLog.history(o.orderNo()).stream()
-        .filter(e -> e.type() == ServiceOrderEvent.COMPLETED).findFirst().orElseThrow().actorRole())
+    assertThat(
+            caseLog.history(o.orderNo()).stream()
+                .filter(e -> e.type() == ServiceOrderEvent.COMPLETED)
+                .findFirst()
+                .orElseThrow()
+                .actorRole())
         .isEqualTo("物业服务中心");
   }
 }

@@ -1,22 +1,15 @@
 package io.linli.serviceorder;
 
-import io.linli.CaseClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linli.CaseClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -41,8 +34,13 @@ class ServiceOrderScenario {
   private final OrderRatings ratings;
 
   ServiceOrderScenario(
-      ServiceOrderIntake intake, OnSiteCheckIn checkIn, ResidentDecisions decisions,
-      RuntimeService runtime, TaskService tasks, CaseClock clock, OrderRatings ratings) {
+      ServiceOrderIntake intake,
+      OnSiteCheckIn checkIn,
+      ResidentDecisions decisions,
+      RuntimeService runtime,
+      TaskService tasks,
+      CaseClock clock,
+      OrderRatings ratings) {
     this.ratings = ratings;
     this.intake = intake;
     this.checkIn = checkIn;
@@ -57,22 +55,35 @@ class ServiceOrderScenario {
 
   Order order(String itemCode) {
     ServiceOrderIntake.Receipt receipt =
-        intake.order(new ServiceOrderIntake.Order(COMMUNITY, "dfhy", "b2", itemCode,
-            "2栋302，厨房水管接头漏水，请师傅上门看看", "周女士", "13800001234",
-            OrderChannel.MINI_PROGRAM, null));
+        intake.order(
+            new ServiceOrderIntake.Order(
+                COMMUNITY,
+                "dfhy",
+                "b2",
+                itemCode,
+                "2栋302，厨房水管接头漏水，请师傅上门看看",
+                "周女士",
+                "13800001234",
+                OrderChannel.MINI_PROGRAM,
+                null));
     return new Order(receipt.orderNo(), instance(receipt.orderNo()));
   }
 
   ProcessInstance instance(String orderNo) {
-    return runtime.createProcessInstanceQuery()
+    return runtime
+        .createProcessInstanceQuery()
         .processInstanceBusinessKey(orderNo)
         .processDefinitionKey(ServiceOrderProcess.KEY)
         .singleResult();
   }
 
   Task task(Order o, String taskKey) {
-    Task t = tasks.createTaskQuery().processInstanceId(o.instance().getId())
-        .taskDefinitionKey(taskKey).singleResult();
+    Task t =
+        tasks
+            .createTaskQuery()
+            .processInstanceId(o.instance().getId())
+            .taskDefinitionKey(taskKey)
+            .singleResult();
     assertThat(t).as("open task %s of %s", taskKey, o.orderNo()).isNotNull();
     return t;
   }
@@ -86,12 +97,24 @@ class ServiceOrderScenario {
 
   /** 物业派单 to the team the form pre-selected for the item's category. */
   void dispatchToTeam(Order o) {
-    complete(o, ServiceOrderProcess.TASK_DISPATCH, "property1",
-        Map.of("dispatchMode", "TEAM", "dispatchTeam", variable(o, "dispatchTeam"), "dispatchNote", ""));
+    complete(
+        o,
+        ServiceOrderProcess.TASK_DISPATCH,
+        "property1",
+        Map.of(
+            "dispatchMode",
+            "TEAM",
+            "dispatchTeam",
+            variable(o, "dispatchTeam"),
+            "dispatchNote",
+            ""));
   }
 
   void dispatchTo(Order o, String worker) {
-    complete(o, ServiceOrderProcess.TASK_DISPATCH, "property1",
+    complete(
+        o,
+        ServiceOrderProcess.TASK_DISPATCH,
+        "property1",
         Map.of("dispatchMode", "INDIVIDUAL", "dispatchTo", worker, "dispatchNote", "指定师傅"));
   }
 
@@ -110,23 +133,40 @@ class ServiceOrderScenario {
   }
 
   void assessSmall(Order o, String quoteYuan) {
-    complete(o, ServiceOrderProcess.TASK_ASSESS, null,
+    complete(
+        o,
+        ServiceOrderProcess.TASK_ASSESS,
+        null,
         Map.of("jobSize", "SMALL", "quoteYuan", quoteYuan, "assessmentNote", "接头老化"));
   }
 
   void assessComplex(Order o) {
-    complete(o, ServiceOrderProcess.TASK_ASSESS, null,
+    complete(
+        o,
+        ServiceOrderProcess.TASK_ASSESS,
+        null,
         Map.of("jobSize", "COMPLEX", "assessmentNote", "墙内管道渗漏，需开槽更换"));
   }
 
   void plan(Order o, String quoteYuan, Instant finish) {
-    complete(o, ServiceOrderProcess.TASK_PLAN, null,
-        Map.of("solutionPlan", "开槽更换墙内PPR管并恢复墙面", "quoteYuan", quoteYuan,
-            "plannedFinish", finish.atOffset(ZoneOffset.ofHours(8)).toString()));
+    complete(
+        o,
+        ServiceOrderProcess.TASK_PLAN,
+        null,
+        Map.of(
+            "solutionPlan",
+            "开槽更换墙内PPR管并恢复墙面",
+            "quoteYuan",
+            quoteYuan,
+            "plannedFinish",
+            finish.atOffset(ZoneOffset.ofHours(8)).toString()));
   }
 
   void reply(Order o) {
-    complete(o, ServiceOrderProcess.TASK_REPLY, "property1",
+    complete(
+        o,
+        ServiceOrderProcess.TASK_REPLY,
+        "property1",
         Map.of("replyMethod", "PHONE", "replyNote", "已电话告知方案和报价"));
   }
 
@@ -153,8 +193,12 @@ class ServiceOrderScenario {
 
   /** 党小组回访 with the resident's satisfaction as the visitor records it. */
   void followUp(Order o, String satisfaction) {
-    complete(o, ServiceOrderProcess.TASK_FOLLOW_UP_VISIT, "party1",
-        Map.of("followUpMethod", "PHONE", "followUpSatisfaction", satisfaction, "followUpNote", ""));
+    complete(
+        o,
+        ServiceOrderProcess.TASK_FOLLOW_UP_VISIT,
+        "party1",
+        Map.of(
+            "followUpMethod", "PHONE", "followUpSatisfaction", satisfaction, "followUpNote", ""));
   }
 
   /** 返工处置 by the order's worker. */
@@ -163,12 +207,16 @@ class ServiceOrderScenario {
   }
 
   /**
-   * 党小组回访, then the asynchronous 办结 step the job executor would run; an order still waiting
-   * for the resident's rating is rated 满意 first.
+   * 党小组回访, then the asynchronous 办结 step the job executor would run; an order still waiting for the
+   * resident's rating is rated 满意 first.
    */
   void followUpAndClose(Order o) {
-    if (runtime.createExecutionQuery().processInstanceId(o.instance().getId())
-        .activityId(ServiceOrderProcess.TASK_AWAIT_RATING).count() > 0) {
+    if (runtime
+            .createExecutionQuery()
+            .processInstanceId(o.instance().getId())
+            .activityId(ServiceOrderProcess.TASK_AWAIT_RATING)
+            .count()
+        > 0) {
       rate(o, OrderRating.SATISFIED);
     }
     followUp(o, "SATISFIED");
@@ -191,7 +239,8 @@ class ServiceOrderScenario {
   }
 
   /** The same, with the resident's confirmation (and payment) at {@code confirmedAt}. */
-  Order smallJobPaidAt(String itemCode, String worker, String quoteYuan, long paidFen, Instant confirmedAt) {
+  Order smallJobPaidAt(
+      String itemCode, String worker, String quoteYuan, long paidFen, Instant confirmedAt) {
     at(confirmedAt.minus(Duration.ofMinutes(30)));
     Order o = order(itemCode);
     dispatchTo(o, worker);
@@ -211,7 +260,9 @@ class ServiceOrderScenario {
 
   List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .toList();
   }
 
   void advance(Duration d) {

@@ -2,9 +2,11 @@ package io.linli.serviceorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linli.sla.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import io.linli.sla.SlaPolicy;
-import java.util.List;
 
 /** Unit tier: the service order clocks ("52022", seed 001) and their configuration. */
 class ServiceOrderSlaTest {
@@ -31,7 +31,8 @@ class ServiceOrderSlaTest {
 
   /** The policy over the service-order and grievance declarations, as the app has them. */
   private static SlaPolicy slaPolicy(Map<String, String> config) {
-    return new SlaPolicy(List.of(new ServiceOrderFlow(null), new io.linli.grievance.GrievanceFlow()),
+    return new SlaPolicy(
+        List.of(new ServiceOrderFlow(null), new io.linli.grievance.GrievanceFlow()),
         new Binder(new MapConfigurationPropertySource(config)));
   }
 
@@ -61,21 +62,24 @@ class ServiceOrderSlaTest {
   void followUpCountsFromReachingTheVisit() {
     ServiceOrderSla p = policy(Map.of());
     ClockUtil.setCurrentTime(Date.from(plus(Duration.ofDays(2))));
-    // confirmed Monday 2 March, rated Wednesday: three working days from Wednesday is Monday 9 March
-    assertThat(p.followUpDue(T).toInstant()).as("rated two days after the confirmation")
+    // confirmed Monday 2 March, rated Wednesday: three working days from Wednesday is Monday 9
+    // March
+    assertThat(p.followUpDue(T).toInstant())
+        .as("rated two days after the confirmation")
         .isEqualTo(Instant.parse("2026-03-09T01:00:00Z"));
   }
 
   @Test
   @DisplayName("两天时限可分别配置：答复改为P4D（方案后再两天）不影响方案时限；演示用短时限")
   void twoDayClocksAreConfigurable() {
-    Map<String, String> config = Map.of("linli.sla.service-order.reply", "P4D",
-        "linli.sla.service-order.arrive", "PT30S");
+    Map<String, String> config =
+        Map.of("linli.sla.service-order.reply", "P4D", "linli.sla.service-order.arrive", "PT30S");
     ServiceOrderSla p = policy(config);
     assertThat(p.replyDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(4)));
     assertThat(p.planDue(T).toInstant()).isEqualTo(plus(Duration.ofDays(2)));
     assertThat(p.arriveDue(T).toInstant()).isEqualTo(plus(Duration.ofSeconds(30)));
     assertThat(slaPolicy(config).due("grievance.general.respond", T).toInstant())
-        .as("grievance clocks untouched").isEqualTo(plus(Duration.ofHours(4)));
+        .as("grievance clocks untouched")
+        .isEqualTo(plus(Duration.ofHours(4)));
   }
 }

@@ -70,15 +70,21 @@ class ServiceOrderWorkingDaysTest {
     Instant due = beijing("2026-02-24T10:00:07");
     Task plan = scenario.task(o, TASK_PLAN);
     Assertions.assertThat(plan.getDueDate().toInstant()).as("task due date").isEqualTo(due);
-    Job timer = management.createJobQuery().processInstanceId(o.instance().getId())
-        .activityId(TIMER_PLAN_SLA).singleResult();
+    Job timer =
+        management
+            .createJobQuery()
+            .processInstanceId(o.instance().getId())
+            .activityId(TIMER_PLAN_SLA)
+            .singleResult();
     Assertions.assertThat(timer.getDuedate().toInstant()).as("timer").isEqualTo(due);
     Assertions.assertThat(ledger.allEntriesOf(o.orderNo()))
         .filteredOn(e -> e.clock().equals("SERVICE_ORDER_PLAN") && e.event().equals("STARTED"))
-        .singleElement().satisfies(e -> Assertions.assertThat(e.dueAt()).as("ledger due_at").isEqualTo(due));
+        .singleElement()
+        .satisfies(e -> Assertions.assertThat(e.dueAt()).as("ledger due_at").isEqualTo(due));
     Assertions.assertThat(statusView.of(o.orderNo(), true).deadlines())
         .filteredOn(d -> d.clock().equals("SERVICE_ORDER_PLAN"))
-        .singleElement().satisfies(d -> Assertions.assertThat(d.dueAt()).as("resident countdown").isEqualTo(due));
+        .singleElement()
+        .satisfies(d -> Assertions.assertThat(d.dueAt()).as("resident countdown").isEqualTo(due));
 
     // when: a second before, through the makeup Saturday and the whole holiday, nothing fires
     scenario.at(due.minusSeconds(1));
@@ -88,18 +94,30 @@ class ServiceOrderWorkingDaysTest {
     // when: at the due instant the plan's timer fires (the reply's clock starts with the plan)
     scenario.at(due);
     scenario.executeDueJobs(o);
-    assertThat(o.instance()).hasPassed(TIMER_PLAN_SLA).hasNotPassed(TIMER_REPLY_SLA).isWaitingAt(TASK_PLAN);
+    assertThat(o.instance())
+        .hasPassed(TIMER_PLAN_SLA)
+        .hasNotPassed(TIMER_REPLY_SLA)
+        .isWaitingAt(TASK_PLAN);
     Assertions.assertThat(ledger.entriesOf(o.orderNo()))
         .filteredOn(e -> e.event().equals("BREACHED") && e.clock().equals("SERVICE_ORDER_PLAN"))
-        .singleElement().satisfies(e -> {
-          Assertions.assertThat(e.dueAt()).isEqualTo(due);
-          Assertions.assertThat(e.occurredAt()).isEqualTo(due);
-        });
+        .singleElement()
+        .satisfies(
+            e -> {
+              Assertions.assertThat(e.dueAt()).isEqualTo(due);
+              Assertions.assertThat(e.occurredAt()).isEqualTo(due);
+            });
 
     // then: the 社区党委 督办 has one working day: Wednesday 25th, same second
-    Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey(o.orderNo())
-            .taskDefinitionKey("Task_SuperviseCommunity").list())
+    Assertions.assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(o.orderNo())
+                .taskDefinitionKey("Task_SuperviseCommunity")
+                .list())
         .singleElement()
-        .satisfies(t -> Assertions.assertThat(t.getDueDate().toInstant()).isEqualTo(beijing("2026-02-25T10:00:07")));
+        .satisfies(
+            t ->
+                Assertions.assertThat(t.getDueDate().toInstant())
+                    .isEqualTo(beijing("2026-02-25T10:00:07")));
   }
 }

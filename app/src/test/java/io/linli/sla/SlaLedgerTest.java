@@ -18,9 +18,17 @@ class SlaLedgerTest {
   @Autowired JdbcClient jdbc;
 
   private SlaLedger.Breach breach(String caseNo, int level) {
-    return new SlaLedger.Breach("GRIEVANCE", 1L, caseNo, "tfsq", "GRIEVANCE_RESPOND", level,
-        Instant.parse("2026-01-01T04:00:00Z"), Instant.parse("2026-01-01T04:00:01Z"),
-        "group:tfsq-property-staff", "pi-1");
+    return new SlaLedger.Breach(
+        "GRIEVANCE",
+        1L,
+        caseNo,
+        "tfsq",
+        "GRIEVANCE_RESPOND",
+        level,
+        Instant.parse("2026-01-01T04:00:00Z"),
+        Instant.parse("2026-01-01T04:00:01Z"),
+        "group:tfsq-property-staff",
+        "pi-1");
   }
 
   @Test
@@ -36,18 +44,32 @@ class SlaLedgerTest {
   @DisplayName("台账只增不改：UPDATE 和 DELETE 被数据库拒绝")
   void appendOnly() {
     ledger.recordBreach(breach("LEDGER-TEST-2", 1));
-    assertThatThrownBy(() -> jdbc.sql("update sla_ledger set holder = 'x' where case_no = 'LEDGER-TEST-2'").update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("update sla_ledger set holder = 'x' where case_no = 'LEDGER-TEST-2'")
+                    .update())
         .hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("delete from sla_ledger where case_no = 'LEDGER-TEST-2'").update())
+    assertThatThrownBy(
+            () -> jdbc.sql("delete from sla_ledger where case_no = 'LEDGER-TEST-2'").update())
         .hasMessageContaining("append-only");
     // retention's one exception: a note set to null, nothing else changed
-    assertThatThrownBy(() -> jdbc.sql("update sla_ledger set note = 'x' where case_no = 'LEDGER-TEST-2'").update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("update sla_ledger set note = 'x' where case_no = 'LEDGER-TEST-2'")
+                    .update())
         .hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("update sla_ledger set note = null, holder = 'x' where case_no = 'LEDGER-TEST-2'")
-        .update()).hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update sla_ledger set note = null, holder = 'x' where case_no = 'LEDGER-TEST-2'")
+                    .update())
+        .hasMessageContaining("append-only");
     org.assertj.core.api.Assertions.assertThat(
-        jdbc.sql("update sla_ledger set note = null where case_no = 'LEDGER-TEST-2'").update()).isPositive();
-    assertThat(ledger.entriesOf("LEDGER-TEST-2")).singleElement()
-        .extracting(SlaLedger.Entry::holder).isEqualTo("group:tfsq-property-staff");
+            jdbc.sql("update sla_ledger set note = null where case_no = 'LEDGER-TEST-2'").update())
+        .isPositive();
+    assertThat(ledger.entriesOf("LEDGER-TEST-2"))
+        .singleElement()
+        .extracting(SlaLedger.Entry::holder)
+        .isEqualTo("group:tfsq-property-staff");
   }
 }

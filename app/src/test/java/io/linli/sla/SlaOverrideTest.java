@@ -13,11 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 
 /**
  * Integration tier (its own context, embedded PostgreSQL): a duration overridden in configuration
@@ -57,12 +57,23 @@ class SlaOverrideTest {
   @Test
   @DisplayName("linli.sla.grievance.general.respond=PT5S：一般问题5秒超时即督办")
   void shortRespondClockEscalates() throws Exception {
-    String body = mvc.perform(MockMvcRequestBuilders.post("/api/grievances")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"communityCode\":\"tfsq\",\"category\":\"ENVIRONMENT\",\"description\":\"楼道堆物\"}"))
-        .andReturn().getResponse().getContentAsString();
-    String caseNo = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("caseNo").asText();
-    String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+    String body =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/api/grievances")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"communityCode\":\"tfsq\",\"category\":\"ENVIRONMENT\",\"description\":\"楼道堆物\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String caseNo =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("caseNo").asText();
+    String pi =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNo)
+            .singleResult()
+            .getId();
 
     Task triage = tasks.createTaskQuery().processInstanceId(pi).singleResult();
     Job timer = management.createJobQuery().processInstanceId(pi).timers().singleResult();
@@ -73,10 +84,18 @@ class SlaOverrideTest {
 
     ClockUtil.setCurrentTime(new java.util.Date(reported + 6_000));
     management.executeJob(timer.getId());
-    assertThat(ledger.entriesOf(caseNo)).singleElement()
-        .satisfies(e -> assertThat(Duration.between(e.dueAt(), e.occurredAt())).isEqualTo(Duration.ofSeconds(1)));
-    Task supervise = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult();
+    assertThat(ledger.entriesOf(caseNo))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(Duration.between(e.dueAt(), e.occurredAt()))
+                    .isEqualTo(Duration.ofSeconds(1)));
+    Task supervise =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult();
     assertThat(supervise.getDueDate().getTime()).isEqualTo(reported + 16_000);
   }
 }

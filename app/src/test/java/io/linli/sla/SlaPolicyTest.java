@@ -16,20 +16,22 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** Unit tier: the policy knows durations by key only, from configuration or the declared seed. */
 class SlaPolicyTest {
 
-  private static final SlaDeclarations DECLARED = new SlaDeclarations() {
-    @Override
-    public List<ClockSpec> clocks() {
-      return List.of(ClockSpec.of("TEST_CLOCK", "测试时限", "test.clock", Duration.ofHours(4)));
-    }
+  private static final SlaDeclarations DECLARED =
+      new SlaDeclarations() {
+        @Override
+        public List<ClockSpec> clocks() {
+          return List.of(ClockSpec.of("TEST_CLOCK", "测试时限", "test.clock", Duration.ofHours(4)));
+        }
 
-    @Override
-    public Map<String, Duration> settings() {
-      return Map.of("test.window", Duration.ofDays(7));
-    }
-  };
+        @Override
+        public Map<String, Duration> settings() {
+          return Map.of("test.window", Duration.ofDays(7));
+        }
+      };
 
   private static SlaPolicy policy(Map<String, String> config, SlaDeclarations... declarations) {
-    return new SlaPolicy(List.of(declarations), new Binder(new MapConfigurationPropertySource(config)));
+    return new SlaPolicy(
+        List.of(declarations), new Binder(new MapConfigurationPropertySource(config)));
   }
 
   @Test
@@ -49,49 +51,64 @@ class SlaPolicyTest {
         .hasMessageContaining("linli.sla.test.nothing");
     assertThatThrownBy(() -> policy(Map.of("linli.sla.test.clock", "PT0S"), DECLARED))
         .hasMessageContaining("linli.sla.test.clock");
-    SlaDeclarations twice = new SlaDeclarations() {
-      @Override
-      public Map<String, Duration> settings() {
-        return Map.of("test.clock", Duration.ofHours(5));
-      }
-    };
-    assertThatThrownBy(() -> policy(Map.of(), DECLARED, twice)).hasMessageContaining("declared twice");
+    SlaDeclarations twice =
+        new SlaDeclarations() {
+          @Override
+          public Map<String, Duration> settings() {
+            return Map.of("test.clock", Duration.ofHours(5));
+          }
+        };
+    assertThatThrownBy(() -> policy(Map.of(), DECLARED, twice))
+        .hasMessageContaining("declared twice");
   }
 
   @Test
   @DisplayName("计时方式：未声明的按自然时间，声明的取默认，linli.sla.counting.<键> 覆盖；工作日计时跨过春节")
   void counting() {
-    SlaDeclarations days = new SlaDeclarations() {
-      @Override
-      public Map<String, Duration> settings() {
-        return Map.of("test.days", Duration.ofDays(2));
-      }
+    SlaDeclarations days =
+        new SlaDeclarations() {
+          @Override
+          public Map<String, Duration> settings() {
+            return Map.of("test.days", Duration.ofDays(2));
+          }
 
-      @Override
-      public Map<String, Counting> counting() {
-        return Map.of("test.days", Counting.WORKING_DAYS);
-      }
-    };
+          @Override
+          public Map<String, Counting> counting() {
+            return Map.of("test.days", Counting.WORKING_DAYS);
+          }
+        };
     SlaPolicy p = policy(Map.of(), DECLARED, days);
     assertThat(p.counting("test.clock")).isEqualTo(Counting.WALL_CLOCK);
     assertThat(p.counting("test.days")).isEqualTo(Counting.WORKING_DAYS);
-    Instant friday = Instant.parse("2026-02-13T02:00:00Z"); // 10:00 Beijing, before the Spring Festival
+    Instant friday =
+        Instant.parse("2026-02-13T02:00:00Z"); // 10:00 Beijing, before the Spring Festival
     assertThat(p.due("test.days", friday, null)).isEqualTo(Instant.parse("2026-02-24T02:00:00Z"));
     assertThat(p.due("test.clock", friday, null)).isEqualTo(friday.plus(Duration.ofHours(4)));
 
-    SlaPolicy configured = policy(Map.of("linli.sla.counting.test.days", "wall-clock",
-        "linli.sla.counting.test.clock", "working-hours"), DECLARED, days);
+    SlaPolicy configured =
+        policy(
+            Map.of(
+                "linli.sla.counting.test.days",
+                "wall-clock",
+                "linli.sla.counting.test.clock",
+                "working-hours"),
+            DECLARED,
+            days);
     assertThat(configured.counting("test.days")).isEqualTo(Counting.WALL_CLOCK);
-    assertThat(configured.due("test.days", friday, null)).isEqualTo(friday.plus(Duration.ofDays(2)));
+    assertThat(configured.due("test.days", friday, null))
+        .isEqualTo(friday.plus(Duration.ofDays(2)));
     assertThat(configured.due("test.clock", friday, null))
-        .as("Friday 10:00-12:00 and 14:00-16:00").isEqualTo(Instant.parse("2026-02-13T08:00:00Z"));
+        .as("Friday 10:00-12:00 and 14:00-16:00")
+        .isEqualTo(Instant.parse("2026-02-13T08:00:00Z"));
 
-    SlaDeclarations stray = new SlaDeclarations() {
-      @Override
-      public Map<String, Counting> counting() {
-        return Map.of("test.nothing", Counting.WORKING_DAYS);
-      }
-    };
-    assertThatThrownBy(() -> policy(Map.of(), DECLARED, stray)).hasMessageContaining("linli.sla.test.nothing");
+    SlaDeclarations stray =
+        new SlaDeclarations() {
+          @Override
+          public Map<String, Counting> counting() {
+            return Map.of("test.nothing", Counting.WORKING_DAYS);
+          }
+        };
+    assertThatThrownBy(() -> policy(Map.of(), DECLARED, stray))
+        .hasMessageContaining("linli.sla.test.nothing");
   }
 }

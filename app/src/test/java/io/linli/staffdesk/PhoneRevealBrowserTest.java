@@ -56,64 +56,130 @@ class PhoneRevealBrowserTest {
   void revealFromTheTaskForm() throws Exception {
     RestClient api = RestClient.create("http://localhost:" + port);
     @SuppressWarnings("unchecked")
-    Map<String, Object> created = api.post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "buildingCode", "b7",
-            "category", "FACILITY", "description", "7栋单元门禁损坏，无法刷卡",
-            "contactName", "周女士", "contactPhone", "13900007788"))
-        .retrieve().body(Map.class);
+    Map<String, Object> created =
+        api.post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    "tfsq",
+                    "estateCode",
+                    "dtsz",
+                    "buildingCode",
+                    "b7",
+                    "category",
+                    "FACILITY",
+                    "description",
+                    "7栋单元门禁损坏，无法刷卡",
+                    "contactName",
+                    "周女士",
+                    "contactPhone",
+                    "13900007788"))
+            .retrieve()
+            .body(Map.class);
     String caseNo = created.get("caseNo").toString();
     var form = new LinkedMultiValueMap<String, Object>();
-    form.add("photo", new ByteArrayResource(StaffDeskTest.jpeg(640, 480)) {
-      @Override
-      public String getFilename() {
-        return "door.jpg";
-      }
-    });
-    api.post().uri("/api/cases/grievance/{c}/photos?token={t}", caseNo, created.get("watchToken"))
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toBodilessEntity();
-    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_Triage").singleResult().getId();
+    form.add(
+        "photo",
+        new ByteArrayResource(StaffDeskTest.jpeg(640, 480)) {
+          @Override
+          public String getFilename() {
+            return "door.jpg";
+          }
+        });
+    api.post()
+        .uri("/api/cases/grievance/{c}/photos?token={t}", caseNo, created.get("watchToken"))
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(form)
+        .retrieve()
+        .toBodilessEntity();
+    String taskId =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_Triage")
+            .singleResult()
+            .getId();
 
     browser = Browser.start();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[type='text']")));
+    WebElement user =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[type='text']")));
     user.sendKeys("grid1");
-    browser.findElement(By.cssSelector("form[name='signinForm'] input[type='password']")).sendKeys("demo");
+    browser
+        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
+        .sendKeys("demo");
     browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[normalize-space(text())='我的待办']")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//*[normalize-space(text())='我的待办']")));
 
     String filterId = filters.createFilterQuery().filterName("本社区待认领").singleResult().getId();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filterId
-        + "&task=" + taskId);
+    browser.get(
+        "http://localhost:"
+            + port
+            + "/camunda/app/tasklist/default/#/?filter="
+            + filterId
+            + "&task="
+            + taskId);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNo));
     // the photo sheet is in the form and loads
-    WebElement photo = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("img[src*='/staff/cases/" + caseNo + "/photos.jpg']")));
-    wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
-        "return arguments[0].complete ? arguments[0].naturalWidth : 0;", photo)).intValue() > 0);
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//button[normalize-space(.)='认领'] | //a[normalize-space(.)='认领']"))).click();
-    wait.until(d -> "grid1".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+    WebElement photo =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("img[src*='/staff/cases/" + caseNo + "/photos.jpg']")));
+    wait.until(
+        d ->
+            ((Number)
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "return arguments[0].complete ? arguments[0].naturalWidth : 0;",
+                                photo))
+                    .intValue()
+                > 0);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space(.)='认领'] | //a[normalize-space(.)='认领']")))
+        .click();
+    wait.until(
+        d -> "grid1".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
     // claimed, the task is in 我的待办, where its form is live
     String mine = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + mine
-        + "&task=" + taskId);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)='显示完整号码']")));
+    browser.get(
+        "http://localhost:"
+            + port
+            + "/camunda/app/tasklist/default/#/?filter="
+            + mine
+            + "&task="
+            + taskId);
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)='显示完整号码']")));
     Browser.screenshot(browser, "phone-reveal-form");
-    assertThat(jdbc.sql("select count(*) from contact_access_log where case_no = ?").param(caseNo)
-        .query(Long.class).single()).as("seeing the form reveals nothing").isZero();
+    assertThat(
+            jdbc.sql("select count(*) from contact_access_log where case_no = ?")
+                .param(caseNo)
+                .query(Long.class)
+                .single())
+        .as("seeing the form reveals nothing")
+        .isZero();
 
-    wait.ignoring(StaleElementReferenceException.class).until(d -> {
-      WebElement link = d.findElement(By.xpath("//a[normalize-space(.)='显示完整号码']"));
-      if (link.getAttribute("class") != null && link.getAttribute("class").contains("fjs-disabled-link")) {
-        return false;
-      }
-      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-      link.click();
-      return true;
-    });
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement link = d.findElement(By.xpath("//a[normalize-space(.)='显示完整号码']"));
+              if (link.getAttribute("class") != null
+                  && link.getAttribute("class").contains("fjs-disabled-link")) {
+                return false;
+              }
+              ((JavascriptExecutor) d)
+                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+              link.click();
+              return true;
+            });
     // the form's sanitiser drops target attributes: the reveal opens in place, with a way back
     wait.until(ExpectedConditions.urlContains("/staff/cases/" + caseNo + "/phone"));
     WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
@@ -123,9 +189,13 @@ class PhoneRevealBrowserTest {
     browser.findElement(By.linkText("返回任务")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNo));
 
-    List<Map<String, Object>> rows = jdbc.sql(
-            "select staff_user, task_id, task_key from contact_access_log where case_no = ?")
-        .param(caseNo).query().listOfRows();
-    assertThat(rows).containsExactly(Map.of("staff_user", "grid1", "task_id", taskId, "task_key", "Task_Triage"));
+    List<Map<String, Object>> rows =
+        jdbc.sql("select staff_user, task_id, task_key from contact_access_log where case_no = ?")
+            .param(caseNo)
+            .query()
+            .listOfRows();
+    assertThat(rows)
+        .containsExactly(
+            Map.of("staff_user", "grid1", "task_id", taskId, "task_key", "Task_Triage"));
   }
 }

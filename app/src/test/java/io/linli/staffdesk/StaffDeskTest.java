@@ -59,16 +59,34 @@ class StaffDeskTest {
   record Created(String caseNo, String token) {}
 
   Created newCase(String community, String estate) {
-    JsonNode r = http.post().uri("/api/grievances").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("communityCode", community, "estateCode", estate, "category", "FACILITY",
-            "description", "单元门禁损坏，无法刷卡", "contactName", "周女士", "contactPhone", PHONE))
-        .retrieve().body(JsonNode.class);
+    JsonNode r =
+        http.post()
+            .uri("/api/grievances")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "communityCode",
+                    community,
+                    "estateCode",
+                    estate,
+                    "category",
+                    "FACILITY",
+                    "description",
+                    "单元门禁损坏，无法刷卡",
+                    "contactName",
+                    "周女士",
+                    "contactPhone",
+                    PHONE))
+            .retrieve()
+            .body(JsonNode.class);
     return new Created(r.get("caseNo").asText(), r.get("watchToken").asText());
   }
 
   List<Map<String, Object>> logRows(String caseNo) {
-    return jdbc.sql("select * from contact_access_log where case_no = ? order by id").param(caseNo)
-        .query().listOfRows();
+    return jdbc.sql("select * from contact_access_log where case_no = ? order by id")
+        .param(caseNo)
+        .query()
+        .listOfRows();
   }
 
   @Test
@@ -88,8 +106,9 @@ class StaffDeskTest {
     Map<String, Object> row = rows.get(0);
     assertThat(row.get("staff_user")).isEqualTo("grid1");
     assertThat(row.get("task_key")).isEqualTo("Task_Triage");
-    assertThat(row.get("task_id")).isEqualTo(tasks.createTaskQuery()
-        .processInstanceBusinessKey(c.caseNo()).singleResult().getId());
+    assertThat(row.get("task_id"))
+        .isEqualTo(
+            tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo()).singleResult().getId());
     assertThat(row.get("community")).isEqualTo("tfsq");
     assertThat(row.get("accessed_at")).isNotNull();
     assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains("5678"));
@@ -109,11 +128,14 @@ class StaffDeskTest {
     WebappLogin grid1 = WebappLogin.as("grid1", "demo", base);
     assertThat(grid1.get(url, "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
     // not signed into the webapps
-    int anonymous = http.get().uri("/staff/cases/{c}/phone", c.caseNo())
-        .exchange((req, res) -> res.getStatusCode().value());
+    int anonymous =
+        http.get()
+            .uri("/staff/cases/{c}/phone", c.caseNo())
+            .exchange((req, res) -> res.getStatusCode().value());
     assertThat(anonymous).isEqualTo(404);
     // claimed by someone else, the task no longer gives the others a reason
-    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo()).singleResult().getId();
+    String taskId =
+        tasks.createTaskQuery().processInstanceBusinessKey(c.caseNo()).singleResult().getId();
     tasks.claim(taskId, "someone-else");
     assertThat(grid1.get(url).statusCode()).isEqualTo(404);
 
@@ -124,17 +146,29 @@ class StaffDeskTest {
   @DisplayName("经接口查看电话同样记日志；督查按案件和按工作人员查看访问日志，日志里没有电话")
   void apiRevealAndSupervisorsList() throws Exception {
     Created c = newCase("tfsq", "dtsz");
-    JsonNode revealed = http.post().uri("/api/staff/cases/{c}/phone-reveal", c.caseNo())
-        .header("X-Linli-User", "grid1").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("note", "电话约上门查看")).retrieve().body(JsonNode.class);
+    JsonNode revealed =
+        http.post()
+            .uri("/api/staff/cases/{c}/phone-reveal", c.caseNo())
+            .header("X-Linli-User", "grid1")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("note", "电话约上门查看"))
+            .retrieve()
+            .body(JsonNode.class);
     assertThat(revealed.get("phone").asText()).isEqualTo(PHONE);
-    int refused = http.post().uri("/api/staff/cases/{c}/phone-reveal", c.caseNo())
-        .header("X-Linli-User", "grid2").contentType(MediaType.APPLICATION_JSON).body(Map.of())
-        .exchange((req, res) -> res.getStatusCode().value());
+    int refused =
+        http.post()
+            .uri("/api/staff/cases/{c}/phone-reveal", c.caseNo())
+            .header("X-Linli-User", "grid2")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of())
+            .exchange((req, res) -> res.getStatusCode().value());
     assertThat(refused).isEqualTo(404);
 
-    String byCase = http.get().uri("/api/staff/contact-access?caseNo={c}", c.caseNo())
-        .retrieve().body(String.class);
+    String byCase =
+        http.get()
+            .uri("/api/staff/contact-access?caseNo={c}", c.caseNo())
+            .retrieve()
+            .body(String.class);
     JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(byCase);
     assertThat(entries).hasSize(1);
     assertThat(entries.get(0).get("staffUser").asText()).isEqualTo("grid1");
@@ -142,12 +176,15 @@ class StaffDeskTest {
     assertThat(entries.get(0).get("purpose").asText()).contains("分流定级").contains("电话约上门查看");
     assertThat(byCase).doesNotContain("5678");
 
-    JsonNode byStaff = http.get().uri("/api/staff/contact-access?staff=grid1").retrieve().body(JsonNode.class);
+    JsonNode byStaff =
+        http.get().uri("/api/staff/contact-access?staff=grid1").retrieve().body(JsonNode.class);
     assertThat(byStaff.findValuesAsText("caseNo")).contains(c.caseNo());
     assertThat(byStaff.findValuesAsText("staffUser")).containsOnly("grid1");
 
-    int noFilter = http.get().uri("/api/staff/contact-access")
-        .exchange((req, res) -> res.getStatusCode().value());
+    int noFilter =
+        http.get()
+            .uri("/api/staff/contact-access")
+            .exchange((req, res) -> res.getStatusCode().value());
     assertThat(noFilter).isEqualTo(400);
   }
 
@@ -156,14 +193,20 @@ class StaffDeskTest {
   void photosForTheTaskHolder() throws Exception {
     Created c = newCase("tfsq", "dtsz");
     var form = new LinkedMultiValueMap<String, Object>();
-    form.add("photo", new ByteArrayResource(jpeg(400, 300)) {
-      @Override
-      public String getFilename() {
-        return "door.jpg";
-      }
-    });
-    http.post().uri("/api/cases/grievance/{c}/photos?token={t}", c.caseNo(), c.token())
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toBodilessEntity();
+    form.add(
+        "photo",
+        new ByteArrayResource(jpeg(400, 300)) {
+          @Override
+          public String getFilename() {
+            return "door.jpg";
+          }
+        });
+    http.post()
+        .uri("/api/cases/grievance/{c}/photos?token={t}", c.caseNo(), c.token())
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(form)
+        .retrieve()
+        .toBodilessEntity();
     String url = base + "/staff/cases/" + c.caseNo() + "/photos.jpg";
 
     HttpResponse<byte[]> sheet = WebappLogin.as("grid1", "demo", base).get(url);
@@ -174,8 +217,11 @@ class StaffDeskTest {
     assertThat(img.getWidth()).isEqualTo(Math.round(PhotoSheet.HEIGHT * 400 / 300.0));
     assertThat(WebappLogin.as("grid2", "demo", base).get(url).statusCode()).isEqualTo(404);
     Created none = newCase("tfsq", "dtsz");
-    assertThat(WebappLogin.as("grid1", "demo", base)
-        .get(base + "/staff/cases/" + none.caseNo() + "/photos.jpg").statusCode()).isEqualTo(404);
+    assertThat(
+            WebappLogin.as("grid1", "demo", base)
+                .get(base + "/staff/cases/" + none.caseNo() + "/photos.jpg")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   static byte[] jpeg(int w, int h) throws Exception {

@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Browser tier (headless Debian Chromium): the supervisor page over the demo history — rates
- * table, a chart per rate, the breach list with its links — and the printable 红黑榜 and 双晒 pages.
+ * Browser tier (headless Debian Chromium): the supervisor page over the demo history — rates table,
+ * a chart per rate, the breach list with its links — and the printable 红黑榜 and 双晒 pages.
  * Screenshots in target/screenshots (supervisor-page, ranking-print, shuangshai-print).
  */
 @LinliSpringTest
@@ -44,23 +44,29 @@ class SupervisorPageBrowserTest {
     browser.get("http://localhost:" + port + "/supervision/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement from = browser.findElement(By.name("from"));
-    wait.until(d -> d.findElements(By.cssSelector("#filters select[name=community] option")).size() > 1);
+    wait.until(
+        d -> d.findElements(By.cssSelector("#filters select[name=community] option")).size() > 1);
     setDate(from, "2026-01-01");
     setDate(browser.findElement(By.name("to")), "2026-06-30");
-    new Select(browser.findElement(By.cssSelector("#filters select[name=community]"))).selectByValue("tfsq");
+    new Select(browser.findElement(By.cssSelector("#filters select[name=community]")))
+        .selectByValue("tfsq");
     // The unfiltered first load may finish after this point: wait for the load the click starts.
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+    wait.until(
+        d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     ((org.openqa.selenium.JavascriptExecutor) browser)
         .executeScript("document.body.removeAttribute('data-loaded')");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
-        && d.findElement(By.cssSelector("#rates tbody")).getText().contains("东方花苑"));
+    wait.until(
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
+                && d.findElement(By.cssSelector("#rates tbody")).getText().contains("东方花苑"));
 
     String rates = browser.findElement(By.cssSelector("#rates tbody")).getText();
     assertThat(rates).contains("地铁首座小区", "东方花苑", "五间安置小区", "合计").doesNotContain("华熙");
     assertThat(browser.findElements(By.cssSelector("#charts .chart svg"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("#charts .chart h3")))
-        .extracting(WebElement::getText).containsExactly("按时办结率", "居民满意率", "回访满意率", "整改率");
+        .extracting(WebElement::getText)
+        .containsExactly("按时办结率", "居民满意率", "回访满意率", "整改率");
     assertThat(browser.findElements(By.cssSelector("#charts .chart polyline"))).isNotEmpty();
     assertThat(browser.findElement(By.id("rules")).getText()).contains("按时办结率 =", "整改率 =");
 
@@ -76,7 +82,8 @@ class SupervisorPageBrowserTest {
   @Test
   @DisplayName("可打印的红黑榜和双晒季报页面")
   void printablePages() throws Exception {
-    browser.get("http://localhost:" + port + "/supervision/api/ranking.html?from=2026-01-01&to=2026-06-30");
+    browser.get(
+        "http://localhost:" + port + "/supervision/api/ranking.html?from=2026-01-01&to=2026-06-30");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("物业服务红黑榜");
     assertThat(browser.findElement(By.className("rule")).getText()).contains("综合得分");
     String ranking = browser.findElement(By.tagName("body")).getText();
@@ -90,6 +97,7 @@ class SupervisorPageBrowserTest {
   }
 
   private void setDate(WebElement input, String iso) {
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, iso);
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].value = arguments[1]", input, iso);
   }
 }

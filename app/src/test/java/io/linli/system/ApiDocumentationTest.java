@@ -52,7 +52,13 @@ class ApiDocumentationTest {
     }
     assertThat(checked).as("mappings checked").isGreaterThan(40);
     assertThat(missing).as("mappings missing from /v3/api-docs").isEmpty();
-    assertThat(http.get().uri("/swagger-ui/index.html").retrieve().toBodilessEntity().getStatusCode().value())
+    assertThat(
+            http.get()
+                .uri("/swagger-ui/index.html")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
   }
 }

@@ -44,8 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * /api/**}, {@code /open311/**} and {@code /supervision/api/**}, enumerated from Spring MVC's
  * handler mapping so that a new endpoint is covered without editing this test. Write endpoints get
  * every field of their body (JSON record components, Open311's form fields, the photo's multipart
- * part) replaced in turn by each bad value, plus whole-body attacks (malformed JSON, wrong types and
- * content types, raw invalid UTF-8, deep nesting) and header attacks (non-ASCII bytes); every
+ * part) replaced in turn by each bad value, plus whole-body attacks (malformed JSON, wrong types
+ * and content types, raw invalid UTF-8, deep nesting) and header attacks (non-ASCII bytes); every
  * endpoint gets its path variables and query parameters attacked. No answer may be a 5xx, and no
  * body may carry a Java type name or a stack trace. Requests go over a raw socket, so nothing is
  * "fixed" by a client library on the way.
@@ -57,39 +57,119 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class BadInputCorpusTest {
 
   /** Text a resident, a client or an attacker may send. */
-  static final List<String> TEXT = List.of(
-      "\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uDBFF\uDBFF", "\u202E反转文字", "\u2066隔离\u2069",
-      "零\u200B宽", "\uFEFF前缀", "a\u200Db", "响铃\u0007", "\u009B", "\u001B[31m红", "\u007F", "行\u2028分",
-      "\uFB2C".repeat(50), "\uFB2C".repeat(700), "字".repeat(2001), "x".repeat(10_000), "e\u0301".repeat(1100),
-      "😀👨‍👩‍👧", "𠀀𪚥𰻝", "", "   ", "null", "<script>alert(1)</script>", "' or 1=1 --", "%00",
-      "../../etc/passwd", "９９９", "\uFFFE\uFFFF", "\uE000私用区");
+  static final List<String> TEXT =
+      List.of(
+          "\u0000",
+          "a\u0000b",
+          "\uD800",
+          "x\uDC00y",
+          "\uDBFF\uDBFF",
+          "\u202E反转文字",
+          "\u2066隔离\u2069",
+          "零\u200B宽",
+          "\uFEFF前缀",
+          "a\u200Db",
+          "响铃\u0007",
+          "\u009B",
+          "\u001B[31m红",
+          "\u007F",
+          "行\u2028分",
+          "\uFB2C".repeat(50),
+          "\uFB2C".repeat(700),
+          "字".repeat(2001),
+          "x".repeat(10_000),
+          "e\u0301".repeat(1100),
+          "😀👨‍👩‍👧",
+          "𠀀𪚥𰻝",
+          "",
+          "   ",
+          "null",
+          "<script>alert(1)</script>",
+          "' or 1=1 --",
+          "%00",
+          "../../etc/passwd",
+          "９９９",
+          "\uFFFE\uFFFF",
+          "\uE000私用区");
 
   /** Non-text JSON values for any field. */
-  static final List<String> JSON_VALUES = List.of(
-      "123", "-1", "0", "1.5", "1e400", "-1e400", "99999999999999999999999999999", "-9223372036854775809",
-      "true", "null", "[]", "{}", "[1,2,3]", "\"2026-13-45\"", "\"-999999999-01-01T00:00:00Z\"",
-      "\"+999999999-12-31T23:59:59Z\"", "\"bogus\"", "\"NaN\"", "\"Infinity\"");
+  static final List<String> JSON_VALUES =
+      List.of(
+          "123",
+          "-1",
+          "0",
+          "1.5",
+          "1e400",
+          "-1e400",
+          "99999999999999999999999999999",
+          "-9223372036854775809",
+          "true",
+          "null",
+          "[]",
+          "{}",
+          "[1,2,3]",
+          "\"2026-13-45\"",
+          "\"-999999999-01-01T00:00:00Z\"",
+          "\"+999999999-12-31T23:59:59Z\"",
+          "\"bogus\"",
+          "\"NaN\"",
+          "\"Infinity\"");
 
   /** Whole bodies for a JSON endpoint. */
-  static final List<String> JSON_BODIES = List.of(
-      "", "{", "{\"a\":", "[]", "null", "\"text\"", "123", "{\"x\":1}{", "{'single':'quotes'}",
-      "[".repeat(5000) + "]".repeat(5000), "{\"a\":" + "9".repeat(2000) + "}", "\u0000",
-      "{\"a\":\"\\ud800\"}", "{\"description\":\"a\",\"description\":\"b\"}");
+  static final List<String> JSON_BODIES =
+      List.of(
+          "",
+          "{",
+          "{\"a\":",
+          "[]",
+          "null",
+          "\"text\"",
+          "123",
+          "{\"x\":1}{",
+          "{'single':'quotes'}",
+          "[".repeat(5000) + "]".repeat(5000),
+          "{\"a\":" + "9".repeat(2000) + "}",
+          "\u0000",
+          "{\"a\":\"\\ud800\"}",
+          "{\"description\":\"a\",\"description\":\"b\"}");
 
   /** Percent-encoded values for a path variable or query parameter (raw bytes included). */
-  static final List<String> URL_VALUES = List.of(
-      "%00", "a%00b", "%ED%A0%80", "%E2%80%AE", "%07", "%C0%80", "%FF", "%EF%AC%AC", "%F0%9F%98%80",
-      "..%2F..%2Fetc", "%252e", "-999999999-01-01T00:00:00Z", "99999999999999999999", "-1", "1e400",
-      "x".repeat(3000), "bogus", "%E5%B1%85%E6%B0%91");
+  static final List<String> URL_VALUES =
+      List.of(
+          "%00",
+          "a%00b",
+          "%ED%A0%80",
+          "%E2%80%AE",
+          "%07",
+          "%C0%80",
+          "%FF",
+          "%EF%AC%AC",
+          "%F0%9F%98%80",
+          "..%2F..%2Fetc",
+          "%252e",
+          "-999999999-01-01T00:00:00Z",
+          "99999999999999999999",
+          "-1",
+          "1e400",
+          "x".repeat(3000),
+          "bogus",
+          "%E5%B1%85%E6%B0%91");
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mapping;
 
   final List<String> failures = new ArrayList<>();
   final Set<String> endpoints = new TreeSet<>();
-  /** Handler methods already given the full corpus; another path to the same one gets a smoke set. */
+
+  /**
+   * Handler methods already given the full corpus; another path to the same one gets a smoke set.
+   */
   final Set<java.lang.reflect.Method> attacked = new java.util.HashSet<>();
+
   int sent;
   int fiveXx;
   Map<String, String> pathValues;
@@ -104,18 +184,29 @@ class BadInputCorpusTest {
       HandlerMethod handler = e.getValue();
       Set<String> patterns = info.getPatternValues();
       Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-      boolean sse = info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM);
+      boolean sse =
+          info.getProducesCondition()
+              .getProducibleMediaTypes()
+              .contains(MediaType.TEXT_EVENT_STREAM);
       for (String pattern : patterns) {
-        if (!(pattern.startsWith("/api/") || pattern.startsWith("/open311/") || pattern.startsWith("/supervision/api/"))) {
+        if (!(pattern.startsWith("/api/")
+            || pattern.startsWith("/open311/")
+            || pattern.startsWith("/supervision/api/"))) {
           continue;
         }
         for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
           endpoints.add(m + " " + pattern);
           if (!attacked.add(handler.getMethod())) {
-            // the same code behind a second path (.json/.xml, /api/supervision and /supervision/api)
-            send(m.name(), path(pattern, Map.of()), null, m == RequestMethod.GET ? null : new byte[0],
+            // the same code behind a second path (.json/.xml, /api/supervision and
+            // /supervision/api)
+            send(
+                m.name(),
+                path(pattern, Map.of()),
+                null,
+                m == RequestMethod.GET ? null : new byte[0],
                 List.of("X-Note: " + RawHttp.utf8Bytes("居民")));
-            attackPathVariables(m.name(), pattern, handler, null, m == RequestMethod.GET ? null : new byte[0]);
+            attackPathVariables(
+                m.name(), pattern, handler, null, m == RequestMethod.GET ? null : new byte[0]);
           } else if (m == RequestMethod.GET) {
             getEndpoint(pattern, handler, sse);
           } else {
@@ -125,12 +216,17 @@ class BadInputCorpusTest {
       }
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000;
-    System.out.printf("bad-input corpus: %d requests to %d endpoints in %d s, %d answered 5xx, %d failures%n",
+    System.out.printf(
+        "bad-input corpus: %d requests to %d endpoints in %d s, %d answered 5xx, %d failures%n",
         sent, endpoints.size(), seconds, fiveXx, failures.size());
     endpoints.forEach(p -> System.out.println("  covered: " + p));
-    assertThat(endpoints).as("write endpoints found").anyMatch(p -> p.startsWith("POST /api/grievances"))
-        .anyMatch(p -> p.startsWith("PUT /api/service-catalogue")).anyMatch(p -> p.startsWith("POST /open311"));
-    assertThat(failures).as("%d of %d requests answered 5xx or showed internals", failures.size(), sent)
+    assertThat(endpoints)
+        .as("write endpoints found")
+        .anyMatch(p -> p.startsWith("POST /api/grievances"))
+        .anyMatch(p -> p.startsWith("PUT /api/service-catalogue"))
+        .anyMatch(p -> p.startsWith("POST /open311"));
+    assertThat(failures)
+        .as("%d of %d requests answered 5xx or showed internals", failures.size(), sent)
         .isEmpty();
   }
 
@@ -141,15 +237,22 @@ class BadInputCorpusTest {
     String valid = path(pattern, Map.of());
     if (!sse) {
       for (String p : params) {
-        for (String v : URL_VALUES) send("GET", valid + "?" + p + "=" + v + validParams(params, p), null, null, List.of());
-        send("GET", valid + "?" + p + "=1&" + p + "=2" + validParams(params, p), null, null, List.of());
+        for (String v : URL_VALUES)
+          send("GET", valid + "?" + p + "=" + v + validParams(params, p), null, null, List.of());
+        send(
+            "GET",
+            valid + "?" + p + "=1&" + p + "=2" + validParams(params, p),
+            null,
+            null,
+            List.of());
       }
       send("GET", valid, null, null, List.of("X-Note: " + RawHttp.utf8Bytes("居民")));
     }
     attackPathVariables("GET", pattern, handler, null, null);
   }
 
-  void writeEndpoint(String method, String pattern, RequestMappingInfo info, HandlerMethod handler) throws Exception {
+  void writeEndpoint(String method, String pattern, RequestMappingInfo info, HandlerMethod handler)
+      throws Exception {
     Set<MediaType> consumes = info.getConsumesCondition().getConsumableMediaTypes();
     List<String> params = new ArrayList<>(requestParams(handler));
     String query = validParams(params, null);
@@ -157,13 +260,23 @@ class BadInputCorpusTest {
     List<String> headers = List.of();
     if (consumes.contains(MediaType.MULTIPART_FORM_DATA)) {
       multipart(method, valid);
-      attackPathVariables(method, pattern, handler, "multipart/form-data; boundary=b0undary", multipartBody("photo", "a.png", png()));
+      attackPathVariables(
+          method,
+          pattern,
+          handler,
+          "multipart/form-data; boundary=b0undary",
+          multipartBody("photo", "a.png", png()));
       return;
     }
     Parameter body = bodyParameter(handler);
-    if (consumes.contains(MediaType.APPLICATION_FORM_URLENCODED) || (body != null && MultiValueMap.class.isAssignableFrom(body.getType()))) {
+    if (consumes.contains(MediaType.APPLICATION_FORM_URLENCODED)
+        || (body != null && MultiValueMap.class.isAssignableFrom(body.getType()))) {
       form(method, valid);
-      attackPathVariables(method, pattern, handler, MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+      attackPathVariables(
+          method,
+          pattern,
+          handler,
+          MediaType.APPLICATION_FORM_URLENCODED_VALUE,
           formBody(open311Form()).getBytes(StandardCharsets.US_ASCII));
       return;
     }
@@ -172,17 +285,41 @@ class BadInputCorpusTest {
     String type = MediaType.APPLICATION_JSON_VALUE;
     if (body != null && body.getType().isRecord()) {
       for (RecordComponent c : body.getType().getRecordComponents()) {
-        for (String s : TEXT) send(method, valid, type, jsonBody(with(base, c.getName(), jsonString(s))), headers);
-        for (String v : JSON_VALUES) send(method, valid, type, jsonBody(with(base, c.getName(), v)), headers);
+        for (String s : TEXT)
+          send(method, valid, type, jsonBody(with(base, c.getName(), jsonString(s))), headers);
+        for (String v : JSON_VALUES)
+          send(method, valid, type, jsonBody(with(base, c.getName(), v)), headers);
       }
     }
-    for (String b : JSON_BODIES) send(method, valid, type, b.getBytes(StandardCharsets.UTF_8), headers);
-    byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xC0,
-        (byte) 0x80, (byte) 0xFF, '"', '}'};
+    for (String b : JSON_BODIES)
+      send(method, valid, type, b.getBytes(StandardCharsets.UTF_8), headers);
+    byte[] invalidUtf8 = {
+      '{',
+      '"',
+      'a',
+      '"',
+      ':',
+      '"',
+      (byte) 0xED,
+      (byte) 0xA0,
+      (byte) 0x80,
+      (byte) 0xC0,
+      (byte) 0x80,
+      (byte) 0xFF,
+      '"',
+      '}'
+    };
     send(method, valid, type, invalidUtf8, headers);
-    for (String ct : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x", "application/json; charset=bogus", "application/json; charset=UTF-16",
-        "bogus", "")) {
+    for (String ct :
+        List.of(
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=bogus",
+            "application/json; charset=UTF-16",
+            "bogus",
+            "")) {
       send(method, valid, ct, validBody, headers);
     }
     send(method, valid, type, validBody, List.of("X-Note: " + RawHttp.utf8Bytes("居民")));
@@ -194,19 +331,48 @@ class BadInputCorpusTest {
 
   void multipart(String method, String path) throws Exception {
     String type = "multipart/form-data; boundary=b0undary";
-    for (String name : List.of("a\u0000.png", RawHttp.utf8Bytes("照片\u202E.png"), "a\u0007.png",
-        RawHttp.utf8Bytes("😀.png"), "x".repeat(5000), "", "../../etc/passwd", "a\".png")) {
+    for (String name :
+        List.of(
+            "a\u0000.png",
+            RawHttp.utf8Bytes("照片\u202E.png"),
+            "a\u0007.png",
+            RawHttp.utf8Bytes("😀.png"),
+            "x".repeat(5000),
+            "",
+            "../../etc/passwd",
+            "a\".png")) {
       send(method, path, type, multipartBody("photo", name, png()), List.of());
     }
     send(method, path, type, multipartBody("photo\u0000", "a.png", png()), List.of());
     send(method, path, type, multipartBody("other", "a.png", png()), List.of());
     send(method, path, type, multipartBody("photo", "a.png", new byte[0]), List.of());
-    send(method, path, type, multipartBody("photo", "a.png", "GIF89a not really".getBytes(StandardCharsets.US_ASCII)), List.of());
+    send(
+        method,
+        path,
+        type,
+        multipartBody("photo", "a.png", "GIF89a not really".getBytes(StandardCharsets.US_ASCII)),
+        List.of());
     byte[] truncated = png();
-    send(method, path, type, multipartBody("photo", "a.png", java.util.Arrays.copyOf(truncated, truncated.length / 2)), List.of());
-    send(method, path, type, "--b0undary\r\nContent-Disposition: form-data; name=\"photo\"".getBytes(StandardCharsets.US_ASCII), List.of());
+    send(
+        method,
+        path,
+        type,
+        multipartBody("photo", "a.png", java.util.Arrays.copyOf(truncated, truncated.length / 2)),
+        List.of());
+    send(
+        method,
+        path,
+        type,
+        "--b0undary\r\nContent-Disposition: form-data; name=\"photo\""
+            .getBytes(StandardCharsets.US_ASCII),
+        List.of());
     send(method, path, "multipart/form-data", multipartBody("photo", "a.png", png()), List.of());
-    send(method, path, "multipart/form-data; boundary=" + "b".repeat(100), multipartBody("photo", "a.png", png()), List.of());
+    send(
+        method,
+        path,
+        "multipart/form-data; boundary=" + "b".repeat(100),
+        multipartBody("photo", "a.png", png()),
+        List.of());
     send(method, path, "application/json", "{}".getBytes(StandardCharsets.US_ASCII), List.of());
   }
 
@@ -214,42 +380,85 @@ class BadInputCorpusTest {
     Map<String, String> base = open311Form();
     String type = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
     List<String> fields = new ArrayList<>(base.keySet());
-    fields.addAll(List.of("address_string", "first_name", "last_name", "email", "device_id", "account_id",
-        "media_url", "lat", "long", "phone"));
+    fields.addAll(
+        List.of(
+            "address_string",
+            "first_name",
+            "last_name",
+            "email",
+            "device_id",
+            "account_id",
+            "media_url",
+            "lat",
+            "long",
+            "phone"));
     for (String f : new LinkedHashSet<>(fields)) {
-      for (String s : TEXT) send(method, path, type, formBody(with(base, f, percent(s))).getBytes(StandardCharsets.US_ASCII), List.of());
-      for (String v : URL_VALUES) send(method, path, type, formBody(with(base, f, v)).getBytes(StandardCharsets.US_ASCII), List.of());
+      for (String s : TEXT)
+        send(
+            method,
+            path,
+            type,
+            formBody(with(base, f, percent(s))).getBytes(StandardCharsets.US_ASCII),
+            List.of());
+      for (String v : URL_VALUES)
+        send(
+            method,
+            path,
+            type,
+            formBody(with(base, f, v)).getBytes(StandardCharsets.US_ASCII),
+            List.of());
     }
-    for (String ct : List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "")) {
+    for (String ct :
+        List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "")) {
       send(method, path, ct, formBody(base).getBytes(StandardCharsets.US_ASCII), List.of());
     }
     send(method, path, type, new byte[] {'a', '=', (byte) 0xFF, '&', (byte) 0xC0, '='}, List.of());
-    send(method, path, type, formBody(base).getBytes(StandardCharsets.US_ASCII), List.of("X-Note: " + RawHttp.utf8Bytes("居民")));
+    send(
+        method,
+        path,
+        type,
+        formBody(base).getBytes(StandardCharsets.US_ASCII),
+        List.of("X-Note: " + RawHttp.utf8Bytes("居民")));
   }
 
-  void attackPathVariables(String method, String pattern, HandlerMethod handler, String type, byte[] body) throws Exception {
+  void attackPathVariables(
+      String method, String pattern, HandlerMethod handler, String type, byte[] body)
+      throws Exception {
     for (String name : variables(pattern)) {
       if (name.equals("format")) continue;
       String query = validParams(new ArrayList<>(requestParams(handler)), null);
       for (String v : URL_VALUES) {
-        send(method, path(pattern, Map.of(name, v)) + (query.isEmpty() ? "" : "?" + query.substring(1)), type, body, List.of());
+        send(
+            method,
+            path(pattern, Map.of(name, v)) + (query.isEmpty() ? "" : "?" + query.substring(1)),
+            type,
+            body,
+            List.of());
       }
     }
   }
 
   // ---------------------------------------------------------------- sending and checking
 
-  static final Pattern INTERNALS = Pattern.compile(
-      "(java|javax|jakarta|org\\.springframework|org\\.camunda|org\\.apache|com\\.fasterxml|org\\.postgresql|io\\.linli)\\.[a-z]"
-          + "|[A-Z][A-Za-z]*(Exception|Error)\\b|\\tat |\\.java:\\d+\\)");
+  static final Pattern INTERNALS =
+      Pattern.compile(
+          "(java|javax|jakarta|org\\.springframework|org\\.camunda|org\\.apache|com\\.fasterxml|org\\.postgresql|io\\.linli)\\.[a-z]"
+              + "|[A-Z][A-Za-z]*(Exception|Error)\\b|\\tat |\\.java:\\d+\\)");
 
-  void send(String method, String path, String type, byte[] body, List<String> headers) throws Exception {
-    StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nX-Linli-User: rep01");
+  void send(String method, String path, String type, byte[] body, List<String> headers)
+      throws Exception {
+    StringBuilder head =
+        new StringBuilder(method)
+            .append(' ')
+            .append(path)
+            .append(" HTTP/1.1\r\nX-Linli-User: rep01");
     if (type != null) head.append("\r\nContent-Type: ").append(type);
     for (String h : headers) head.append("\r\n").append(h);
     RawHttp.Answer a;
     try {
-      a = RawHttp.send(port, head.toString(), body == null && !method.equals("GET") ? new byte[0] : body);
+      a =
+          RawHttp.send(
+              port, head.toString(), body == null && !method.equals("GET") ? new byte[0] : body);
     } catch (java.io.IOException e) {
       failures.add(describe(method, path, body) + " → no answer: " + e);
       return;
@@ -259,8 +468,12 @@ class BadInputCorpusTest {
     String answerBody = a.body();
     Matcher m = INTERNALS.matcher(answerBody);
     if (a.status() >= 500 || m.find()) {
-      failures.add(describe(method, path, body) + " → " + a.status() + " "
-          + answerBody.substring(0, Math.min(300, answerBody.length())));
+      failures.add(
+          describe(method, path, body)
+              + " → "
+              + a.status()
+              + " "
+              + answerBody.substring(0, Math.min(300, answerBody.length())));
     }
   }
 
@@ -278,15 +491,30 @@ class BadInputCorpusTest {
   /** A grievance, a service order and a topic to aim the case-specific endpoints at. */
   Map<String, String> validPathValues() throws Exception {
     Map<String, String> m = new LinkedHashMap<>();
-    JsonNode g = json.readTree(RawHttp.send(port, "POST /api/grievances HTTP/1.1\r\nContent-Type: application/json",
-        jsonBody(validBody(grievanceRecord()))).body());
-    JsonNode o = json.readTree(RawHttp.send(port, "POST /api/service-orders HTTP/1.1\r\nContent-Type: application/json",
-        "{\"communityCode\":\"tfsq\",\"estateCode\":\"dtsz\",\"itemCode\":\"PLUMBING-01\",\"description\":\"水管漏水\",\"contactPhone\":\"13800001234\"}"
-            .getBytes(StandardCharsets.UTF_8)).body());
-    JsonNode t = json.readTree(RawHttp.send(port, "POST /api/consultations HTTP/1.1\r\nContent-Type: application/json",
-        ("{\"communityCode\":\"tfsq\",\"estateCode\":\"dtsz\",\"category\":\"PUBLIC_FACILITY\",\"title\":\"加装电梯\","
-            + "\"description\":\"3栋加装电梯\",\"proposerRole\":\"RESIDENT\",\"contactPhone\":\"13800001234\"}")
-            .getBytes(StandardCharsets.UTF_8)).body());
+    JsonNode g =
+        json.readTree(
+            RawHttp.send(
+                    port,
+                    "POST /api/grievances HTTP/1.1\r\nContent-Type: application/json",
+                    jsonBody(validBody(grievanceRecord())))
+                .body());
+    JsonNode o =
+        json.readTree(
+            RawHttp.send(
+                    port,
+                    "POST /api/service-orders HTTP/1.1\r\nContent-Type: application/json",
+                    "{\"communityCode\":\"tfsq\",\"estateCode\":\"dtsz\",\"itemCode\":\"PLUMBING-01\",\"description\":\"水管漏水\",\"contactPhone\":\"13800001234\"}"
+                        .getBytes(StandardCharsets.UTF_8))
+                .body());
+    JsonNode t =
+        json.readTree(
+            RawHttp.send(
+                    port,
+                    "POST /api/consultations HTTP/1.1\r\nContent-Type: application/json",
+                    ("{\"communityCode\":\"tfsq\",\"estateCode\":\"dtsz\",\"category\":\"PUBLIC_FACILITY\",\"title\":\"加装电梯\","
+                            + "\"description\":\"3栋加装电梯\",\"proposerRole\":\"RESIDENT\",\"contactPhone\":\"13800001234\"}")
+                        .getBytes(StandardCharsets.UTF_8))
+                .body());
     m.put("caseNo", g.get("caseNo").asText());
     m.put("id", g.get("caseNo").asText());
     m.put("token", g.get("watchToken").asText());
@@ -335,7 +563,9 @@ class BadInputCorpusTest {
     known.put("title", "\"议题标题\"");
     known.put("proposerRole", "\"RESIDENT\"");
     known.put("vote", "\"AGREE\"");
-    known.put("grievanceCaseNo", pathValues == null ? "\"GR-2026-000001\"" : "\"" + pathValues.get("caseNo") + "\"");
+    known.put(
+        "grievanceCaseNo",
+        pathValues == null ? "\"GR-2026-000001\"" : "\"" + pathValues.get("caseNo") + "\"");
     Map<String, String> body = new LinkedHashMap<>();
     if (!type.isRecord()) return body;
     for (RecordComponent c : type.getRecordComponents()) {
@@ -374,7 +604,9 @@ class BadInputCorpusTest {
 
   static byte[] jsonBody(Map<String, String> fields) {
     StringBuilder b = new StringBuilder("{");
-    fields.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+    fields.forEach(
+        (k, v) ->
+            b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
     return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -395,17 +627,28 @@ class BadInputCorpusTest {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       byte[] bytes;
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         bytes = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
         i++;
       } else if (Character.isSurrogate(c)) {
-        bytes = new byte[] {(byte) (0xE0 | (c >> 12)), (byte) (0x80 | ((c >> 6) & 0x3F)), (byte) (0x80 | (c & 0x3F))};
+        bytes =
+            new byte[] {
+              (byte) (0xE0 | (c >> 12)),
+              (byte) (0x80 | ((c >> 6) & 0x3F)),
+              (byte) (0x80 | (c & 0x3F))
+            };
       } else {
         bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
       }
       for (byte x : bytes) {
         int u = x & 0xFF;
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '.') {
+        if ((u >= 'a' && u <= 'z')
+            || (u >= 'A' && u <= 'Z')
+            || (u >= '0' && u <= '9')
+            || u == '-'
+            || u == '.') {
           b.append((char) u);
         } else {
           b.append('%').append(String.format("%02X", u));
@@ -423,8 +666,13 @@ class BadInputCorpusTest {
 
   static byte[] multipartBody(String part, String fileName, byte[] content) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(("--b0undary\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        ("--b0undary\r\nContent-Disposition: form-data; name=\""
+                + part
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     out.write(content);
     out.write("\r\n--b0undary--\r\n".getBytes(StandardCharsets.ISO_8859_1));
     return out.toByteArray();
@@ -432,7 +680,10 @@ class BadInputCorpusTest {
 
   static byte[] png() throws Exception {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png",
+        png);
     return png.toByteArray();
   }
 
@@ -467,16 +718,22 @@ class BadInputCorpusTest {
     return null;
   }
 
-  /** Query parameter names: {@code @RequestParam} and the components of a {@code @ModelAttribute} record. */
+  /**
+   * Query parameter names: {@code @RequestParam} and the components of a {@code @ModelAttribute}
+   * record.
+   */
   static Set<String> requestParams(HandlerMethod handler) {
     Set<String> out = new LinkedHashSet<>();
     for (Parameter p : handler.getMethod().getParameters()) {
       RequestParam rp = p.getAnnotation(RequestParam.class);
-      if (rp != null) out.add(!rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getName());
+      if (rp != null)
+        out.add(
+            !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getName());
       if (p.isAnnotationPresent(ModelAttribute.class) && p.getType().isRecord()) {
         for (RecordComponent c : p.getType().getRecordComponents()) out.add(c.getName());
       }
-      if (p.isAnnotationPresent(RequestHeader.class) || p.isAnnotationPresent(RequestPart.class)) continue;
+      if (p.isAnnotationPresent(RequestHeader.class) || p.isAnnotationPresent(RequestPart.class))
+        continue;
     }
     return out;
   }

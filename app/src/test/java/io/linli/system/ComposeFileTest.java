@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +31,33 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Unit tier: there is no Docker engine on the build machines, but Debian's {@code docker-compose}
- * (1.29) validates a compose file offline. This test runs the real {@code docker-compose config}
- * on {@code docker-compose.yml} with an {@code .env} made from {@code .env.example} the way the
- * README makes it (exit 0), and with each required secret missing (non-zero, naming it); then it
- * checks the resolved file against {@code application.yaml} and the realm file — service names,
- * ports, profiles, every variable the app reads without a default is set, every variable the app
- * container gets is one the app reads, and the secrets and URLs on both sides agree. Skipped,
- * saying so, where {@code docker-compose} is not installed ({@code .ci/run} installs it).
+ * (1.29) validates a compose file offline. This test runs the real {@code docker-compose config} on
+ * {@code docker-compose.yml} with an {@code .env} made from {@code .env.example} the way the README
+ * makes it (exit 0), and with each required secret missing (non-zero, naming it); then it checks
+ * the resolved file against {@code application.yaml} and the realm file — service names, ports,
+ * profiles, every variable the app reads without a default is set, every variable the app container
+ * gets is one the app reads, and the secrets and URLs on both sides agree. Skipped, saying so,
+ * where {@code docker-compose} is not installed ({@code .ci/run} installs it).
  */
 class ComposeFileTest {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
   /** A placeholder without a default in application.yaml: the app cannot start without it. */
   static final Pattern WITHOUT_DEFAULT = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+
   /** A variable docker-compose.yml requires ({@code ${VAR:?message}}). */
   static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):\\?");
+
   /** The secrets, which must come from .env and never be written into docker-compose.yml. */
-  static final Set<String> SECRETS = Set.of("LINLI_CRYPTO_KEY", "LINLI_DB_PASSWORD",
-      "KC_BOOTSTRAP_ADMIN_PASSWORD", "LINLI_WEBAPP_CLIENT_SECRET", "LINLI_IDENTITY_CLIENT_SECRET");
+  static final Set<String> SECRETS =
+      Set.of(
+          "LINLI_CRYPTO_KEY",
+          "LINLI_DB_PASSWORD",
+          "KC_BOOTSTRAP_ADMIN_PASSWORD",
+          "LINLI_WEBAPP_CLIENT_SECRET",
+          "LINLI_IDENTITY_CLIENT_SECRET");
 
   @TempDir Path tmp;
 
@@ -57,7 +65,8 @@ class ComposeFileTest {
   static void dockerComposeInstalled() {
     boolean installed;
     try {
-      Process p = new ProcessBuilder("docker-compose", "--version").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("docker-compose", "--version").redirectErrorStream(true).start();
       p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       installed = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException e) {
@@ -66,12 +75,14 @@ class ComposeFileTest {
       Thread.currentThread().interrupt();
       installed = false;
     }
-    Assumptions.assumeTrue(installed,
+    Assumptions.assumeTrue(
+        installed,
         "docker-compose (Debian package docker-compose) is not installed: compose file test skipped");
   }
 
   @Test
-  @DisplayName("docker-compose config accepts docker-compose.yml with an .env made from .env.example")
+  @DisplayName(
+      "docker-compose config accepts docker-compose.yml with an .env made from .env.example")
   void configAcceptsTheComposeFileWithAnEnvFile() throws Exception {
     Result r = config(envFile(null));
     assertThat(r.exit).as("docker-compose config:%n%s", r.err).isZero();
@@ -101,14 +112,19 @@ class ComposeFileTest {
   @Test
   @DisplayName("the secrets come from .env, which git ignores")
   void secretsComeFromDotEnv() throws IOException {
-    Map<String, Map<String, Object>> raw = services(Files.readString(ROOT.resolve("docker-compose.yml")));
+    Map<String, Map<String, Object>> raw =
+        services(Files.readString(ROOT.resolve("docker-compose.yml")));
     for (Map<String, Object> service : raw.values()) {
-      environment(service).forEach((name, value) -> {
-        if (SECRETS.contains(name) || name.endsWith("PASSWORD") || name.endsWith("SECRET")
-            || name.endsWith("_KEY")) {
-          assertThat(value).as(name).matches("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]+}");
-        }
-      });
+      environment(service)
+          .forEach(
+              (name, value) -> {
+                if (SECRETS.contains(name)
+                    || name.endsWith("PASSWORD")
+                    || name.endsWith("SECRET")
+                    || name.endsWith("_KEY")) {
+                  assertThat(value).as(name).matches("\\$\\{[A-Z][A-Z0-9_]*:\\?[^}]+}");
+                }
+              });
     }
     Set<String> example = envKeys(Files.readString(ROOT.resolve(".env.example")));
     assertThat(example).as("variables .env.example lists").containsAll(SECRETS);
@@ -123,7 +139,8 @@ class ComposeFileTest {
     assertThat(r.exit).as("docker-compose config:%n%s", r.err).isZero();
     Map<String, Map<String, Object>> services = services(r.out);
     assertThat(services).containsOnlyKeys("postgres", "keycloak", "app");
-    services.forEach((name, s) -> assertThat(s).as(name + " healthcheck").containsKey("healthcheck"));
+    services.forEach(
+        (name, s) -> assertThat(s).as(name + " healthcheck").containsKey("healthcheck"));
 
     String applicationYaml;
     try (InputStream in = getClass().getResourceAsStream("/application.yaml")) {
@@ -148,10 +165,12 @@ class ComposeFileTest {
       assertThat(env.get(required.group(1))).as(required.group(1)).isNotBlank();
     }
     assertThat(Base64.getDecoder().decode(env.get("LINLI_CRYPTO_KEY"))).hasSize(32);
-    assertThat(List.of(env.get("SPRING_PROFILES_ACTIVE").split(","))).containsExactly("postgres", "keycloak");
+    assertThat(List.of(env.get("SPRING_PROFILES_ACTIVE").split(",")))
+        .containsExactly("postgres", "keycloak");
     assertThat(profiles).contains("postgres", "keycloak");
     assertThat(ports(app)).contains(env.get("PORT") + ":" + env.get("PORT"));
-    assertThat((Map<String, Object>) app.get("depends_on")).containsOnlyKeys("postgres", "keycloak");
+    assertThat((Map<String, Object>) app.get("depends_on"))
+        .containsOnlyKeys("postgres", "keycloak");
 
     // the database
     Map<String, String> pg = environment(services.get("postgres"));
@@ -172,31 +191,54 @@ class ComposeFileTest {
     assertThat(kcEnv.get("KC_HOSTNAME")).isEqualTo(env.get("LINLI_KEYCLOAK_URL"));
     assertThat(kcEnv.get("KC_BOOTSTRAP_ADMIN_PASSWORD")).isNotBlank();
     assertThat((List<String>) kc.get("command")).contains("--import-realm");
-    assertThat(String.valueOf(kc.get("volumes"))).contains("/keycloak-realm").contains("/opt/keycloak/data/import");
+    assertThat(String.valueOf(kc.get("volumes")))
+        .contains("/keycloak-realm")
+        .contains("/opt/keycloak/data/import");
 
     // the realm's clients and the app's secrets (.env.example holds the realm file's demo secrets,
     // which the app accepts only as a local demo on a localhost Keycloak)
-    JsonNode realm = new ObjectMapper().readTree(ROOT.resolve("keycloak-realm/linli-realm.json").toFile());
+    JsonNode realm =
+        new ObjectMapper().readTree(ROOT.resolve("keycloak-realm/linli-realm.json").toFile());
     assertThat(realm.get("realm").asText()).isEqualTo(env.get("LINLI_KEYCLOAK_REALM"));
-    assertThat(secret(realm, env.get("LINLI_WEBAPP_CLIENT_ID"))).isEqualTo(env.get("LINLI_WEBAPP_CLIENT_SECRET"));
-    assertThat(secret(realm, env.get("LINLI_IDENTITY_CLIENT_ID"))).isEqualTo(env.get("LINLI_IDENTITY_CLIENT_SECRET"));
-    assertThat(realm.toString()).contains("\"included.custom.audience\":\"" + env.get("LINLI_API_AUDIENCE") + "\"");
+    assertThat(secret(realm, env.get("LINLI_WEBAPP_CLIENT_ID")))
+        .isEqualTo(env.get("LINLI_WEBAPP_CLIENT_SECRET"));
+    assertThat(secret(realm, env.get("LINLI_IDENTITY_CLIENT_ID")))
+        .isEqualTo(env.get("LINLI_IDENTITY_CLIENT_SECRET"));
+    assertThat(realm.toString())
+        .contains("\"included.custom.audience\":\"" + env.get("LINLI_API_AUDIENCE") + "\"");
     assertThat(env.get("LINLI_LOCAL_DEMO")).isEqualTo("true");
     assertThat(external.getHost()).isEqualTo("localhost");
   }
 
   record Result(int exit, String out, String err) {}
 
-  /** {@code docker-compose -f docker-compose.yml --env-file <file> config} in the repository root. */
+  /**
+   * {@code docker-compose -f docker-compose.yml --env-file <file> config} in the repository root.
+   */
   Result config(Path envFile) throws IOException, InterruptedException {
     Path out = Files.createTempFile(tmp, "config", ".out");
     Path err = Files.createTempFile(tmp, "config", ".err");
-    ProcessBuilder pb = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml",
-        "--env-file", envFile.toString(), "config")
-        .directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "docker-compose",
+                "-f",
+                "docker-compose.yml",
+                "--env-file",
+                envFile.toString(),
+                "config")
+            .directory(ROOT.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     // only the env file counts: the build's own environment must not fill in a missing variable
-    pb.environment().keySet().removeIf(k -> k.startsWith("LINLI_") || k.startsWith("KC_")
-        || k.startsWith("POSTGRES_") || k.startsWith("COMPOSE_") || k.startsWith("DOCKER_"));
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("LINLI_")
+                    || k.startsWith("KC_")
+                    || k.startsWith("POSTGRES_")
+                    || k.startsWith("COMPOSE_")
+                    || k.startsWith("DOCKER_"));
     Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -222,8 +264,10 @@ class ComposeFileTest {
         } else if (value.isEmpty()) {
           byte[] bytes = new byte[32];
           random.nextBytes(bytes);
-          value = name.equals("LINLI_CRYPTO_KEY") ? Base64.getEncoder().encodeToString(bytes)
-              : HexFormat.of().formatHex(bytes);
+          value =
+              name.equals("LINLI_CRYPTO_KEY")
+                  ? Base64.getEncoder().encodeToString(bytes)
+                  : HexFormat.of().formatHex(bytes);
         }
         line = name + "=" + value;
       }
@@ -251,7 +295,8 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   static Map<String, String> environment(Map<String, Object> service) {
     Map<String, String> env = new java.util.LinkedHashMap<>();
-    ((Map<String, Object>) service.get("environment")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+    ((Map<String, Object>) service.get("environment"))
+        .forEach((k, v) -> env.put(k, String.valueOf(v)));
     return env;
   }
 

@@ -45,14 +45,16 @@ class ConcurrentClaimTest {
       CountDownLatch start = new CountDownLatch(1);
       List<CompletableFuture<HttpResponse<String>>> claims = new ArrayList<>();
       for (String user : List.of("grid1", "grid9")) {
-        claims.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            start.await();
-            return claim(taskId, user);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }));
+        claims.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await();
+                    return claim(taskId, user);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
       }
       start.countDown();
       List<Integer> statuses = new ArrayList<>();
@@ -60,10 +62,16 @@ class ConcurrentClaimTest {
 
       // then one wins and the other is told, with 409, that someone was faster
       assertThat(statuses).containsExactlyInAnyOrder(204, 409);
-      String loser = claims.stream().map(CompletableFuture::join)
-          .filter(r -> r.statusCode() == 409).findFirst().orElseThrow().body();
+      String loser =
+          claims.stream()
+              .map(CompletableFuture::join)
+              .filter(r -> r.statusCode() == 409)
+              .findFirst()
+              .orElseThrow()
+              .body();
       assertThat(JSON.readTree(loser).get("message").asText()).containsAnyOf("认领", "他人");
-      assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isIn("grid1", "grid9");
+      assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+          .isIn("grid1", "grid9");
     }
   }
 
@@ -78,18 +86,33 @@ class ConcurrentClaimTest {
   }
 
   HttpResponse<String> claim(String taskId, String user) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri("/engine-rest/task/" + taskId + "/claim"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("userId", user))))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri("/engine-rest/task/" + taskId + "/claim"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("userId", user))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   String triageTaskOfNewCase() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/grievances"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-            "communityCode", "tfsq", "category", "PARKING", "description", "消防通道被占"))))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/grievances"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "communityCode",
+                                "tfsq",
+                                "category",
+                                "PARKING",
+                                "description",
+                                "消防通道被占"))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     String caseNo = JSON.readTree(r.body()).get("caseNo").asText();
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();

@@ -44,24 +44,42 @@ class ModelTest {
           "io.linli.dailycheck.DailyInspectionProcess", "processes/daily-inspection.bpmn");
 
   static final Set<String> NOT_ELEMENT_IDS =
-      Set.of("FLOW", "DECISION_SUGGEST_TIER", "MESSAGE_RATED", "MESSAGE_QUOTE_DECIDED",
-          "MESSAGE_COMPLETED", "MESSAGE_RETURNED", "MESSAGE_DECLINED", "MESSAGE_MERGED");
+      Set.of(
+          "FLOW",
+          "DECISION_SUGGEST_TIER",
+          "MESSAGE_RATED",
+          "MESSAGE_QUOTE_DECIDED",
+          "MESSAGE_COMPLETED",
+          "MESSAGE_RETURNED",
+          "MESSAGE_DECLINED",
+          "MESSAGE_MERGED");
 
   /** Windows that close a wait (and so interrupt it); every other timer is a clock. */
-  static final Set<String> WINDOWS = Set.of("BoundaryEvent_RatingWindowElapsed", "BoundaryEvent_VoteClosed",
-      "BoundaryEvent_ScoringClosed");
+  static final Set<String> WINDOWS =
+      Set.of(
+          "BoundaryEvent_RatingWindowElapsed",
+          "BoundaryEvent_VoteClosed",
+          "BoundaryEvent_ScoringClosed");
 
   @ParameterizedTest
-  @ValueSource(strings = {"io.linli.grievance.GrievanceProcess", "io.linli.escalation.EscalationProcess",
-      "io.linli.serviceorder.ServiceOrderProcess", "io.linli.consultation.ConsultationProcess",
-      "io.linli.evaluation.EvaluationProcess", "io.linli.evaluation.RectificationProcess",
-      "io.linli.grievance.StaffIntakeProcess", "io.linli.dailycheck.DailyInspectionProcess"})
+  @ValueSource(
+      strings = {
+        "io.linli.grievance.GrievanceProcess",
+        "io.linli.escalation.EscalationProcess",
+        "io.linli.serviceorder.ServiceOrderProcess",
+        "io.linli.consultation.ConsultationProcess",
+        "io.linli.evaluation.EvaluationProcess",
+        "io.linli.evaluation.RectificationProcess",
+        "io.linli.grievance.StaffIntakeProcess",
+        "io.linli.dailycheck.DailyInspectionProcess"
+      })
   @DisplayName("流程类中的每个常量都对应模型中的元素")
   void constantsNameRealElements(String processClass) throws Exception {
     BpmnModelInstance model = model(MODEL_OF_CONSTANTS.get(processClass));
     int checked = 0;
     for (Field f : Class.forName(processClass).getDeclaredFields()) {
-      if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class
+      if (!Modifier.isStatic(f.getModifiers())
+          || f.getType() != String.class
           || NOT_ELEMENT_IDS.contains(f.getName())) continue;
       f.setAccessible(true);
       String id = (String) f.get(null);
@@ -73,9 +91,17 @@ class ModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
-      "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn", "processes/finance-approval.bpmn", "processes/daily-inspection.bpmn"})
+  @ValueSource(
+      strings = {
+        "processes/grievance.bpmn",
+        "processes/escalation.bpmn",
+        "processes/service-order.bpmn",
+        "processes/consultation.bpmn",
+        "processes/evaluation.bpmn",
+        "processes/rectification.bpmn",
+        "processes/finance-approval.bpmn",
+        "processes/daily-inspection.bpmn"
+      })
   @DisplayName("每个人工任务引用一个已打包的 Camunda 表单，且每个流程设置历史保留期")
   void userTasksHaveForms(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -90,15 +116,27 @@ class ModelTest {
       assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
       assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).startsWith("${");
       // a group's work queue, or one named person's task (a representative's vote)
-      assertThat(task.getCamundaCandidateGroups() != null ? task.getCamundaCandidateGroups() : task.getCamundaAssignee())
-          .as("candidate groups or assignee of %s", task.getId()).isNotBlank();
+      assertThat(
+              task.getCamundaCandidateGroups() != null
+                  ? task.getCamundaCandidateGroups()
+                  : task.getCamundaAssignee())
+          .as("candidate groups or assignee of %s", task.getId())
+          .isNotBlank();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"processes/grievance.bpmn", "processes/escalation.bpmn",
-      "processes/service-order.bpmn", "processes/consultation.bpmn", "processes/evaluation.bpmn",
-      "processes/rectification.bpmn", "processes/finance-approval.bpmn", "processes/daily-inspection.bpmn"})
+  @ValueSource(
+      strings = {
+        "processes/grievance.bpmn",
+        "processes/escalation.bpmn",
+        "processes/service-order.bpmn",
+        "processes/consultation.bpmn",
+        "processes/evaluation.bpmn",
+        "processes/rectification.bpmn",
+        "processes/finance-approval.bpmn",
+        "processes/daily-inspection.bpmn"
+      })
   @DisplayName("每个时限是不中断的边界定时器，截止时间来自 SLA 策略或承诺/议定的时限")
   void clocksAreNonInterruptingPolicyTimers(String resource) throws IOException {
     BpmnModelInstance model = model(resource);
@@ -107,7 +145,10 @@ class ModelTest {
       if (!(b.getEventDefinitions().iterator().next()
           instanceof org.camunda.bpm.model.bpmn.instance.TimerEventDefinition)) continue;
       String timer = b.getEventDefinitions().iterator().next().getTextContent().trim();
-      assertThat(timer).as(b.getId()).matches("\\$\\{((slaPolicy|[a-z][A-Za-z]*Sla)\\..+|committedDue|executionDue|reworkDue)}");
+      assertThat(timer)
+          .as(b.getId())
+          .matches(
+              "\\$\\{((slaPolicy|[a-z][A-Za-z]*Sla)\\..+|committedDue|executionDue|reworkDue)}");
       if (WINDOWS.contains(b.getId())) continue; // a window ends the wait
       assertThat(b.cancelActivity()).as("%s interrupts", b.getId()).isFalse();
     }
@@ -120,9 +161,13 @@ class ModelTest {
       Set<String> keys = new HashSet<>();
       for (JsonNode c : e.getValue().get("components")) {
         if (c.has("key")) {
-          assertThat(keys.add(c.get("key").asText())).as("duplicate key in %s", e.getKey()).isTrue();
+          assertThat(keys.add(c.get("key").asText()))
+              .as("duplicate key in %s", e.getKey())
+              .isTrue();
           String label = c.has("label") ? c.get("label").asText() : c.path("dateLabel").asText();
-          assertThat(label).as("label of %s in %s", c.get("key"), e.getKey()).matches(".*\\p{IsHan}.*");
+          assertThat(label)
+              .as("label of %s in %s", c.get("key"), e.getKey())
+              .matches(".*\\p{IsHan}.*");
         }
       }
       assertThat(e.getValue().get("schemaVersion").asInt()).isLessThanOrEqualTo(16);
@@ -130,7 +175,10 @@ class ModelTest {
   }
 
   static BpmnModelInstance model(String resource) throws IOException {
-    try (InputStream in = new PathMatchingResourcePatternResolver().getResource("classpath:" + resource).getInputStream()) {
+    try (InputStream in =
+        new PathMatchingResourcePatternResolver()
+            .getResource("classpath:" + resource)
+            .getInputStream()) {
       return Bpmn.readModelFromStream(in);
     }
   }
@@ -138,7 +186,8 @@ class ModelTest {
   static Map<String, JsonNode> forms() throws IOException {
     Map<String, JsonNode> out = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
-    List<Resource> files = List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form"));
+    List<Resource> files =
+        List.of(new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form"));
     assertThat(files).isNotEmpty();
     for (Resource r : files) {
       try (InputStream in = r.getInputStream()) {

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SLA ledger and the case events are partitioned by the month their case was reported (V51):
- * a case's rows land in its month, the idempotency keys hold there, the coming months exist ahead,
+ * The SLA ledger and the case events are partitioned by the month their case was reported (V51): a
+ * case's rows land in its month, the idempotency keys hold there, the coming months exist ahead,
  * and retention drops a month whole once its cases are closed, while the supervision read model
  * keeps that month's figures.
  */
@@ -61,7 +61,9 @@ class PartitioningTest {
     ledger.recordBreach(breach(caseNo));
     caseLog.record("GRIEVANCE", caseNo, CommonEvent.ESCALATED, "系统", null);
 
-    assertThat(partitions.dropBefore(MONTH.plusMonths(1))).as("a case of the month is open").isEmpty();
+    assertThat(partitions.dropBefore(MONTH.plusMonths(1)))
+        .as("a case of the month is open")
+        .isEmpty();
     assertThat(exists("sla_ledger_201903")).isTrue();
 
     closeAllOf(MONTH);
@@ -71,7 +73,8 @@ class PartitioningTest {
     assertThat(count("select count(*) from sla_ledger where case_no = ?", caseNo)).isZero();
     assertThat(count("select count(*) from case_event where case_no = ?", caseNo)).isZero();
     assertThat(count("select count(*) from case_outcome where case_no = ?", caseNo))
-        .as("the closed case's outcome stays in the read model").isOne();
+        .as("the closed case's outcome stays in the read model")
+        .isOne();
     assertThat(count("select count(*) from breach_state where case_no = ?", caseNo)).isOne();
     partitions.ensure(MONTH, MONTH); // for the other test, in whatever order they run
   }
@@ -79,31 +82,60 @@ class PartitioningTest {
   private String oldCase() {
     partitions.ensure(MONTH, MONTH);
     String caseNo = "GR-PT-" + UUID.randomUUID().toString().substring(0, 8);
-    caseFiles.open(new CaseFiles.NewCase("GRIEVANCE", Math.abs(caseNo.hashCode()), caseNo, "tfsq",
-        null, null, "FACILITY", "FACILITY", null, "REPORTED",
-        Instant.parse("2019-03-15T02:00:00Z"), null, null, null));
+    caseFiles.open(
+        new CaseFiles.NewCase(
+            "GRIEVANCE",
+            Math.abs(caseNo.hashCode()),
+            caseNo,
+            "tfsq",
+            null,
+            null,
+            "FACILITY",
+            "FACILITY",
+            null,
+            "REPORTED",
+            Instant.parse("2019-03-15T02:00:00Z"),
+            null,
+            null,
+            null));
     return caseNo;
   }
 
   private void closeAllOf(YearMonth m) {
-    for (var row : jdbc.sql("""
+    for (var row :
+        jdbc.sql(
+                """
             select flow, case_id from case_file where closed_at is null
               and reported_at >= '2019-03-01T00:00+08' and reported_at < '2019-04-01T00:00+08'""")
-        .query().listOfRows()) {
-      caseFiles.close((String) row.get("flow"), ((Number) row.get("case_id")).longValue(), "CLOSED",
+            .query()
+            .listOfRows()) {
+      caseFiles.close(
+          (String) row.get("flow"),
+          ((Number) row.get("case_id")).longValue(),
+          "CLOSED",
           Instant.parse("2019-03-20T02:00:00Z"));
     }
   }
 
   private SlaLedger.Breach breach(String caseNo) {
-    return new SlaLedger.Breach("GRIEVANCE", 1L, caseNo, "tfsq", "GRIEVANCE_RESPOND", 1,
-        Instant.parse("2019-03-15T06:00:00Z"), Instant.parse("2019-03-15T06:00:01Z"),
-        "group:tfsq-property-staff", null);
+    return new SlaLedger.Breach(
+        "GRIEVANCE",
+        1L,
+        caseNo,
+        "tfsq",
+        "GRIEVANCE_RESPOND",
+        1,
+        Instant.parse("2019-03-15T06:00:00Z"),
+        Instant.parse("2019-03-15T06:00:01Z"),
+        "group:tfsq-property-staff",
+        null);
   }
 
   private java.util.List<String> partitionOf(String table, String caseNo) {
     return jdbc.sql("select distinct tableoid::regclass::text from " + table + " where case_no = ?")
-        .param(caseNo).query(String.class).list();
+        .param(caseNo)
+        .query(String.class)
+        .list();
   }
 
   private boolean exists(String table) {

@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Integration tier, run last (junit-platform.properties orders classes): every flow node of the
- * grievance, service order, escalation and consultation models was executed by the process tests before it, read from the
- * engine's history in the shared test database. The per-class HTML reports of
- * camunda-process-test-coverage are under target/process-test-coverage.
+ * grievance, service order, escalation and consultation models was executed by the process tests
+ * before it, read from the engine's history in the shared test database. The per-class HTML reports
+ * of camunda-process-test-coverage are under target/process-test-coverage.
  */
 @LinliSpringTest
 @Order(Integer.MAX_VALUE)
@@ -29,16 +29,26 @@ class ProcessCoverageTest {
   @Autowired HistoryService history;
 
   @ParameterizedTest
-  @ValueSource(strings = {"grievance:Process_Grievance", "escalation:Process_Escalation",
-      "service-order:Process_ServiceOrder", "consultation:Process_Consultation",
-      "evaluation:Process_Evaluation", "rectification:Process_Rectification",
-      "finance-approval:Process_FinanceApproval", "staff-intake:Process_StaffIntake",
-      "daily-inspection:Process_DailyInspection", "daily-inspection-round:Process_DailyInspectionRound"})
+  @ValueSource(
+      strings = {
+        "grievance:Process_Grievance",
+        "escalation:Process_Escalation",
+        "service-order:Process_ServiceOrder",
+        "consultation:Process_Consultation",
+        "evaluation:Process_Evaluation",
+        "rectification:Process_Rectification",
+        "finance-approval:Process_FinanceApproval",
+        "staff-intake:Process_StaffIntake",
+        "daily-inspection:Process_DailyInspection",
+        "daily-inspection-round:Process_DailyInspectionRound"
+      })
   @DisplayName("诉求、服务单、督办和议事协商流程的每个节点都被测试走到")
   void everyFlowNodeCovered(String modelAndKey) throws IOException {
     String[] parts = modelAndKey.split(":");
     Set<String> nodes =
-        ModelTest.model("processes/" + parts[0] + ".bpmn").getModelElementsByType(FlowNode.class).stream()
+        ModelTest.model("processes/" + parts[0] + ".bpmn")
+            .getModelElementsByType(FlowNode.class)
+            .stream()
             .map(FlowNode::getId)
             .collect(Collectors.toCollection(TreeSet::new));
     Set<String> executed =
@@ -47,6 +57,8 @@ class ProcessCoverageTest {
             .map(HistoricActivityInstance::getActivityId)
             .collect(Collectors.toSet());
     nodes.removeAll(executed);
-    assertThat(nodes).as("flow nodes of %s no test executed (run the whole suite)", parts[1]).isEmpty();
+    assertThat(nodes)
+        .as("flow nodes of %s no test executed (run the whole suite)", parts[1])
+        .isEmpty();
   }
 }

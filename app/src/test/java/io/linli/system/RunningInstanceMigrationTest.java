@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Integration tier: a case started on an older model version is moved onto the newest at start, so
- * an expression the new release renamed never strands it (version 1 here calls a bean that no longer
- * exists, as the models did before the SLA beans moved into the flows).
+ * an expression the new release renamed never strands it (version 1 here calls a bean that no
+ * longer exists, as the models did before the SLA beans moved into the flows).
  */
 @LinliSpringTest
 class RunningInstanceMigrationTest {
@@ -30,10 +30,12 @@ class RunningInstanceMigrationTest {
   @Autowired RunningInstanceMigration migration;
 
   private static BpmnModelInstance model(String dueDate) {
-    return Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
+    return Bpmn.createExecutableProcess(KEY)
+        .camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Probe")
         .userTask("Task_First")
-        .userTask("Task_Second").camundaDueDate(dueDate)
+        .userTask("Task_Second")
+        .camundaDueDate(dueDate)
         .endEvent("EndEvent_Probe")
         .done();
   }
@@ -41,21 +43,36 @@ class RunningInstanceMigrationTest {
   @Test
   @DisplayName("旧版本模型上的在办案件在启动时迁移到新版本，旧表达式不再求值")
   void runningInstancesMoveToTheNewestVersion() {
-    repository.createDeployment().addModelInstance("probe.bpmn", model("${retiredBean.due()}")).deploy();
+    repository
+        .createDeployment()
+        .addModelInstance("probe.bpmn", model("${retiredBean.due()}"))
+        .deploy();
     ProcessInstance pi = runtime.startProcessInstanceByKey(KEY);
     String first = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
-    repository.createDeployment()
-        .addModelInstance("probe.bpmn", model("${dateTime().plusDays(1).toDate()}")).deploy();
+    repository
+        .createDeployment()
+        .addModelInstance("probe.bpmn", model("${dateTime().plusDays(1).toDate()}"))
+        .deploy();
 
     assertThatThrownBy(() -> tasks.complete(first))
-        .as("on version 1 the next task evaluates the retired bean").hasMessageContaining("retiredBean");
+        .as("on version 1 the next task evaluates the retired bean")
+        .hasMessageContaining("retiredBean");
 
     assertThat(migration.migrateAll()).isGreaterThanOrEqualTo(1);
-    String definition = runtime.createProcessInstanceQuery().processInstanceId(pi.getId())
-        .singleResult().getProcessDefinitionId();
+    String definition =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceId(pi.getId())
+            .singleResult()
+            .getProcessDefinitionId();
     assertThat(repository.getProcessDefinition(definition).getVersion()).isEqualTo(2);
     tasks.complete(first);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+    assertThat(
+            tasks
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .singleResult()
+                .getTaskDefinitionKey())
         .isEqualTo("Task_Second");
   }
 }

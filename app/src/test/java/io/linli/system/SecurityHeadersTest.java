@@ -12,10 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Integration tier (default profile): the resident page, the supervisor page and the API carry
- * a Content-Security-Policy with frame-ancestors, X-Content-Type-Options and Referrer-Policy; the
- * Camunda webapps keep their own single CSP. The keycloak profile's chains call the same
- * {@code SecurityHeaders}; KeycloakSecurityIT checks them there.
+ * Integration tier (default profile): the resident page, the supervisor page and the API carry a
+ * Content-Security-Policy with frame-ancestors, X-Content-Type-Options and Referrer-Policy; the
+ * Camunda webapps keep their own single CSP. The keycloak profile's chains call the same {@code
+ * SecurityHeaders}; KeycloakSecurityIT checks them there.
  */
 @LinliSpringTest
 class SecurityHeadersTest {
@@ -29,13 +29,26 @@ class SecurityHeadersTest {
   @Test
   @DisplayName("居民页、督查台与 API：CSP（含 frame-ancestors）、nosniff、Referrer-Policy")
   void pagesAndApiCarrySecurityHeaders() {
-    for (String path : List.of("/resident/", "/supervision/", "/resident/resident.js", "/api/resident/options",
-        "/api/grievances/GR-2026-999999", "/open311/v2/services.json")) {
+    for (String path :
+        List.of(
+            "/resident/",
+            "/supervision/",
+            "/resident/resident.js",
+            "/api/resident/options",
+            "/api/grievances/GR-2026-999999",
+            "/open311/v2/services.json")) {
       HttpHeaders h = get(path).getHeaders();
       assertThat(h.get("Content-Security-Policy")).as(path).hasSize(1);
       String csp = h.getFirst("Content-Security-Policy");
-      assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
-          "frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+      assertThat(csp)
+          .as(path)
+          .contains(
+              "default-src 'self'",
+              "script-src 'self'",
+              "object-src 'none'",
+              "frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline")
+          .doesNotContain("unsafe-eval");
       assertThat(h.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
       assertThat(h.getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
       assertThat(h.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");

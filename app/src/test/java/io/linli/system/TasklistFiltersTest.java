@@ -31,19 +31,26 @@ class TasklistFiltersTest {
     CyclicBarrier together = new CyclicBarrier(4);
     List<CompletableFuture<Void>> nodes =
         List.of(1, 2, 3, 4).stream()
-            .map(n -> CompletableFuture.runAsync(() -> {
-              try {
-                together.await();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-              tasklistFilters.ensure();
-            }))
+            .map(
+                n ->
+                    CompletableFuture.runAsync(
+                        () -> {
+                          try {
+                            together.await();
+                          } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                          }
+                          tasklistFilters.ensure();
+                        }))
             .toList();
     CompletableFuture.allOf(nodes.toArray(CompletableFuture[]::new)).get();
 
-    for (String name : List.of(TasklistFilters.MINE, TasklistFilters.COMMUNITY_UNCLAIMED,
-        TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE)) {
+    for (String name :
+        List.of(
+            TasklistFilters.MINE,
+            TasklistFilters.COMMUNITY_UNCLAIMED,
+            TasklistFilters.DUE_SOON,
+            TasklistFilters.OVERDUE)) {
       assertThat(filters.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
     }
   }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Camunda's "migrate to Camunda 8" banner ({@code div.ce-eol-banner}, which the community
  * build's header renders for everyone; 7.24.0 has no config.js option for it) is hidden by our
- * {@code styles/user-styles.css} in all four apps — checked against the webjar on the classpath,
- * so an upgrade that renames the banner or stops loading user-styles.css fails here. The welcome
+ * {@code styles/user-styles.css} in all four apps — checked against the webjar on the classpath, so
+ * an upgrade that renames the banner or stops loading user-styles.css fails here. The welcome
  * page's heading is its app name (config.js {@code app.name}, default "Welcome"), in Chinese.
  */
 class WebappHeaderTest {
@@ -35,12 +35,15 @@ class WebappHeaderTest {
   @DisplayName("不向用户显示 Camunda 8 迁移横幅")
   void camunda8BannerIsHidden(String app) throws IOException {
     String bundle = read(app, "camunda-" + app + "-bootstrap.js", true);
-    assertThat(bundle).as("%s: the 7.24 header still renders the banner this way", app)
+    assertThat(bundle)
+        .as("%s: the 7.24 header still renders the banner this way", app)
         .contains("class=\"ce-eol-banner\"");
-    assertThat(read(app, "index.html", true)).as("%s/index.html loads user-styles.css", app)
+    assertThat(read(app, "index.html", true))
+        .as("%s/index.html loads user-styles.css", app)
         .contains("/app/" + app + "/styles/user-styles.css");
     assertThat(read(app, "styles/user-styles.css", false))
-        .as("%s/styles/user-styles.css hides .ce-eol-banner", app).containsPattern(HIDES_BANNER);
+        .as("%s/styles/user-styles.css hides .ce-eol-banner", app)
+        .containsPattern(HIDES_BANNER);
   }
 
   @Test
@@ -49,7 +52,8 @@ class WebappHeaderTest {
     // 7.24: the heading of the login page and the header is configuration.getAppName(), which is
     // config.js app.name or else "Welcome"; no locale key translates it.
     assertThat(read("welcome", "camunda-welcome-bootstrap.js", true))
-        .contains("(window.camWelcomeConf,\"Welcome\")").contains("{{ appName }}");
+        .contains("(window.camWelcomeConf,\"Welcome\")")
+        .contains("{{ appName }}");
     String config = read("welcome", "scripts/config.js", false);
     Matcher name = Pattern.compile("(?m)^\\s*app:\\s*\\{\\s*name:\\s*'([^']*)'").matcher(config);
     assertThat(name.find()).as("welcome/scripts/config.js sets app.name").isTrue();
@@ -60,10 +64,14 @@ class WebappHeaderTest {
   static String read(String app, String file, boolean webjar) throws IOException {
     String path = APP.formatted(app) + file;
     List<URL> hits = Collections.list(WebappHeaderTest.class.getClassLoader().getResources(path));
-    URL url = hits.stream()
-        .filter(u -> u.toString().contains(WebappLocaleCompletenessTest.WEBJAR) == webjar)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(path + (webjar ? " not in the webjar: " : " not ours: ") + hits));
+    URL url =
+        hits.stream()
+            .filter(u -> u.toString().contains(WebappLocaleCompletenessTest.WEBJAR) == webjar)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        path + (webjar ? " not in the webjar: " : " not ours: ") + hits));
     try (InputStream in = url.openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

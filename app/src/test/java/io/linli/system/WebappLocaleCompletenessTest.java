@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>For each of Tasklist, Cockpit, Admin and Welcome, every key path of the webjar's {@code
  * en.json} (nested keys joined with dots, array elements as {@code [i]}) must exist in {@code
- * zh.json} with a non-empty value, must not still be the English text, and must keep the {@code
- * {{ placeholders }}} and moment.js {@code %s}/{@code %d} of the English text. When a Camunda
- * upgrade adds keys, this test lists them.
+ * zh.json} with a non-empty value, must not still be the English text, and must keep the {@code {{
+ * placeholders }}} and moment.js {@code %s}/{@code %d} of the English text. When a Camunda upgrade
+ * adds keys, this test lists them.
  */
 class WebappLocaleCompletenessTest {
 

@@ -29,12 +29,19 @@ class WebappSessionTest {
     WebappLogin grid1 = WebappLogin.as("grid1", "demo", node);
 
     String sessionId = new String(Base64.getDecoder().decode(grid1.cookie("SESSION")));
-    assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId)
-        .query(Long.class).single()).as("the session is a database row").isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where session_id = ?")
+                .param(sessionId)
+                .query(Long.class)
+                .single())
+        .as("the session is a database row")
+        .isEqualTo(1);
     assertThat(grid1.whoAmI(node)).contains("\"userId\":\"grid1\"");
 
     jdbc.sql("delete from spring_session where session_id = ?").param(sessionId).update();
 
-    assertThat(grid1.whoAmI(node)).as("without the row nobody is logged in").doesNotContain("grid1");
+    assertThat(grid1.whoAmI(node))
+        .as("without the row nobody is logged in")
+        .doesNotContain("grid1");
   }
 }

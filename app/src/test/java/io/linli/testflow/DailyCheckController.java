@@ -28,8 +28,12 @@ class DailyCheckController {
   private final CaseTracking tracking;
   private final ClockStates clocks;
 
-  DailyCheckController(DailyChecks checks, DailyCheckFlow flow, CaseFiles files,
-      CaseTracking tracking, ClockStates clocks) {
+  DailyCheckController(
+      DailyChecks checks,
+      DailyCheckFlow flow,
+      CaseFiles files,
+      CaseTracking tracking,
+      ClockStates clocks) {
     this.checks = checks;
     this.flow = flow;
     this.files = files;
@@ -45,12 +49,14 @@ class DailyCheckController {
     return checks.report(r.communityCode(), r.estateCode(), r.contactPhone());
   }
 
-  record Status(String caseNo, String status, String statusLabel, List<ClockStates.ClockState> deadlines) {}
+  record Status(
+      String caseNo, String status, String statusLabel, List<ClockStates.ClockState> deadlines) {}
 
   @GetMapping("/{caseNo}")
   Status status(@PathVariable String caseNo) {
     var c = files.find(flow.key(), caseNo).orElseThrow(() -> ApiError.notFound("没有这个巡查单"));
-    return new Status(c.caseNo(), c.status(), flow.statusLabel(c.status()), clocks.of(caseNo, c.closed()));
+    return new Status(
+        c.caseNo(), c.status(), flow.statusLabel(c.status()), clocks.of(caseNo, c.closed()));
   }
 
   @PostMapping("/{caseNo}/track")

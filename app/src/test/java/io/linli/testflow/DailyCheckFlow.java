@@ -13,9 +13,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * A flow that exists only in the test sources (on with {@code linli.test-flow=true}): one user task on one
- * clock. It proves that a new flow plugs into the shared mechanisms with its own package, model and
- * beans alone — escalation, ledger rows, notifications, tracking and supervision come with it.
+ * A flow that exists only in the test sources (on with {@code linli.test-flow=true}): one user task
+ * on one clock. It proves that a new flow plugs into the shared mechanisms with its own package,
+ * model and beans alone — escalation, ledger rows, notifications, tracking and supervision come
+ * with it.
  */
 @Component
 @ConditionalOnProperty(name = "linli.test-flow", havingValue = "true")
@@ -51,7 +52,8 @@ class DailyCheckFlow implements Flow {
 
   @Override
   public List<ClockSpec> clocks() {
-    return List.of(ClockSpec.of(CLOCK, "巡查办理时限", "daily-check.done", Duration.ofHours(2), HANDLING));
+    return List.of(
+        ClockSpec.of(CLOCK, "巡查办理时限", "daily-check.done", Duration.ofHours(2), HANDLING));
   }
 
   @Override

@@ -37,8 +37,14 @@ class DailyChecks implements TaskListener {
   private final RuntimeService runtime;
   private final JdbcClient jdbc;
 
-  DailyChecks(Locations locations, CaseFiles files, CaseLog caseLog, Subscriptions subscriptions,
-      WatchTokens tokens, RuntimeService runtime, JdbcClient jdbc) {
+  DailyChecks(
+      Locations locations,
+      CaseFiles files,
+      CaseLog caseLog,
+      Subscriptions subscriptions,
+      WatchTokens tokens,
+      RuntimeService runtime,
+      JdbcClient jdbc) {
     this.locations = locations;
     this.files = files;
     this.caseLog = caseLog;
@@ -54,16 +60,48 @@ class DailyChecks implements TaskListener {
   Receipt report(String community, String estate, String phone) {
     Location where = locations.locate(community, estate, null);
     String e164 = PhoneNumbers.toE164("contactPhone", phone);
-    long id = jdbc.sql("select coalesce(max(case_id), 0) + 1 from case_file where flow = ?")
-        .param(DailyCheckFlow.KEY).query(Long.class).single();
+    long id =
+        jdbc.sql("select coalesce(max(case_id), 0) + 1 from case_file where flow = ?")
+            .param(DailyCheckFlow.KEY)
+            .query(Long.class)
+            .single();
     String caseNo = String.format("XC-2026-%06d", id);
     Instant now = Times.now();
-    files.open(new CaseFiles.NewCase(DailyCheckFlow.KEY, id, caseNo, community, where.estateId(),
-        null, "ROUTINE", null, null, "OPEN", now, null, e164, null));
-    subscriptions.subscribeChosen(DailyCheckFlow.KEY, caseNo, Set.of(NotifyChannel.SMS), e164, null);
-    var pi = runtime.startProcessInstanceByKey("Process_DailyCheck", caseNo, Map.of(
-        "caseId", id, "caseNo", caseNo, "communityCode", community, "reportedAt", Date.from(now),
-        "summary", "例行巡查", "locationLabel", where.label()));
+    files.open(
+        new CaseFiles.NewCase(
+            DailyCheckFlow.KEY,
+            id,
+            caseNo,
+            community,
+            where.estateId(),
+            null,
+            "ROUTINE",
+            null,
+            null,
+            "OPEN",
+            now,
+            null,
+            e164,
+            null));
+    subscriptions.subscribeChosen(
+        DailyCheckFlow.KEY, caseNo, Set.of(NotifyChannel.SMS), e164, null);
+    var pi =
+        runtime.startProcessInstanceByKey(
+            "Process_DailyCheck",
+            caseNo,
+            Map.of(
+                "caseId",
+                id,
+                "caseNo",
+                caseNo,
+                "communityCode",
+                community,
+                "reportedAt",
+                Date.from(now),
+                "summary",
+                "例行巡查",
+                "locationLabel",
+                where.label()));
     files.setProcessInstance(DailyCheckFlow.KEY, id, pi.getId());
     caseLog.record(DailyCheckFlow.KEY, caseNo, DailyCheckEvent.REPORTED, "网格员", null);
     return new Receipt(caseNo, tokens.issue(caseNo));

@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier, its own context: a flow defined only in the test sources ({@link DailyCheckFlow},
- * {@code testflow/daily-check.bpmn}: one user task, one clock) gets from the shared mechanisms,
- * with no change to main code, everything a flow needs — its clock's ledger rows, the escalation to
- * 社区党委 with the clock's own name, notices with its own noun, tracking by phone, its case in the
- * breach audit and the supervisors' filters.
+ * Integration tier, its own context: a flow defined only in the test sources ({@link
+ * DailyCheckFlow}, {@code testflow/daily-check.bpmn}: one user task, one clock) gets from the
+ * shared mechanisms, with no change to main code, everything a flow needs — its clock's ledger
+ * rows, the escalation to 社区党委 with the clock's own name, notices with its own noun, tracking by
+ * phone, its case in the breach audit and the supervisors' filters.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,7 +39,8 @@ import org.springframework.web.client.RestClient;
       "camunda.bpm.deployment-resource-pattern[2]=classpath*:forms/**/*.form",
       "camunda.bpm.deployment-resource-pattern[3]=classpath*:testflow/*.bpmn",
       "linli.test-flow=true",
-      // its own engine name: /engine-rest and the webapps of the shared test context look up "default"
+      // its own engine name: /engine-rest and the webapps of the shared test context look up
+      // "default"
       "camunda.bpm.process-engine-name=testflow"
     })
 class PluggedFlowTest {
@@ -61,63 +62,105 @@ class PluggedFlowTest {
   void aNewFlowPlugsIntoEveryMechanism() {
     clock.pin();
     RestClient http = TestHttp.client(port);
-    JsonNode created = http.post().uri("/api/test-checks")
-        .body(Map.of("communityCode", "tfsq", "estateCode", "dtsz", "contactPhone", "13800007777"))
-        .retrieve().body(JsonNode.class);
+    JsonNode created =
+        http.post()
+            .uri("/api/test-checks")
+            .body(
+                Map.of(
+                    "communityCode", "tfsq", "estateCode", "dtsz", "contactPhone", "13800007777"))
+            .retrieve()
+            .body(JsonNode.class);
     String caseNo = created.get("caseNo").asText();
     assertThat(caseNo).startsWith("XC-");
 
     // the clock started in the ledger with its due time, under the case's estate and company
-    assertThat(ledger.allEntriesOf(caseNo)).singleElement().satisfies(e -> {
-      assertThat(e.clock()).isEqualTo(DailyCheckFlow.CLOCK);
-      assertThat(e.event()).isEqualTo("STARTED");
-      assertThat(e.dueAt()).isEqualTo(clock.now().plus(Duration.ofHours(2)));
-    });
+    assertThat(ledger.allEntriesOf(caseNo))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.clock()).isEqualTo(DailyCheckFlow.CLOCK);
+              assertThat(e.event()).isEqualTo("STARTED");
+              assertThat(e.dueAt()).isEqualTo(clock.now().plus(Duration.ofHours(2)));
+            });
 
     // the clock runs out: 社区党委督办 with the clock's name, a BREACHED row
     clock.advance(Duration.ofHours(2).plusSeconds(1));
     clock.executeDueJobs(caseNo);
-    var supervise = tasks.createTaskQuery().processInstanceBusinessKey(caseNo)
-        .taskDefinitionKey("Task_SuperviseCommunity").singleResult();
+    var supervise =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_SuperviseCommunity")
+            .singleResult();
     assertThat(supervise).isNotNull();
     assertThat(runtime.getVariable(supervise.getExecutionId(), "clockLabel")).isEqualTo("巡查办理时限");
-    assertThat(ledger.entriesOf(caseNo)).extracting(SlaLedger.Entry::event).containsExactly("BREACHED");
-    Long estate = jdbc.sql("select estate_id from sla_ledger where case_no = ? and event = 'BREACHED'")
-        .param(caseNo).query(Long.class).single();
+    assertThat(ledger.entriesOf(caseNo))
+        .extracting(SlaLedger.Entry::event)
+        .containsExactly("BREACHED");
+    Long estate =
+        jdbc.sql("select estate_id from sla_ledger where case_no = ? and event = 'BREACHED'")
+            .param(caseNo)
+            .query(Long.class)
+            .single();
     assertThat(estate).as("the ledger's dimensions come from case_file").isNotNull();
 
     // notices: its own noun and events, the shared 超时督办
-    assertThat(jdbc.sql("select event_type || ':' || body from notification_outbox where case_no = ? and recipient is null order by id")
-            .param(caseNo).query(String.class).list())
+    assertThat(
+            jdbc.sql(
+                    "select event_type || ':' || body from notification_outbox where case_no = ? and recipient is null order by id")
+                .param(caseNo)
+                .query(String.class)
+                .list())
         .satisfiesExactly(
             r -> assertThat(r).startsWith("REPORTED:").contains("巡查单 " + caseNo, "已登记，网格员将尽快巡查"),
             r -> assertThat(r).startsWith("ESCALATED:").contains("巡查单 " + caseNo, "处理超时，已提请督办"));
 
     // tracking: the phone gives a watch token; the status shows the breached clock from the ledger
-    JsonNode tracked = http.post().uri("/api/test-checks/" + caseNo + "/track")
-        .body(Map.of("phone", "138 0000 7777")).retrieve().body(JsonNode.class);
+    JsonNode tracked =
+        http.post()
+            .uri("/api/test-checks/" + caseNo + "/track")
+            .body(Map.of("phone", "138 0000 7777"))
+            .retrieve()
+            .body(JsonNode.class);
     assertThat(tracked.get("watchToken").asText()).isNotBlank();
-    assertThat(http.post().uri("/api/test-checks/" + caseNo + "/track").body(Map.of("phone", "13800007778"))
-        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            http.post()
+                .uri("/api/test-checks/" + caseNo + "/track")
+                .body(Map.of("phone", "13800007778"))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
     JsonNode status = http.get().uri("/api/test-checks/" + caseNo).retrieve().body(JsonNode.class);
     assertThat(status.get("deadlines").get(0).get("state").asText()).isEqualTo("BREACHED");
 
-    // supervision: the breach is in the audit, filterable by the new flow and clock, named in Chinese
-    JsonNode breaches = http.get()
-        .uri("/api/supervision/breaches?flow=DAILY_CHECK&clock=DAILY_CHECK_DONE&community=tfsq")
-        .retrieve().body(JsonNode.class);
-    assertThat(breaches.get("items")).singleElement().satisfies(b -> {
-      assertThat(b.get("caseNo").asText()).isEqualTo(caseNo);
-      assertThat(b.get("clockLabel").asText()).isEqualTo("巡查办理时限");
-      assertThat(b.get("caseUrl").asText()).isEqualTo("/api/test-checks/" + caseNo);
-    });
+    // supervision: the breach is in the audit, filterable by the new flow and clock, named in
+    // Chinese
+    JsonNode breaches =
+        http.get()
+            .uri("/api/supervision/breaches?flow=DAILY_CHECK&clock=DAILY_CHECK_DONE&community=tfsq")
+            .retrieve()
+            .body(JsonNode.class);
+    assertThat(breaches.get("items"))
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.get("caseNo").asText()).isEqualTo(caseNo);
+              assertThat(b.get("clockLabel").asText()).isEqualTo("巡查办理时限");
+              assertThat(b.get("caseUrl").asText()).isEqualTo("/api/test-checks/" + caseNo);
+            });
     JsonNode dims = http.get().uri("/api/supervision/dimensions").retrieve().body(JsonNode.class);
     assertThat(dims.get("flows").findValuesAsText("code")).contains("DAILY_CHECK");
     assertThat(dims.get("clocks").findValuesAsText("name")).contains("巡查办理时限");
 
     // done: the case closes and the clock stops (late, after its breach)
-    var check = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_Check")
-        .singleResult();
+    var check =
+        tasks
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseNo)
+            .taskDefinitionKey("Task_Check")
+            .singleResult();
     tasks.claim(check.getId(), "grid1");
     tasks.complete(check.getId());
     status = http.get().uri("/api/test-checks/" + caseNo).retrieve().body(JsonNode.class);

@@ -29,7 +29,9 @@ public final class Bench {
     System.exit(0); // the app's non-daemon threads (job executor, Tomcat) are closed; don't wait
   }
 
-  /** @return the Markdown results file */
+  /**
+   * @return the Markdown results file
+   */
   static Path run(BenchConfig config) throws Exception {
     Map<String, Object> results = new LinkedHashMap<>();
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -59,8 +61,11 @@ public final class Bench {
         CompletionBench completion = new CompletionBench(sut);
         Map<String, Object> small = config.runs('b') ? completion.run(sut.openTasks()) : null;
         log.info("(b) fill to {} open tasks", config.openLarge());
-        results.put("fill_large", config.copyFill()
-            ? new CloneFill(sut).to(config.openLarge()) : fill.to(config.openLarge()));
+        results.put(
+            "fill_large",
+            config.copyFill()
+                ? new CloneFill(sut).to(config.openLarge())
+                : fill.to(config.openLarge()));
         log.info("(b) completion at {}", sut.openTasks());
         if (config.runs('b')) {
           results.put("b_completion", completionSummary(small, completion.run(sut.openTasks())));
@@ -100,7 +105,8 @@ public final class Bench {
       log.info("(c) burst of {} clocks", sut.config.burst());
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("burst", escalation.burst());
-      log.info("(c) steady {} per second for {} s", sut.config.steadyRate(), sut.config.steadySeconds());
+      log.info(
+          "(c) steady {} per second for {} s", sut.config.steadyRate(), sut.config.steadySeconds());
       c.put("steady", escalation.steady());
       return c;
     } finally {
@@ -108,7 +114,8 @@ public final class Bench {
     }
   }
 
-  private static Map<String, Object> completionSummary(Map<String, Object> small, Map<String, Object> large) {
+  private static Map<String, Object> completionSummary(
+      Map<String, Object> small, Map<String, Object> large) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("small", small);
     m.put("large", large);

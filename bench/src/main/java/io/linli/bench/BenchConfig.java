@@ -9,12 +9,30 @@ import java.util.Map;
  * issue #7's sizes, {@code -Dbench.quick=true} shrinks every one for a run of a few minutes.
  */
 record BenchConfig(
-    boolean quick, String parts, boolean copyFill, int clients, int fillThreads, int communities,
-    int intakeWarmup, int intakeCount,
-    int openSmall, int openLarge, int completeWarmup, int completeCount,
-    int queryWarmup, int queryRepeats,
-    int burst, int steadyRate, int steadySeconds, int escalationTimeoutSeconds,
-    int historicCases, int httpPort, int pgPort, Path dataDir, Path resultsDir, boolean durable,
+    boolean quick,
+    String parts,
+    boolean copyFill,
+    int clients,
+    int fillThreads,
+    int communities,
+    int intakeWarmup,
+    int intakeCount,
+    int openSmall,
+    int openLarge,
+    int completeWarmup,
+    int completeCount,
+    int queryWarmup,
+    int queryRepeats,
+    int burst,
+    int steadyRate,
+    int steadySeconds,
+    int escalationTimeoutSeconds,
+    int historicCases,
+    int httpPort,
+    int pgPort,
+    Path dataDir,
+    Path resultsDir,
+    boolean durable,
     Path plansDir) {
 
   static BenchConfig fromSystemProperties() {
@@ -45,8 +63,12 @@ record BenchConfig(
         Path.of(System.getProperty("bench.results-dir", "bench/results")),
         Boolean.getBoolean("bench.durable"),
         // a quick run's plans say nothing about the full size: they stay beside its results
-        Path.of(System.getProperty("bench.plans-dir", quick ? System.getProperty("bench.results-dir",
-            "bench/results") + "/plans" : "bench/plans")));
+        Path.of(
+            System.getProperty(
+                "bench.plans-dir",
+                quick
+                    ? System.getProperty("bench.results-dir", "bench/results") + "/plans"
+                    : "bench/plans")));
   }
 
   boolean runs(char part) {

@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * community that Linli's intake made (waiting in 分流定级) is the template; each copy gets the
  * template's rows in every engine table (runtime: executions, task, candidate-group link,
  * variables, SLA timer job; history: process, activity, task, variable, link, decision instances)
- * and in the app's tables (grievance_case, case_file, case_event, sla_ledger), with every id that belongs to
- * the template suffixed ({@code <id>~<n>}) and its own case number and case id in the business key
- * and variables. The engine then treats a copy like any case: its task can be claimed and
- * completed, its timer fires. Rows only, no engine code runs while copying — that is why it is
+ * and in the app's tables (grievance_case, case_file, case_event, sla_ledger), with every id that
+ * belongs to the template suffixed ({@code <id>~<n>}) and its own case number and case id in the
+ * business key and variables. The engine then treats a copy like any case: its task can be claimed
+ * and completed, its timer fires. Rows only, no engine code runs while copying — that is why it is
  * fast, and why the fill rate through the engine is measured separately ({@link Fill}).
  */
 final class CloneFill {
@@ -29,7 +29,8 @@ final class CloneFill {
   static {
     ENGINE.put("act_ru_execution", "src.proc_inst_id_ = c.tmpl_pid");
     ENGINE.put("act_ru_task", "src.proc_inst_id_ = c.tmpl_pid");
-    ENGINE.put("act_ru_identitylink",
+    ENGINE.put(
+        "act_ru_identitylink",
         "src.task_id_ in (select t.id_ from act_ru_task t where t.proc_inst_id_ = c.tmpl_pid)");
     ENGINE.put("act_ru_variable", "src.proc_inst_id_ = c.tmpl_pid");
     ENGINE.put("act_ru_job", "src.process_instance_id_ = c.tmpl_pid");
@@ -38,12 +39,15 @@ final class CloneFill {
     ENGINE.put("act_hi_taskinst", "src.proc_inst_id_ = c.tmpl_pid");
     ENGINE.put("act_hi_varinst", "src.proc_inst_id_ = c.tmpl_pid");
     ENGINE.put("act_hi_detail", "src.proc_inst_id_ = c.tmpl_pid");
-    ENGINE.put("act_hi_identitylink",
+    ENGINE.put(
+        "act_hi_identitylink",
         "src.task_id_ in (select t.id_ from act_hi_taskinst t where t.proc_inst_id_ = c.tmpl_pid)");
     ENGINE.put("act_hi_decinst", "src.proc_inst_id_ = c.tmpl_pid");
-    ENGINE.put("act_hi_dec_in",
+    ENGINE.put(
+        "act_hi_dec_in",
         "src.dec_inst_id_ in (select d.id_ from act_hi_decinst d where d.proc_inst_id_ = c.tmpl_pid)");
-    ENGINE.put("act_hi_dec_out",
+    ENGINE.put(
+        "act_hi_dec_out",
         "src.dec_inst_id_ in (select d.id_ from act_hi_decinst d where d.proc_inst_id_ = c.tmpl_pid)");
   }
 
@@ -63,8 +67,8 @@ final class CloneFill {
     for (int done = 0; done < need; ) {
       int batch = Math.min(10_000, need - done);
       int from = next;
-      new TransactionTemplate(sut.context.getBean(
-              org.springframework.transaction.PlatformTransactionManager.class))
+      new TransactionTemplate(
+              sut.context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
           .executeWithoutResult(s -> copy(from, from + batch - 1));
       next += batch;
       done += batch;
@@ -83,7 +87,8 @@ final class CloneFill {
   /** One unclaimed 分流定级 case per community, reported through Linli's intake. */
   private void templates() {
     sut.jdbc.execute("drop table if exists bench_template");
-    sut.jdbc.execute("""
+    sut.jdbc.execute(
+        """
         create unlogged table bench_template as
         select (row_number() over (order by community_code) - 1)::int as t, case_no, pid
         from (select distinct on (g.community_code) g.community_code, g.case_no,
@@ -94,37 +99,58 @@ final class CloneFill {
     // The template's rows of each table, once: copying is then a plain hash join per batch.
     for (var e : ENGINE.entrySet()) {
       sut.jdbc.execute("drop table if exists " + source(e.getKey()));
-      sut.jdbc.execute("create unlogged table " + source(e.getKey()) + " as select src.*, c.tmpl_pid "
-          + "as bench_tmpl_pid from " + e.getKey() + " src, (select pid as tmpl_pid from bench_template) c "
-          + "where " + e.getValue());
+      sut.jdbc.execute(
+          "create unlogged table "
+              + source(e.getKey())
+              + " as select src.*, c.tmpl_pid "
+              + "as bench_tmpl_pid from "
+              + e.getKey()
+              + " src, (select pid as tmpl_pid from bench_template) c "
+              + "where "
+              + e.getValue());
     }
     sut.jdbc.execute("drop table if exists bench_ids");
     List<String> parts = new ArrayList<>();
     for (String table : ENGINE.keySet()) parts.add("select id_ from " + source(table));
     sut.jdbc.execute("create unlogged table bench_ids as " + String.join(" union ", parts));
     sut.jdbc.execute("alter table bench_ids add primary key (id_)");
-    long refs = sut.count("select count(*) from act_ru_variable v join bench_template b on v.proc_inst_id_ = b.pid "
-        + "where v.bytearray_id_ is not null");
+    long refs =
+        sut.count(
+            "select count(*) from act_ru_variable v join bench_template b on v.proc_inst_id_ = b.pid "
+                + "where v.bytearray_id_ is not null");
     if (refs > 0) throw new IllegalStateException("template variables with byte arrays: " + refs);
   }
 
   private void copy(int from, int to) {
     long templates = sut.count("select count(*) from bench_template");
-    List<String> cols = sut.jdbc.queryForList(
-        "select column_name from information_schema.columns where table_schema = current_schema() "
-            + "and table_name = 'grievance_case' and column_name <> 'id' order by ordinal_position",
-        String.class);
-    List<String> exprs = cols.stream().map(c -> switch (c) {
-      case "case_no" -> "'BULK-' || lpad(k::text, 7, '0')";
-      case "process_instance_id" -> "g.process_instance_id || '~' || k";
-      default -> "g." + c;
-    }).toList();
-    sut.jdbc.update("insert into grievance_case (" + String.join(", ", cols) + ") select "
-        + String.join(", ", exprs) + " from generate_series(?, ?) k "
-        + "join bench_template b on b.t = k % ? join grievance_case g on g.case_no = b.case_no",
-        from, to, templates);
+    List<String> cols =
+        sut.jdbc.queryForList(
+            "select column_name from information_schema.columns where table_schema = current_schema() "
+                + "and table_name = 'grievance_case' and column_name <> 'id' order by ordinal_position",
+            String.class);
+    List<String> exprs =
+        cols.stream()
+            .map(
+                c ->
+                    switch (c) {
+                      case "case_no" -> "'BULK-' || lpad(k::text, 7, '0')";
+                      case "process_instance_id" -> "g.process_instance_id || '~' || k";
+                      default -> "g." + c;
+                    })
+            .toList();
+    sut.jdbc.update(
+        "insert into grievance_case ("
+            + String.join(", ", cols)
+            + ") select "
+            + String.join(", ", exprs)
+            + " from generate_series(?, ?) k "
+            + "join bench_template b on b.t = k % ? join grievance_case g on g.case_no = b.case_no",
+        from,
+        to,
+        templates);
     sut.jdbc.execute("drop table if exists bench_clone");
-    sut.jdbc.update("""
+    sut.jdbc.update(
+        """
         create unlogged table bench_clone as
         select substring(g.case_no from 6)::int as k, b.pid as tmpl_pid, b.case_no as tmpl_case_no,
                g.id as case_id, g.case_no
@@ -134,7 +160,8 @@ final class CloneFill {
     for (String table : ENGINE.keySet()) {
       insert(table, source(table), "src.bench_tmpl_pid = c.tmpl_pid");
     }
-    sut.jdbc.update("""
+    sut.jdbc.update(
+        """
         insert into case_event (flow, case_no, occurred_at, event_type, actor_role, note, case_month)
         select src.flow, c.case_no, src.occurred_at, src.event_type, src.actor_role, src.note,
           src.case_month
@@ -149,9 +176,11 @@ final class CloneFill {
   }
 
   private void insert(String table, String from, String link) {
-    List<Map<String, Object>> cols = sut.jdbc.queryForList(
-        "select column_name, data_type from information_schema.columns "
-            + "where table_schema = current_schema() and table_name = ? order by ordinal_position", table);
+    List<Map<String, Object>> cols =
+        sut.jdbc.queryForList(
+            "select column_name, data_type from information_schema.columns "
+                + "where table_schema = current_schema() and table_name = ? order by ordinal_position",
+            table);
     List<String> names = new ArrayList<>();
     List<String> exprs = new ArrayList<>();
     boolean app = !table.startsWith("act_");
@@ -170,23 +199,45 @@ final class CloneFill {
       }
       if (app && name.equals("case_no")) e = "c.case_no";
       else if (app && name.equals("case_id")) e = "c.case_id";
-      else if (name.equals("business_key_")) e = "case when src.business_key_ is not null then c.case_no end";
+      else if (name.equals("business_key_"))
+        e = "case when src.business_key_ is not null then c.case_no end";
       else if (vars && name.equals("text_")) {
-        e = "case when src.name_ = 'caseNo' then c.case_no when src.name_ = 'caseId' then c.case_id::text else src.text_ end";
+        e =
+            "case when src.name_ = 'caseNo' then c.case_no when src.name_ = 'caseId' then c.case_id::text else src.text_ end";
       } else if (vars && name.equals("long_")) {
         e = "case when src.name_ = 'caseId' then c.case_id else src.long_ end";
       } else if (type.startsWith("character") || type.equals("text")) {
-        boolean idLike = name.equals("id_") || name.endsWith("_id_") || name.equals("var_scope_")
-            || name.equals("super_exec_") || name.equals("process_instance_id") || name.equals("task_id");
+        boolean idLike =
+            name.equals("id_")
+                || name.endsWith("_id_")
+                || name.equals("var_scope_")
+                || name.equals("super_exec_")
+                || name.equals("process_instance_id")
+                || name.equals("task_id");
         if (idLike) {
-          e = "case when src." + name + " in (select id_ from bench_ids) then src." + name
-              + " || '~' || c.k else src." + name + " end";
+          e =
+              "case when src."
+                  + name
+                  + " in (select id_ from bench_ids) then src."
+                  + name
+                  + " || '~' || c.k else src."
+                  + name
+                  + " end";
         }
       }
       names.add(name);
       exprs.add(e);
     }
-    sut.jdbc.update("insert into " + table + " (" + String.join(", ", names) + ") select "
-        + String.join(", ", exprs) + " from bench_clone c join " + from + " src on " + link);
+    sut.jdbc.update(
+        "insert into "
+            + table
+            + " ("
+            + String.join(", ", names)
+            + ") select "
+            + String.join(", ", exprs)
+            + " from bench_clone c join "
+            + from
+            + " src on "
+            + link);
   }
 }

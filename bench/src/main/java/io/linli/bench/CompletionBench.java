@@ -27,18 +27,22 @@ final class CompletionBench {
     BenchConfig c = sut.config;
     int half = c.completeCount() / 2;
     // A random sample of the open 分流定级 tasks (most of them copies at the large size).
-    List<String> ids = sut.jdbc.queryForList(
-        "select id_ from act_ru_task where task_def_key_ = 'Task_Triage' and assignee_ is null "
-            + "order by random() limit ?", String.class, 2 * (c.completeWarmup() + c.completeCount()));
+    List<String> ids =
+        sut.jdbc.queryForList(
+            "select id_ from act_ru_task where task_def_key_ = 'Task_Triage' and assignee_ is null "
+                + "order by random() limit ?",
+            String.class,
+            2 * (c.completeWarmup() + c.completeCount()));
     if (ids.size() < 2 * (c.completeWarmup() + c.completeCount())) {
       throw new IllegalStateException("only " + ids.size() + " open 分流定级 tasks");
     }
     int[] at = {0};
-    java.util.function.IntFunction<List<String>> take = n -> {
-      List<String> s = ids.subList(at[0], at[0] + n);
-      at[0] += n;
-      return s;
-    };
+    java.util.function.IntFunction<List<String>> take =
+        n -> {
+          List<String> s = ids.subList(at[0], at[0] + n);
+          at[0] += n;
+          return s;
+        };
     List<String> w1 = take.apply(c.completeWarmup());
     List<String> w2 = take.apply(c.completeWarmup());
     Load.run("warm-up raw", c.clients(), w1.size(), i -> raw(w1.get(i)));
@@ -51,10 +55,16 @@ final class CompletionBench {
     Load.Result rl1 = Load.run("linli", c.clients(), half, i -> linli(l1.get(i)));
     Load.Result rl2 = Load.run("linli", c.clients(), half, i -> linli(l2.get(i)));
     Load.Result rr2 = Load.run("raw", c.clients(), half, i -> raw(r2.get(i)));
-    Stats linli = Stats.merge("claim + submit-form via /engine-rest", rl1.stats(), rl1.nanos(),
-        rl2.stats(), rl2.nanos());
-    Stats raw = Stats.merge("TaskService.claim + complete", rr1.stats(), rr1.nanos(),
-        rr2.stats(), rr2.nanos());
+    Stats linli =
+        Stats.merge(
+            "claim + submit-form via /engine-rest",
+            rl1.stats(),
+            rl1.nanos(),
+            rl2.stats(),
+            rl2.nanos());
+    Stats raw =
+        Stats.merge(
+            "TaskService.claim + complete", rr1.stats(), rr1.nanos(), rr2.stats(), rr2.nanos());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("openTasks", openTasks);
     m.put("clients", c.clients());
@@ -71,7 +81,9 @@ final class CompletionBench {
 
   private void linli(String taskId) throws Exception {
     sut.http.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + USER + "\"}");
-    sut.http.post("/engine-rest/task/" + taskId + "/submit-form", """
+    sut.http.post(
+        "/engine-rest/task/" + taskId + "/submit-form",
+        """
         {"variables": {"category": {"value": "ENVIRONMENT"}, "tier": {"value": "GENERAL"},
                        "triageNote": {"value": "压测"}}}""");
   }

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * (c) Escalation with the job executor on and the app's settings. The engine clock is pinned while
- * the cases are reported, so their 分流定级 SLA timers (report + 4 h) fall due when we choose, then
- * it runs on ({@link ClockUtil#offset}) in step with the wall clock. A clock is escalated when its
+ * the cases are reported, so their 分流定级 SLA timers (report + 4 h) fall due when we choose, then it
+ * runs on ({@link ClockUtil#offset}) in step with the wall clock. A clock is escalated when its
  * ledger row (sla_ledger BREACHED) and its 社区党委督办 task exist; its lateness is the ledger row's
  * {@code recorded_at} (the database's transaction time) minus the wall-clock instant it fell due.
  * Only the cases made here can fall due: every other open case is due hours later.
@@ -46,8 +46,13 @@ final class EscalationBench {
     ClockUtil.offset(offset);
     long dueWall = dueAt - offset; // the wall-clock instant every one of them fell due: now
     log.info("burst: {} clocks due now", created.count());
-    long[] done = waitFor(firstId, created.count(), supervisionBefore, dueWall,
-        sut.config.escalationTimeoutSeconds());
+    long[] done =
+        waitFor(
+            firstId,
+            created.count(),
+            supervisionBefore,
+            dueWall,
+            sut.config.escalationTimeoutSeconds());
     List<Double> late = lateness(firstId, offset);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clocks", created.count());
@@ -55,7 +60,8 @@ final class EscalationBench {
     m.put("ledgerRows", done[0]);
     m.put("supervisionTasks", done[1]);
     m.put("allEscalatedAfterSeconds", done[2] < 0 ? null : done[2] / 1000.0);
-    Stats s = Stats.ofMillis("lateness", late.stream().mapToDouble(Double::doubleValue).toArray(), 0);
+    Stats s =
+        Stats.ofMillis("lateness", late.stream().mapToDouble(Double::doubleValue).toArray(), 0);
     m.put("latenessP50Seconds", Stats.round(s.p50() / 1000.0));
     m.put("latenessP99Seconds", Stats.round(s.p99() / 1000.0));
     m.put("latenessMaxSeconds", Stats.round(s.max() / 1000.0));
@@ -85,10 +91,18 @@ final class EscalationBench {
     ClockUtil.offset(offset);
     long lastDueWall = base + (n - 1) * step - offset;
     log.info("steady: {} clocks, {} per second", n, rate);
-    long[] done = waitFor(firstId, n, supervisionBefore, lastDueWall,
-        sut.config.steadySeconds() + sut.config.escalationTimeoutSeconds());
-    Stats s = Stats.ofMillis("lateness",
-        lateness(firstId, offset).stream().mapToDouble(Double::doubleValue).toArray(), 0);
+    long[] done =
+        waitFor(
+            firstId,
+            n,
+            supervisionBefore,
+            lastDueWall,
+            sut.config.steadySeconds() + sut.config.escalationTimeoutSeconds());
+    Stats s =
+        Stats.ofMillis(
+            "lateness",
+            lateness(firstId, offset).stream().mapToDouble(Double::doubleValue).toArray(),
+            0);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clocks", n);
     m.put("perSecond", rate);
@@ -106,18 +120,24 @@ final class EscalationBench {
   }
 
   private long supervisionTasks() {
-    return sut.count("select count(*) from act_ru_task where task_def_key_ = 'Task_SuperviseCommunity'");
+    return sut.count(
+        "select count(*) from act_ru_task where task_def_key_ = 'Task_SuperviseCommunity'");
   }
 
-  /** @return ledger rows, 督办 tasks, ms from {@code fromWall} until both were complete (or -1) */
-  private long[] waitFor(long firstId, long n, long supervisionBefore, long fromWall, int timeoutSeconds)
+  /**
+   * @return ledger rows, 督办 tasks, ms from {@code fromWall} until both were complete (or -1)
+   */
+  private long[] waitFor(
+      long firstId, long n, long supervisionBefore, long fromWall, int timeoutSeconds)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
     long rows = 0;
     long tasks = 0;
     long lastLog = 0;
     while (System.currentTimeMillis() < deadline) {
-      rows = sut.count("select count(*) from sla_ledger where case_id >= ? and event = 'BREACHED'", firstId);
+      rows =
+          sut.count(
+              "select count(*) from sla_ledger where case_id >= ? and event = 'BREACHED'", firstId);
       tasks = supervisionTasks() - supervisionBefore;
       if (rows >= n && tasks >= n) {
         return new long[] {rows, tasks, Math.max(0, System.currentTimeMillis() - fromWall)};
@@ -136,6 +156,8 @@ final class EscalationBench {
     return sut.jdbc.queryForList(
         "select extract(epoch from recorded_at) * 1000 - (extract(epoch from due_at) * 1000 - ?) "
             + "from sla_ledger where case_id >= ? and event = 'BREACHED'",
-        Double.class, offset, firstId);
+        Double.class,
+        offset,
+        firstId);
   }
 }

@@ -32,8 +32,10 @@ final class IntakeBench {
     Load.Result l1 = Load.run("linli", c.clients(), half, this::linli);
     Load.Result l2 = Load.run("linli", c.clients(), half, this::linli);
     Load.Result e2 = Load.run("engine", c.clients(), half, this::engine);
-    Stats linli = Stats.merge("POST /api/grievances", l1.stats(), l1.nanos(), l2.stats(), l2.nanos());
-    Stats engine = Stats.merge("POST " + ENGINE_START, e1.stats(), e1.nanos(), e2.stats(), e2.nanos());
+    Stats linli =
+        Stats.merge("POST /api/grievances", l1.stats(), l1.nanos(), l2.stats(), l2.nanos());
+    Stats engine =
+        Stats.merge("POST " + ENGINE_START, e1.stats(), e1.nanos(), e2.stats(), e2.nanos());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("clients", c.clients());
     m.put("linli", linli.toMap());
@@ -45,11 +47,13 @@ final class IntakeBench {
 
   private void linli(int i) throws Exception {
     long n = seq.incrementAndGet();
-    sut.http.post("/api/grievances", """
+    sut.http.post(
+        "/api/grievances",
+        """
         {"communityCode": "%s", "category": "ENVIRONMENT",
          "description": "压测诉求 %d：楼道垃圾三天未清运，气味很大",
          "contactName": "周女士", "contactPhone": "138%08d"}"""
-        .formatted(sut.community((int) n), n, n % 100_000_000));
+            .formatted(sut.community((int) n), n, n % 100_000_000));
   }
 
   /** The variables GrievanceIntake sets; caseId names no row (the engine start writes none). */
@@ -58,7 +62,9 @@ final class IntakeBench {
     String caseNo = "ENGINE-%08d".formatted(n);
     String community = sut.community((int) n);
     SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-    sut.http.post(ENGINE_START, """
+    sut.http.post(
+        ENGINE_START,
+        """
         {"businessKey": "%s", "variables": {
           "caseId": {"value": %d, "type": "Long"},
           "caseNo": {"value": "%s", "type": "String"},
@@ -71,6 +77,6 @@ final class IntakeBench {
           "categoryLabel": {"value": "环境卫生", "type": "String"},
           "reworkCount": {"value": 0, "type": "Integer"},
           "contactPhoneMasked": {"value": "138****%04d", "type": "String"}}}"""
-        .formatted(caseNo, -n, caseNo, community, n, iso.format(new Date()), n % 10_000));
+            .formatted(caseNo, -n, caseNo, community, n, iso.format(new Date()), n % 10_000));
   }
 }

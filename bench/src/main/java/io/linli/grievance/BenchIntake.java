@@ -15,11 +15,22 @@ public final class BenchIntake {
     this.intake = context.getBean(GrievanceIntake.class);
   }
 
-  /** @return the case number */
+  /**
+   * @return the case number
+   */
   public String report(String communityCode, String description) {
-    return intake.report(new GrievanceIntake.Report(
-            communityCode, null, null, Category.ENVIRONMENT, description, "压测", null,
-            Channel.API, null))
+    return intake
+        .report(
+            new GrievanceIntake.Report(
+                communityCode,
+                null,
+                null,
+                Category.ENVIRONMENT,
+                description,
+                "压测",
+                null,
+                Channel.API,
+                null))
         .caseNo();
   }
 }
