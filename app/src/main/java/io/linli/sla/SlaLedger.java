@@ -253,11 +253,10 @@ public class SlaLedger {
                 """
             insert into sla_ledger (flow, case_id, case_no, community_code, clock, event, level,
               due_at, occurred_at, actor, note, process_instance_id, estate_id, property_company_id, case_month)
-            values (:flow, :caseId, :caseNo, :community, :clock, :event, 0, :dueAt, :at, :actor,
-              :note, :pi,
+            select :flow, :caseId, :caseNo, :community, :clock, :event, 0,
+              cast(:dueAt as timestamptz), cast(:at as timestamptz), :actor, :note, :pi,
             """
-                    + DIMENSIONS
-                    + ")")
+                    + DIMENSIONS)
             .param("flow", c.flow())
             .param("caseId", c.caseId())
             .param("caseNo", c.caseNo())
