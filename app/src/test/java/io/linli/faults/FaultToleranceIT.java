@@ -219,7 +219,7 @@ class FaultToleranceIT {
                     pg,
                     """
         select count(*) from notification_outbox o join grievance_case g on g.case_no = o.case_no
-        where g.description like ? and o.status = 'PENDING'""",
+        where g.description like ? and o.status = 'PENDING' and o.recipient is null""",
                     like)
                 == 0);
     Instant checkedAt = Instant.now();
@@ -292,7 +292,8 @@ class FaultToleranceIT {
           c,
           """
           select o.dedup_key, o.case_no, o.event_type, o.status from notification_outbox o
-          join grievance_case g on g.case_no = o.case_no where g.description like ?""",
+          join grievance_case g on g.case_no = o.case_no
+          where g.description like ? and o.recipient is null""",
           like,
           rs ->
               outbox.put(
@@ -362,7 +363,9 @@ class FaultToleranceIT {
     long unknownKeys =
         sink.deliveries.keySet().stream().filter(k -> !outbox.containsKey(k)).count();
     long redelivered = sink.deliveries.values().stream().filter(n -> n.get() > 1).count();
-    long expectedNotifications = 2L * cases; // 受理 and 超时督办, by SMS
+    // 受理 and 超时督办 to the resident, by SMS; the staff's 临期预警 (recipient set) go by e-mail,
+    // which this test does not run, so they are left out of these counts
+    long expectedNotifications = 2L * cases;
 
     // a metrics query first flushes the asking node's counters to the database: ask twice
     Map<String, Object> metrics = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.linli.identity;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "linli.intake.proof-limit=1000000"
     })
 @ActiveProfiles("keycloak")
+// Spring Boot's tests switch metrics export off unless asked: without this there is no Prometheus
+// scrape endpoint to find on the metrics port
+@AutoConfigureObservability(tracing = false)
 abstract class KeycloakIT {
 
   static KeycloakServer keycloak() {

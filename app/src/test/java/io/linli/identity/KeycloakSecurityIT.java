@@ -479,7 +479,7 @@ class KeycloakSecurityIT extends KeycloakIT {
     HttpResponse<String> scrape =
         http.send(
             HttpRequest.newBuilder(metrics).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
     assertThat(scrape.body()).contains("linli_node_ready");
     for (String path :
         List.of("/api/grievances/" + tfsqCase, "/engine-rest/task", "/actuator/health")) {
