@@ -4,6 +4,7 @@ import io.linli.caselog.CaseLog;
 import io.linli.intake.CasePhotos;
 import io.linli.intake.WatchTokens;
 import io.linli.sla.SlaLedger;
+import io.linli.sla.SlaPauses;
 import io.linli.system.Times;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public class CaseRetention {
   private final WatchTokens tokens;
   private final CaseLog caseLog;
   private final SlaLedger ledger;
+  private final SlaPauses pauses;
   private final EngineHistoryRetention engine;
   private final List<RetentionTarget> targets;
   private final Map<PersonalData, Duration> retention = new EnumMap<>(PersonalData.class);
@@ -67,6 +69,7 @@ public class CaseRetention {
       WatchTokens tokens,
       CaseLog caseLog,
       SlaLedger ledger,
+      SlaPauses pauses,
       EngineHistoryRetention engine,
       List<RetentionTarget> targets,
       Environment env) {
@@ -76,6 +79,7 @@ public class CaseRetention {
     this.tokens = tokens;
     this.caseLog = caseLog;
     this.ledger = ledger;
+    this.pauses = pauses;
     this.engine = engine;
     this.targets = List.copyOf(targets);
     String fallback = env.getProperty("linli.retention.personal-data", "P180D");
@@ -199,6 +203,7 @@ public class CaseRetention {
       case FREE_TEXT -> {
         caseLog.clearNotes(c.flow(), c.caseNo());
         ledger.clearNotes(c.flow(), c.caseNo());
+        pauses.clearReasons(c.flow(), c.caseNo());
         engine.eraseFreeText(c.caseNo());
       }
       default -> {}

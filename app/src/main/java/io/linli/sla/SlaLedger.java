@@ -286,22 +286,18 @@ public class SlaLedger {
         .orElse(null);
   }
 
-  /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
   /**
    * Retention: the free-text notes of a case's rows (督办意见) are set to null; the rows stay, so the
-   * ledger's figures do. The append-only trigger lets exactly this update through (V97_2). The
-   * reasons given for the case's pauses (挂起) are free text too and are emptied the same way.
+   * ledger's figures do. The append-only trigger lets exactly this update through (V97_2).
    */
   public void clearNotes(String flow, String caseNo) {
     jdbc.sql(
             "update sla_ledger set note = null where flow = ? and case_no = ? and note is not null")
         .params(flow, caseNo)
         .update();
-    jdbc.sql("update sla_pause set reason = '', resume_note = null where flow = ? and case_no = ?")
-        .params(flow, caseNo)
-        .update();
   }
 
+  /** The case's breaches and 督办 (BREACHED and SUPERVISED rows), oldest first. */
   public List<Entry> entriesOf(String caseNo) {
     return read(caseNo, "and event in ('BREACHED', 'SUPERVISED')");
   }

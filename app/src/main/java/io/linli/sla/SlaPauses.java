@@ -262,6 +262,17 @@ public class SlaPauses implements SlaDeclarations {
     return out;
   }
 
+  /**
+   * Retention: the reasons and resume notes staff typed for the case's pauses are free text and are
+   * emptied; the pauses themselves (when, how long, which clocks) stay, and with them the pause
+   * rate.
+   */
+  public void clearReasons(String flow, String caseNo) {
+    jdbc.sql("update sla_pause set reason = '', resume_note = null where flow = ? and case_no = ?")
+        .params(flow, caseNo)
+        .update();
+  }
+
   // --- inside the engine: the clock listener ------------------------------------------------
 
   /**
