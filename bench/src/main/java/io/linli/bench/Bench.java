@@ -38,6 +38,7 @@ public final class Bench {
     results.put("started", started.toString());
     results.put("config", config.toMap());
     results.put("machineAtStart", Machine.snapshot());
+    Machine.watchHeap();
     long t0 = System.nanoTime();
     try (Sut sut = new Sut(config)) {
       results.put("startupSeconds", Stats.round((System.nanoTime() - t0) / 1e9));
@@ -94,6 +95,7 @@ public final class Bench {
       }
 
       results.put("machineAtEnd", Machine.snapshot());
+      results.put("memory", Machine.memory());
     }
     results.put("totalSeconds", secs(t0));
     return Report.write(config.resultsDir(), started, results);

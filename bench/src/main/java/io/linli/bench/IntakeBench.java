@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * (a) Grievance intake through Linli's API ({@code POST /api/grievances}: validation, phone
  * encryption, case row, process start, case event, one transaction) versus the engine's own REST
  * start of the same model with the variables the app sets. Warm-up first, then alternating rounds
- * (engine, Linli, Linli, engine) so drifting machine load hits both alike.
+ * (engine, Linli, Linli, engine) so drifting machine load hits both alike. Throughput is measured
+ * closed-loop ({@code bench.clients} clients sending as fast as answers come); latency at a steady
+ * {@code bench.intake-rate} per second open-loop, for {@code bench.intake-seconds} per path.
  */
 final class IntakeBench {
 
@@ -41,7 +43,27 @@ final class IntakeBench {
     m.put("linli", linli.toMap());
     m.put("engine", engine.toMap());
     m.put("throughputRatio", Math.round(100 * linli.perSecond() / engine.perSecond()) / 100.0);
-    m.put("targetMet", linli.perSecond() >= engine.perSecond() && linli.p99() < 50);
+    // latency at a steady rate, open-loop (arrivals do not wait for answers), same alternation
+    int n = c.intakeRate() * c.intakeSeconds() / 2;
+    Load.Result oe1 = Load.openLoop("engine at rate", c.intakeRate(), n, this::engine);
+    Load.Result ol1 = Load.openLoop("linli at rate", c.intakeRate(), n, this::linli);
+    Load.Result ol2 = Load.openLoop("linli at rate", c.intakeRate(), n, this::linli);
+    Load.Result oe2 = Load.openLoop("engine at rate", c.intakeRate(), n, this::engine);
+    String at = " at " + c.intakeRate() + "/s open-loop";
+    Stats steadyLinli =
+        Stats.merge(
+            "POST /api/grievances" + at, ol1.stats(), ol1.nanos(), ol2.stats(), ol2.nanos());
+    Stats steadyEngine =
+        Stats.merge(
+            "POST " + ENGINE_START + at, oe1.stats(), oe1.nanos(), oe2.stats(), oe2.nanos());
+    m.put("rate", c.intakeRate());
+    m.put("steadyLinli", steadyLinli.toMap());
+    m.put("steadyEngine", steadyEngine.toMap());
+    m.put(
+        "targetMet",
+        linli.perSecond() >= engine.perSecond()
+            && steadyLinli.p99() < 50
+            && steadyLinli.errors() == 0);
     return m;
   }
 

@@ -18,6 +18,44 @@ final class Load {
 
   private Load() {}
 
+  /**
+   * Open-loop load: {@code total} operations arriving at a fixed {@code perSecond}, whether or not
+   * earlier ones have finished (as residents do), each on a thread of its own pool. A latency
+   * counts from the operation's scheduled arrival, so a stall shows up in every operation that
+   * arrived during it (no coordinated omission).
+   */
+  static Result openLoop(String name, double perSecond, int total, Op op) {
+    long[] nanos = new long[total];
+    AtomicInteger done = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicReference<String> firstError = new AtomicReference<>();
+    ExecutorService pool = Executors.newCachedThreadPool();
+    long interval = Math.round(1e9 / perSecond);
+    long start = System.nanoTime();
+    for (int k = 0; k < total; k++) {
+      long due = start + k * interval;
+      long wait;
+      while ((wait = due - System.nanoTime()) > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      int i = k;
+      pool.execute(
+          () -> {
+            try {
+              op.run(i);
+              long t = System.nanoTime() - due;
+              synchronized (nanos) {
+                nanos[done.getAndIncrement()] = t;
+              }
+            } catch (Exception | AssertionError e) {
+              errors.incrementAndGet();
+              firstError.compareAndSet(null, String.valueOf(e));
+            }
+          });
+    }
+    return finish(name, pool, start, nanos, done, errors, firstError);
+  }
+
   static Result run(String name, int clients, int total, Op op) {
     long[] nanos = new long[total];
     AtomicInteger next = new AtomicInteger();
@@ -45,6 +83,17 @@ final class Load {
             }
           });
     }
+    return finish(name, pool, start, nanos, done, errors, firstError);
+  }
+
+  private static Result finish(
+      String name,
+      ExecutorService pool,
+      long start,
+      long[] nanos,
+      AtomicInteger done,
+      AtomicInteger errors,
+      AtomicReference<String> firstError) {
     pool.shutdown();
     try {
       if (!pool.awaitTermination(6, TimeUnit.HOURS))

@@ -19,6 +19,53 @@ final class Machine {
 
   private Machine() {}
 
+  private static final java.util.concurrent.atomic.AtomicLong peakHeapUsed =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Samples the heap in use once a second for the whole run (a daemon thread). */
+  static void watchHeap() {
+    Thread t =
+        new Thread(
+            () -> {
+              var memory = ManagementFactory.getMemoryMXBean();
+              while (true) {
+                peakHeapUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-heap-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Heap and resident memory of this JVM (the driver and the app share it): the heap's limit, the
+   * highest heap use seen by {@link #watchHeap}, and the process's resident set now and at its
+   * peak.
+   */
+  static Map<String, Object> memory() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    m.put("peakHeapUsedMiB", peakHeapUsed.get() / (1024 * 1024));
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) m.put("rssMiB", kibToMib(line));
+        if (line.startsWith("VmHWM:")) m.put("peakRssMiB", kibToMib(line));
+      }
+    } catch (Exception e) {
+      m.put("rssMiB", "n/a");
+    }
+    return m;
+  }
+
+  private static long kibToMib(String statusLine) {
+    return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) / 1024;
+  }
+
   static Map<String, Object> snapshot() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("at", Instant.now().toString());

@@ -32,6 +32,8 @@ class BenchSmokeTest {
             4,
             5,
             20, // intake warm-up, count
+            10,
+            2, // intake open-loop: per second, seconds per path
             60,
             200, // open tasks: through the intake, then copies
             3,
@@ -58,6 +60,9 @@ class BenchSmokeTest {
     assertThat(Files.readString(md)).contains("| (a) intake |", "| (e) Tasklist |");
     assertThat(r.at("/a_intake/linli/count").asInt()).isEqualTo(20);
     assertThat(r.at("/a_intake/engine/count").asInt()).isEqualTo(20);
+    assertThat(r.at("/a_intake/steadyLinli/count").asInt()).isEqualTo(10);
+    assertThat(r.at("/a_intake/steadyEngine/count").asInt()).isEqualTo(10);
+    assertThat(r.at("/memory/peakRssMiB").asLong()).isPositive();
     assertThat(r.at("/fill_large/casesCopied").asInt()).isPositive();
     assertThat(r.at("/fill_large/openTasksAfter").asLong()).isGreaterThanOrEqualTo(200);
     for (String size : new String[] {"small", "large"}) {
