@@ -84,18 +84,26 @@ final class CloneFill {
     return m;
   }
 
-  /** One unclaimed 分流定级 case per community, reported through Linli's intake. */
+  /**
+   * One unclaimed 分流定级 case per community and candidate group (a community routed by grid has one
+   * per grid), reported through Linli's intake. Copy {@code k} belongs to community {@code k %
+   * communities} and, within it, to its group {@code (k / communities) % groups}: every community
+   * gets the same number of copies, spread evenly over its groups.
+   */
   private void templates() {
     sut.jdbc.execute("drop table if exists bench_template");
     sut.jdbc.execute(
         """
         create unlogged table bench_template as
-        select (row_number() over (order by community_code) - 1)::int as t, case_no, pid
-        from (select distinct on (g.community_code) g.community_code, g.case_no,
-                g.process_instance_id as pid
+        select (dense_rank() over (order by community_code) - 1)::int as c,
+               (row_number() over (partition by community_code order by grp) - 1)::int as g,
+               (count(*) over (partition by community_code))::int as n, case_no, pid
+        from (select distinct on (g.community_code, l.group_id_) g.community_code,
+                l.group_id_ as grp, g.case_no, g.process_instance_id as pid
               from grievance_case g join act_ru_task k on k.proc_inst_id_ = g.process_instance_id
+              join act_ru_identitylink l on l.task_id_ = k.id_ and l.type_ = 'candidate'
               where k.task_def_key_ = 'Task_Triage' and k.assignee_ is null and g.case_no like 'GR-%'
-              order by g.community_code, g.id) x""");
+              order by g.community_code, l.group_id_, g.id) x""");
     // The template's rows of each table, once: copying is then a plain hash join per batch.
     for (var e : ENGINE.entrySet()) {
       sut.jdbc.execute("drop table if exists " + source(e.getKey()));
@@ -122,7 +130,7 @@ final class CloneFill {
   }
 
   private void copy(int from, int to) {
-    long templates = sut.count("select count(*) from bench_template");
+    long communities = sut.count("select count(distinct c) from bench_template");
     List<String> cols =
         sut.jdbc.queryForList(
             "select column_name from information_schema.columns where table_schema = current_schema() "
@@ -144,19 +152,23 @@ final class CloneFill {
             + ") select "
             + String.join(", ", exprs)
             + " from generate_series(?, ?) k "
-            + "join bench_template b on b.t = k % ? join grievance_case g on g.case_no = b.case_no",
+            + "join bench_template b on b.c = k % ? and b.g = (k / ?) % b.n "
+            + "join grievance_case g on g.case_no = b.case_no",
         from,
         to,
-        templates);
+        communities,
+        communities);
     sut.jdbc.execute("drop table if exists bench_clone");
     sut.jdbc.update(
         """
         create unlogged table bench_clone as
         select substring(g.case_no from 6)::int as k, b.pid as tmpl_pid, b.case_no as tmpl_case_no,
                g.id as case_id, g.case_no
-        from grievance_case g join bench_template b on b.t = substring(g.case_no from 6)::int % ?
+        from grievance_case g join bench_template b
+          on b.c = substring(g.case_no from 6)::int % ?
+          and b.g = (substring(g.case_no from 6)::int / ?) % b.n
         where g.case_no like 'BULK-%' and substring(g.case_no from 6)::int between ? and ?""",
-        templates, from, to);
+        communities, communities, from, to);
     for (String table : ENGINE.keySet()) {
       insert(table, source(table), "src.bench_tmpl_pid = c.tmpl_pid");
     }

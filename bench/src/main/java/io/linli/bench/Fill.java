@@ -39,7 +39,12 @@ final class Fill {
 
   String report() {
     long n = seq.incrementAndGet();
-    return sut.intake.report(sut.community((int) n), "压测存量诉求 " + n + "：小区路灯不亮");
+    String community = sut.community((int) n);
+    String description = "压测存量诉求 " + n + "：小区路灯不亮";
+    if (!community.equals(Sut.GRID_COMMUNITY)) return sut.intake.report(community, description);
+    // 天府社区's cases spread over its five grids by estate and building (the demo tree)
+    String[] place = Sut.GRID_PLACES[(int) ((n / sut.communities.size()) % Sut.GRID_PLACES.length)];
+    return sut.intake.report(community, place[0], place[1], description);
   }
 
   /** One case in a given community (the escalation runs use it with a pinned clock). */

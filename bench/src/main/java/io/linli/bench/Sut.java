@@ -101,6 +101,35 @@ final class Sut implements AutoCloseable {
           "压测社区" + c);
       communities.add(code);
     }
+    gridWorkers();
+  }
+
+  /**
+   * The community whose cases are routed by grid: the demo tree splits 天府社区 into five grids (the
+   * first three by building of 地铁首座, then 东方花苑 and 五间安置), and the driver puts one grid worker into
+   * each, grid1 into the first.
+   */
+  static final String GRID_COMMUNITY = "tfsq";
+
+  /** An estate and building in each of its grids, g1 to g5. */
+  static final String[][] GRID_PLACES = {
+    {"dtsz", "b2"}, {"dtsz", "b6"}, {"dtsz", "b10"}, {"dfhy", "b3"}, {"wjaz", "b1"}
+  };
+
+  private void gridWorkers() {
+    io.linli.org.BenchOrg org = new io.linli.org.BenchOrg(context);
+    org.gridWorker(GRID_COMMUNITY, "g1", CompletionBench.USER, "压测网格员一");
+    for (int g = 2; g <= GRID_PLACES.length; g++) {
+      org.gridWorker(GRID_COMMUNITY, "g" + g, "benchgrid" + g, "压测网格员" + g);
+    }
+  }
+
+  /** The groups Tasklist's {@code currentUserGroups()} gives a user, as a JSON array. */
+  String groupsJson(String userId) {
+    return engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> "\"" + g.getId() + "\"")
+        .sorted()
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
   }
 
   String community(int i) {

@@ -7,30 +7,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * (e) What Tasklist sends for the saved filters (io.linli.system.TasklistFilters) of 网格员 grid1
- * (groups grid-worker, tfsq-grid-worker): 本社区待认领 (candidate groups, unassigned, by due date) and
- * 已超时 (mine or my groups' tasks due before now), each as the first page (15, Tasklist's page size)
- * and the count, through {@code POST /engine-rest/task} and {@code /task/count}. One client, one
- * request at a time. 已超时 twice: as of now (few rows) and as of five hours on, when every one of
- * these tasks is overdue (the worst case: a backlog).
+ * (e) What Tasklist sends for the saved filters (io.linli.system.TasklistFilters) of 网格员 grid1 (its
+ * groups as {@code currentUserGroups()} gives them: grid-worker, tfsq-grid-worker and, once the
+ * driver has put grid1 into 天府社区's first grid, that grid's group): 本社区待认领 (candidate groups,
+ * unassigned, by due date) and 已超时 (mine or my groups' tasks due before now), each as the first
+ * page (15, Tasklist's page size) and the count, through {@code POST /engine-rest/task} and {@code
+ * /task/count}. One client, one request at a time. 已超时 twice: as of now (few rows) and as of five
+ * hours on, when every one of these tasks is overdue (the worst case: a backlog).
  */
 final class TasklistBench {
 
-  static final String GROUPS = "[\"grid-worker\", \"tfsq-grid-worker\"]";
-
   private final Sut sut;
+  private final String groups;
 
   TasklistBench(Sut sut) {
     this.sut = sut;
+    this.groups = sut.groupsJson(CompletionBench.USER);
   }
 
   Map<String, Object> run(long openTasks) throws Exception {
     SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     String now = iso.format(new Date());
     String later = iso.format(new Date(System.currentTimeMillis() + 5 * 3600_000L));
-    String unclaimed = "\"candidateGroups\": " + GROUPS + ", \"unassigned\": true";
+    String unclaimed = "\"candidateGroups\": " + groups + ", \"unassigned\": true";
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("openTasks", openTasks);
+    m.put("groups", groups);
     m.put("unclaimed", pair("本社区待认领", unclaimed));
     m.put("overdueNow", pair("已超时 (now)", overdue(now)));
     m.put("overdueBacklog", pair("已超时 (all overdue)", overdue(later)));
@@ -58,11 +60,11 @@ final class TasklistBench {
     return m;
   }
 
-  private static String overdue(String before) {
+  private String overdue(String before) {
     return "\"orQueries\": [{\"assignee\": \""
         + CompletionBench.USER
         + "\", \"candidateGroups\": "
-        + GROUPS
+        + groups
         + "}], \"dueBefore\": \""
         + before
         + "\"";

@@ -19,12 +19,20 @@ public final class BenchIntake {
    * @return the case number
    */
   public String report(String communityCode, String description) {
+    return report(communityCode, null, null, description);
+  }
+
+  /**
+   * @return the case number of a case in an estate's building (routed to the building's grid)
+   */
+  public String report(
+      String communityCode, String estateCode, String buildingCode, String description) {
     return intake
         .report(
             new GrievanceIntake.Report(
                 communityCode,
-                null,
-                null,
+                estateCode,
+                buildingCode,
                 Category.ENVIRONMENT,
                 description,
                 "压测",
