@@ -60,8 +60,8 @@ class BenchSmokeTest {
     assertThat(Files.readString(md)).contains("| (a) intake |", "| (e) Tasklist |");
     assertThat(r.at("/a_intake/linli/count").asInt()).isEqualTo(20);
     assertThat(r.at("/a_intake/engine/count").asInt()).isEqualTo(20);
-    assertThat(r.at("/a_intake/steadyLinli/count").asInt()).isEqualTo(10);
-    assertThat(r.at("/a_intake/steadyEngine/count").asInt()).isEqualTo(10);
+    assertThat(r.at("/a_intake/steadyLinli/count").asInt()).isEqualTo(20);
+    assertThat(r.at("/a_intake/steadyEngine/count").asInt()).isEqualTo(20);
     assertThat(r.at("/memory/peakRssMiB").asLong()).isPositive();
     assertThat(r.at("/fill_large/casesCopied").asInt()).isPositive();
     assertThat(r.at("/fill_large/openTasksAfter").asLong()).isGreaterThanOrEqualTo(200);
