@@ -11,6 +11,7 @@ import io.linli.identity.StaffIdentity;
 import io.linli.identity.StaffIdentity.Staff;
 import io.linli.staffdesk.CaseTaskHolders;
 import io.linli.system.ApiError;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -147,6 +148,37 @@ class GrievanceMoves {
         GrievanceEvent.RETURNED,
         Role.PROPERTY_STAFF.label(),
         "退单（" + taskName + "）：" + reason);
+  }
+
+  /** A group a handler task may be transferred to: its id and the name staff read. */
+  record Target(String groupId, String name) {}
+
+  /** The handler task the staff member holds on the case, and where 转单 can send it. */
+  record TransferChoice(String caseNo, String taskName, List<Target> targets) {}
+
+  /**
+   * The community's work groups other than the residents' and the task's own candidates: the same
+   * rule {@link #transfer} checks. 404 as there for a case the staff member holds no task of.
+   */
+  TransferChoice transferChoice(String caseNo, Staff staff) {
+    CaseFile c = caseOf(caseNo);
+    Task task = holders.of(c, staff, HANDLER_TASKS).orElseThrow(() -> notYours(caseNo));
+    String prefix = groups.of(c.communityCode(), "");
+    String residents = groups.of(c.communityCode(), "resident");
+    Set<String> current =
+        tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+            .map(IdentityLink::getGroupId)
+            .collect(java.util.stream.Collectors.toSet());
+    List<Target> targets =
+        staffIdentity.asApp(
+            () ->
+                identity.createGroupQuery().orderByGroupId().asc().list().stream()
+                    .filter(g -> g.getId().startsWith(prefix))
+                    .filter(g -> !g.getId().equals(residents) && !current.contains(g.getId()))
+                    .map(g -> new Target(g.getId(), g.getName() == null ? g.getId() : g.getName()))
+                    .toList());
+    return new TransferChoice(caseNo, task.getName(), targets);
   }
 
   private CaseFile caseOf(String caseNo) {
