@@ -142,6 +142,25 @@ class KeycloakIdentityIT extends KeycloakIT {
         .extracting(Group::getId)
         .containsExactly("communities/tfsq/grid-worker");
     assertThat(orgSync.sync("tfsq")).isEqualTo(new KeycloakOrgSync.Result(0, 0, 0, 0));
+
+    // a unit group belongs to the tree: someone put in by hand leaves it at the next sync
+    keycloak().joinByHand("property1", path);
+    assertThat(keycloak().memberNames(path)).containsExactly("property1");
+    assertThat(orgSync.sync("tfsq")).isEqualTo(new KeycloakOrgSync.Result(0, 0, 1, 0));
+    assertThat(keycloak().memberNames(path)).isEmpty();
+    assertThat(identity.createGroupQuery().groupMember("property1").list())
+        .extracting(Group::getId)
+        .containsExactly("communities/tfsq/property-staff");
+  }
+
+  @Test
+  @DisplayName("只有组织树同步的客户端能写 Keycloak；身份插件的客户端仍是只读")
+  void onlyTheSyncClientWrites() {
+    assertThat(keycloak().createGroupAs("linli-identity", "kc-write-probe-identity"))
+        .isEqualTo(403);
+    String probe = "kc-write-probe-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    assertThat(keycloak().createGroupAs("linli-org-sync", probe)).isEqualTo(201);
+    assertThat(keycloak().groupByPath(probe)).isNotNull();
   }
 
   private HttpResponse<String> send(String method, String path, String token, Object body)

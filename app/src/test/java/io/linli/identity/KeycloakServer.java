@@ -258,6 +258,54 @@ final class KeycloakServer {
     }
   }
 
+  /** Puts a user into a group by hand, as a realm administrator would. */
+  void joinByHand(String username, String path) {
+    String admin = adminToken();
+    String user =
+        getJson(url + "/admin/realms/" + REALM + "/users?exact=true&username=" + username, admin)
+            .get(0)
+            .get("id")
+            .asText();
+    String group = groupByPath(path).get("id").asText();
+    send(
+        HttpRequest.newBuilder(
+                URI.create(url + "/admin/realms/" + REALM + "/users/" + user + "/groups/" + group))
+            .header("Authorization", "Bearer " + admin)
+            .PUT(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  /** The status of creating a top-level group with a client's service-account token. */
+  int createGroupAs(String clientId, String name) {
+    String token =
+        post(
+                issuer() + "/protocol/openid-connect/token",
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    secrets.get(clientId)))
+            .get("access_token")
+            .asText();
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/groups"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The usernames of the group's direct members, through the admin API. */
   java.util.List<String> memberNames(String path) {
     JsonNode members =
