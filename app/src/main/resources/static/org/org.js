@@ -105,8 +105,8 @@ function renderTree(c) {
   });
   $('#members').replaceChildren(...rows);
   $('#groupsNote').textContent = (c.groupsSyncedFromTree
-    ? '本环境的 Camunda 组和成员由组织树自动生成。'
-    : '本环境的组来自 Keycloak：请在 Keycloak 中建立以下组并加入人员：') + ' ' + Object.keys(c.groups).join('、');
+    ? '本环境的组和成员由组织树自动生成（Keycloak 环境：每次修改后同步到 Keycloak）。'
+    : '本环境的组来自 Keycloak，未开启组织树同步：请在 Keycloak 中建立以下组并加入人员：') + ' ' + Object.keys(c.groups).join('、');
 }
 
 async function act(fn, message) {

@@ -39,6 +39,7 @@ class OrgController {
   private final CommunityGroups groups;
   private final StaffReach reach;
   private final ActingUser actingUser;
+  private final boolean keycloakSync;
 
   OrgController(
       OrgTree tree,
@@ -46,13 +47,15 @@ class OrgController {
       OrgGroups orgGroups,
       CommunityGroups groups,
       StaffReach reach,
-      ActingUser actingUser) {
+      ActingUser actingUser,
+      org.springframework.beans.factory.ObjectProvider<KeycloakOrgSync> keycloakSync) {
     this.tree = tree;
     this.editor = editor;
     this.orgGroups = orgGroups;
     this.groups = groups;
     this.reach = reach;
     this.actingUser = actingUser;
+    this.keycloakSync = keycloakSync.stream().anyMatch(KeycloakOrgSync::enabled);
   }
 
   record CommunityRef(String code, String name) {}
@@ -322,6 +325,6 @@ class OrgController {
         members,
         teams,
         orgGroups.expected(c.code()),
-        orgGroups.writable());
+        orgGroups.writable() || keycloakSync);
   }
 }

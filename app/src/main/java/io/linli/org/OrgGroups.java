@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -25,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The Camunda groups the tree implies and who is in them. With the built-in identity (every profile
  * but {@code keycloak}) the tree is the source: at start and after every edit, missing groups,
  * users and memberships are created, and a member the tree drops leaves the unit's group. With
- * Keycloak the realm is the source (the identity is read-only): {@link #expected} lists what the
- * realm must hold, and nothing is written (docs/org-tree.md).
+ * Keycloak the engine's identity is read-only: every edit publishes {@link TreeEdited}, and {@link
+ * KeycloakOrgSync} writes {@link #expected} and the memberships into the realm after the commit
+ * (docs/org-tree.md).
  */
 @Component
 class OrgGroups {
@@ -38,18 +40,24 @@ class OrgGroups {
   private final IdentityService identity;
   private final StartupLock startupLock;
   private final boolean writable;
+  private final ApplicationEventPublisher events;
+
+  /** The community's tree changed (published in the editing transaction). */
+  record TreeEdited(String community) {}
 
   OrgGroups(
       OrgTree tree,
       CommunityGroups groups,
       IdentityService identity,
       StartupLock startupLock,
-      Environment environment) {
+      Environment environment,
+      ApplicationEventPublisher events) {
     this.tree = tree;
     this.groups = groups;
     this.identity = identity;
     this.startupLock = startupLock;
     this.writable = !environment.acceptsProfiles(Profiles.of("keycloak"));
+    this.events = events;
   }
 
   boolean writable() {
@@ -110,7 +118,10 @@ class OrgGroups {
 
   /** Creates what is missing for the community; idempotent. */
   void sync(String community) {
-    if (!writable) return;
+    if (!writable) {
+      events.publishEvent(new TreeEdited(community));
+      return;
+    }
     expected(community).forEach(this::group);
     for (OrgTree.Member m : tree.members(community)) {
       user(m.userId(), m.displayName());
@@ -125,7 +136,10 @@ class OrgGroups {
    * A member the tree dropped leaves the unit's group (or the community's, when no row needs it).
    */
   void left(String community, OrgTree.Member m) {
-    if (!writable) return;
+    if (!writable) {
+      events.publishEvent(new TreeEdited(community));
+      return;
+    }
     String g = unitGroup(community, m);
     if (g == null) {
       boolean stillNeeded =

@@ -117,6 +117,10 @@ class InsecureSettingsGuard implements InitializingBean {
       p.add(
           "LINLI_IDENTITY_CLIENT_SECRET is the realm file's demo secret of linli-identity; regenerate"
               + " it in Keycloak (Clients → linli-identity → Credentials)");
+    if ("linli-org-sync-secret".equals(env.getProperty("linli.keycloak.org-sync.client-secret")))
+      p.add(
+          "LINLI_ORG_SYNC_CLIENT_SECRET is the realm file's demo secret of linli-org-sync; regenerate"
+              + " it in Keycloak (Clients → linli-org-sync → Credentials)");
     if (!env.getProperty("linli.embedded-postgres.enabled", Boolean.class, false)
         && "linli".equals(env.getProperty("spring.datasource.password")))
       p.add("spring.datasource.password (LINLI_DB_PASSWORD) is the default 'linli'");

@@ -46,6 +46,7 @@ abstract class KeycloakIT {
         "spring.security.oauth2.client.registration.keycloak.client-secret",
         () -> keycloak().secrets.get("linli-webapp"));
     r.add("plugin.identity.keycloak.client-secret", () -> keycloak().secrets.get("linli-identity"));
+    r.add("linli.keycloak.org-sync.client-secret", () -> keycloak().secrets.get("linli-org-sync"));
     r.add("linli.crypto.key", () -> CRYPTO_KEY);
     // the internal metrics port (LINLI_METRICS_PORT), on a port free when the context starts
     r.add("linli.metrics.port", () -> METRICS_PORT);

@@ -237,10 +237,95 @@ final class KeycloakServer {
             .build());
   }
 
+  /** The group at this path ({@code communities/tfsq/grid/g1/grid-worker}), or null. */
+  JsonNode groupByPath(String path) {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(url + "/admin/realms/" + REALM + "/group-by-path/" + path))
+                  .header("Authorization", "Bearer " + adminToken())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 404) return null;
+      if (r.statusCode() != 200) throw new IllegalStateException(path + " → " + r.statusCode());
+      return parse(r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts a user into a group by hand, as a realm administrator would. */
+  void joinByHand(String username, String path) {
+    String admin = adminToken();
+    String user =
+        getJson(url + "/admin/realms/" + REALM + "/users?exact=true&username=" + username, admin)
+            .get(0)
+            .get("id")
+            .asText();
+    String group = groupByPath(path).get("id").asText();
+    send(
+        HttpRequest.newBuilder(
+                URI.create(url + "/admin/realms/" + REALM + "/users/" + user + "/groups/" + group))
+            .header("Authorization", "Bearer " + admin)
+            .PUT(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  /** The status of creating a top-level group with a client's service-account token. */
+  int createGroupAs(String clientId, String name) {
+    String token =
+        post(
+                issuer() + "/protocol/openid-connect/token",
+                Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    clientId,
+                    "client_secret",
+                    secrets.get(clientId)))
+            .get("access_token")
+            .asText();
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url + "/admin/realms/" + REALM + "/groups"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The usernames of the group's direct members, through the admin API. */
+  java.util.List<String> memberNames(String path) {
+    JsonNode members =
+        getJson(
+            url
+                + "/admin/realms/"
+                + REALM
+                + "/groups/"
+                + groupByPath(path).get("id").asText()
+                + "/members?max=1000",
+            adminToken());
+    java.util.List<String> out = new java.util.ArrayList<>();
+    members.forEach(m -> out.add(m.get("username").asText()));
+    return out;
+  }
+
   private void addTestClient() {
     addTestClient(TEST_CLIENT, "300");
     addTestClient(SHORT_CLIENT, "1");
-    for (String client : java.util.List.of("linli-webapp", "linli-identity"))
+    for (String client : java.util.List.of("linli-webapp", "linli-identity", "linli-org-sync"))
       secrets.put(client, regenerateSecret(client));
   }
 

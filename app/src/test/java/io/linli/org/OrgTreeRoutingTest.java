@@ -56,6 +56,10 @@ class OrgTreeRoutingTest {
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
+  @Autowired OrgTree orgTree;
+  @Autowired OrgGroups orgGroups;
+  @Autowired io.linli.system.StartupLock startupLock;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   record Answer(int status, JsonNode body) {}
 
@@ -323,6 +327,49 @@ class OrgTreeRoutingTest {
     String pb = instance(report("rtbb"));
     triage(pb, "rt-grid-b");
     assertThat(candidateGroups(pb, "Task_Respond")).containsExactly("rtsq-property-staff");
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName("Keycloak 不可达：同步很快放弃，只记警告不抛出，下次启动或修改再同步；无密钥则不同步")
+  void keycloakSyncFailsQuietly() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort(); // nothing listens there once closed
+    }
+    KeycloakOrgSync down =
+        new KeycloakOrgSync(
+            orgTree,
+            orgGroups,
+            startupLock,
+            transactions,
+            "http://127.0.0.1:" + closed,
+            "linli",
+            "linli-org-sync",
+            "some-secret");
+    assertThat(down.enabled()).isTrue();
+    long t0 = System.nanoTime();
+    // the after-commit listener of an edit: it must not throw into the committed request
+    down.treeEdited(new OrgGroups.TreeEdited("rtsq"));
+    assertThat(down.syncQuietly("rtsq")).isEmpty();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0))
+        .isLessThan(java.time.Duration.ofSeconds(10));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> down.sync("rtsq"))
+        .isInstanceOf(org.springframework.web.client.ResourceAccessException.class);
+
+    KeycloakOrgSync off =
+        new KeycloakOrgSync(
+            orgTree,
+            orgGroups,
+            startupLock,
+            transactions,
+            "http://127.0.0.1:" + closed,
+            "linli",
+            "linli-org-sync",
+            "");
+    assertThat(off.enabled()).isFalse();
+    off.atStart(); // logs that the realm is kept by hand
+    off.treeEdited(new OrgGroups.TreeEdited("rtsq"));
   }
 
   @Test

@@ -86,6 +86,7 @@ class InsecureSettingsGuardTest {
                 "spring.security.oauth2.client.registration.keycloak.client-secret",
                 "linli-webapp-secret")
             .withProperty("plugin.identity.keycloak.client-secret", "linli-identity-secret")
+            .withProperty("linli.keycloak.org-sync.client-secret", "linli-org-sync-secret")
             .withProperty("linli.embedded-postgres.enabled", "false")
             .withProperty("spring.datasource.password", "linli")
             .withProperty("linli.demo.identity", "true")
@@ -99,12 +100,13 @@ class InsecureSettingsGuardTest {
             "LINLI_CRYPTO_KEY",
             "LINLI_WEBAPP_CLIENT_SECRET",
             "LINLI_IDENTITY_CLIENT_SECRET",
+            "LINLI_ORG_SYNC_CLIENT_SECRET",
             "LINLI_DB_PASSWORD",
             "LINLI_DEMO_PASSWORD",
             "LINLI_ADMIN_PASSWORD")
         .doesNotContain(
             "camunda.bpm.authorization.enabled"); // the keycloak checks need that profile
-    assertThat(problems).hasSize(6);
+    assertThat(problems).hasSize(7);
   }
 
   @Test
@@ -114,6 +116,7 @@ class InsecureSettingsGuardTest {
         secureEnv()
             .withProperty("linli.crypto.key", InsecureSettingsGuard.DEMO_CRYPTO_KEY)
             .withProperty("plugin.identity.keycloak.client-secret", "linli-identity-secret")
+            .withProperty("linli.keycloak.org-sync.client-secret", "linli-org-sync-secret")
             .withProperty("linli.security.local-demo", "true")
             .withProperty("linli.security.allow-insecure-http", "true")
             .withProperty("linli.keycloak.url", "http://localhost:8081");
@@ -125,7 +128,7 @@ class InsecureSettingsGuardTest {
         .contains("LINLI_LOCAL_DEMO", "localhost");
     env.setProperty("linli.security.local-demo", "false");
     env.setProperty("linli.keycloak.url", "http://localhost:8081");
-    assertThat(new InsecureSettingsGuard(hardened(), env).problems()).hasSize(2);
+    assertThat(new InsecureSettingsGuard(hardened(), env).problems()).hasSize(3);
   }
 
   static StandaloneInMemProcessEngineConfiguration hardened() {
