@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -86,19 +88,34 @@ public class SlaWarnings {
    * When the holder of {@code clock}, started at {@code start} and due at {@code due}, is warned.
    */
   public Instant warnAt(String clock, Instant start, Instant due) {
-    String base = "linli.sla.warning.clocks." + kebab(clock);
-    var lead = binder.bind(base + ".lead", Duration.class);
-    if (lead.isBound()) {
-      Instant at = due.minus(lead.get());
+    Setting setting = settings.computeIfAbsent(clock, this::setting);
+    if (setting.lead() != null) {
+      Instant at = due.minus(setting.lead());
       return at.isBefore(start) ? start : at;
     }
-    double f =
+    long millis = Duration.between(start, due).toMillis();
+    return start.plusMillis(Math.max(0, Math.round(millis * setting.fraction())));
+  }
+
+  /** A clock's warning setting: a lead time, else a fraction. */
+  private record Setting(Duration lead, double fraction) {}
+
+  /**
+   * Bound once per clock: binding the configuration costs more than the rest of a task's creation
+   * hook, which asks at every task under a clock (a burst of escalations asks thousands of times).
+   */
+  private final Map<String, Setting> settings = new ConcurrentHashMap<>();
+
+  private Setting setting(String clock) {
+    String base = "linli.sla.warning.clocks." + kebab(clock);
+    var lead = binder.bind(base + ".lead", Duration.class);
+    if (lead.isBound()) return new Setting(lead.get(), 0);
+    return new Setting(
+        null,
         binder
             .bind(base + ".fraction", Double.class)
             .map(v -> checkedFraction(base + ".fraction", v))
-            .orElse(fraction);
-    long millis = Duration.between(start, due).toMillis();
-    return start.plusMillis(Math.max(0, Math.round(millis * f)));
+            .orElse(fraction));
   }
 
   static String kebab(String clockId) {
