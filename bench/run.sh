@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 7's benchmark in one command: builds the app and the driver (no tests), runs the driver,
+# The benchmark in one command: builds the app and the driver (no tests), runs the driver,
 # which starts Linli in its JVM on an embedded PostgreSQL 15 under bench/target/pgdata (or on the
 # server in LINLI_DB_URL / LINLI_DB_USER / LINLI_DB_PASSWORD) and writes bench/results/, then
 # copies bench/results/latest.md into bench/README.md (between the `results` markers).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Demo of issue 4: one topic 征→审→议→办→评 with the 33 representatives of 地铁首座小区 voting at
+# Demo of the consultation flow: one topic 征→审→议→办→评 with the 33 representatives of 地铁首座小区 voting at
 # once, against a running app whose windows are shortened, e.g.
 #   java -jar app/target/linli-app.jar --server.port=18094 \
 #     --linli.embedded-postgres.data-directory=/tmp/linli-demo \

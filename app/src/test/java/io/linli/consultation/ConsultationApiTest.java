@@ -282,7 +282,7 @@ class ConsultationApiTest {
                 "d"));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(fields(refused.body()).get("grievanceCaseNo")).contains("未指明小区");
-    // an unknown case answers like a case out of reach (issue 14): 404, nothing to probe
+    // an unknown case answers like a case out of reach: 404, nothing to probe
     assertThat(
             post(
                     "/api/consultations/from-grievance",

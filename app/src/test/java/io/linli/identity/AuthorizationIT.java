@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Integration tier with a real Keycloak: who reaches what. The attacks of issue 14 (catalogue
+ * Integration tier with a real Keycloak: who reaches what. The attacks of the security review (catalogue
  * edits, grievance → public topic, settlements, handing a task to another community's user through
  * {@code /engine-rest}, a developer token outside a local demo), and the authorization matrix:
  * every {@code /api} mapping of the running app × each role, with the expected status in {@link

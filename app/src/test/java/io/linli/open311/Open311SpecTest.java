@@ -18,7 +18,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier: Open311 GeoReport v2 where issue 14's probe found it off the spec — every error
+ * Integration tier: Open311 GeoReport v2 where a security probe found it off the spec — every error
  * in the {@code [{"code", "description"}]} shape (415, 413 and an unknown extension's 404 too),
  * {@code lat}/{@code long} validated and kept, an unknown {@code status} refused.
  */

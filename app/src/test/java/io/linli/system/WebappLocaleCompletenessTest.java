@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plain unit test (no Spring context, no engine): the Chinese locale files we ship for the Camunda
- * 7.24 webapps ({@code META-INF/resources/webjars/camunda/app/<app>/locales/zh.json}, issue 9) are
+ * 7.24 webapps ({@code META-INF/resources/webjars/camunda/app/<app>/locales/zh.json}) are
  * complete against the English files of the webjar on the test classpath.
  *
  * <p>For each of Tasklist, Cockpit, Admin and Welcome, every key path of the webjar's {@code

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark of issue #7, in one run: (a) intake, (b) task completion at two sizes, (e) the
+ * The benchmark, in one run: (a) intake, (b) task completion at two sizes, (e) the
  * Tasklist queries, (c) escalation, (d) the supervision queries over a year of history. Writes
  * {@code results/bench-<time>.json} and {@code .md} (and {@code latest.*}); see bench/README.md.
  */

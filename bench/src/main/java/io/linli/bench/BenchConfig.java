@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Sizes and switches, from system properties ({@code -Dbench.open-large=100000}); the defaults are
- * issue #7's sizes, {@code -Dbench.quick=true} shrinks every one for a run of a few minutes.
+ * the target sizes, {@code -Dbench.quick=true} shrinks every one for a run of a few minutes.
  */
 record BenchConfig(
     boolean quick,

@@ -77,7 +77,7 @@ final class Report {
         .append(" MiB.\n");
     s.append("Sizes: ").append(r.get("config")).append("\n\n");
 
-    s.append("| target | issue's target | measured | met |\n|---|---|---|---|\n");
+    s.append("| figure | target | measured | met |\n|---|---|---|---|\n");
     Object a = r.get("a_intake");
     s.append(
         row(

@@ -16,7 +16,7 @@
  */
 
 export default {
-  // Linli (issue 20): Camunda's "migrate to Camunda 8" banner has no option
+  // Linli: Camunda's "migrate to Camunda 8" banner has no option
   // here in 7.24.0 (the community build always shows it); it is switched off
   // in styles/user-styles.css.
   // // change the app name and vendor
@@ -51,7 +51,7 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // Linli (issue 9): Simplified Chinese is the default. The webapps pick the
+  // Linli: Simplified Chinese is the default. The webapps pick the
   // locale from the first browser language, cut at "-" and lower-cased
   // ("zh-CN" -> "zh"), so the file is locales/zh.json; any language not
   // listed here falls back to "zh". English stays available for browsers

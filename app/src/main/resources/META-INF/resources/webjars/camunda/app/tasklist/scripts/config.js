@@ -16,7 +16,7 @@
  */
 
 export default {
-  // Linli (issue 20): Camunda's "migrate to Camunda 8" banner has no option
+  // Linli: Camunda's "migrate to Camunda 8" banner has no option
   // here in 7.24.0 (the community build always shows it); it is switched off
   // in styles/user-styles.css.
   // change the app name and vendor
@@ -26,7 +26,7 @@ export default {
   // },
   //
   // configure the date format (moment.js patterns)
-  // Linli (issue 9): Chinese date formats; dddd renders the weekday in the
+  // Linli: Chinese date formats; dddd renders the weekday in the
   // active locale (e.g. 星期一). monthName and day keep the 7.24 defaults
   // (used by the date badge of the task history).
   dateFormat: {
@@ -38,7 +38,7 @@ export default {
     short: 'YYYY年M月D日'
   },
 
-  // Linli (issue 9): Simplified Chinese is the default. The webapps pick the
+  // Linli: Simplified Chinese is the default. The webapps pick the
   // locale from the first browser language, cut at "-" and lower-cased
   // ("zh-CN" -> "zh"), so the file is locales/zh.json; any language not
   // listed here falls back to "zh". English stays available for browsers
@@ -48,7 +48,7 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // Linli (issue 9): keeps the moment.js locale (relative times such as
+  // Linli: keeps the moment.js locale (relative times such as
   // "3 小时后", weekday and month names) in step with the UI language.
   customScripts: [
     // file app/tasklist/scripts/linli-locale-sync.js

@@ -1,4 +1,4 @@
-// Linli (issue 9): keep moment.js in step with the Tasklist UI language.
+// Linli: keep moment.js in step with the Tasklist UI language.
 //
 // Loaded by Tasklist through `customScripts` in scripts/config.js (as an ES
 // module, before AngularJS bootstraps; `window.angular` and the

@@ -16,12 +16,12 @@
  */
 
 export default {
-  // Linli (issue 20): the welcome page's heading (login page, header and page
+  // Linli: the welcome page's heading (login page, header and page
   // title) is the app name, not a locale key; 7.24 defaults it to "Welcome".
   app: {
     name: '欢迎页'
   },
-  // Linli (issue 20): Camunda's "migrate to Camunda 8" banner has no option
+  // Linli: Camunda's "migrate to Camunda 8" banner has no option
   // here in 7.24.0 (the community build always shows it); it is switched off
   // in styles/user-styles.css.
   // customScripts: [
@@ -47,7 +47,7 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // Linli (issue 9): Simplified Chinese is the default. The webapps pick the
+  // Linli: Simplified Chinese is the default. The webapps pick the
   // locale from the first browser language, cut at "-" and lower-cased
   // ("zh-CN" -> "zh"), so the file is locales/zh.json; any language not
   // listed here falls back to "zh". English stays available for browsers
