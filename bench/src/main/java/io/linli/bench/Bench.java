@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark, in one run: (a) intake, (b) task completion at two sizes, (e) the
- * Tasklist queries, (c) escalation, (d) the supervision queries over a year of history. Writes
- * {@code results/bench-<time>.json} and {@code .md} (and {@code latest.*}); see bench/README.md.
+ * The benchmark, in one run: (a) intake, (b) task completion at two sizes, (e) the Tasklist
+ * queries, (c) escalation, (d) the supervision queries over a year of history. Writes {@code
+ * results/bench-<time>.json} and {@code .md} (and {@code latest.*}); see bench/README.md.
  */
 public final class Bench {
 

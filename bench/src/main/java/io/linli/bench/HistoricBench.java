@@ -31,8 +31,8 @@ final class HistoricBench {
 
   /**
    * Measures the queries twice in one run: at a tenth of the history, then after the rest is added
-   * (100,000 and 1,000,000), each time after the read model's rebuild, whose time is
-   * reported too. Cost independent of history: no query more than 1.5× slower at the full size.
+   * (100,000 and 1,000,000), each time after the read model's rebuild, whose time is reported too.
+   * Cost independent of history: no query more than 1.5× slower at the full size.
    */
   Map<String, Object> run() throws Exception {
     int n = sut.config.historicCases();
