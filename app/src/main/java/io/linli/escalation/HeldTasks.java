@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * Who holds a task of a case when its clock breaches: the assignee, else its candidate groups.
  *
  * <p>Read with one statement on the engine's runtime tables rather than a {@code TaskQuery} and
- * {@code getIdentityLinksForTask}: every escalation asks, and building the task query's dynamic
- * SQL (MyBatis evaluating its hundreds of OGNL conditions) was the largest single cost of an
- * escalation in the job thread's profile (docs/scaling.md, "What one escalation costs"). Same
- * answer: the task query's default order (by id) picks the first of several, and it runs in the
- * job's transaction, so it sees what the engine has written. Group names change rarely and are
- * kept {@link #GROUP_NAME_TTL}; with Keycloak each look-up would be a request to it.
+ * {@code getIdentityLinksForTask}: every escalation asks, and building the task query's dynamic SQL
+ * (MyBatis evaluating its hundreds of OGNL conditions) was the largest single cost of an escalation
+ * in the job thread's profile (docs/scaling.md, "What one escalation costs"). Same answer: the task
+ * query's default order (by id) picks the first of several, and it runs in the job's transaction,
+ * so it sees what the engine has written. Group names change rarely and are kept {@link
+ * #GROUP_NAME_TTL}; with Keycloak each look-up would be a request to it.
  */
 @Component
 class HeldTasks {

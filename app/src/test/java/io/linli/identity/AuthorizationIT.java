@@ -33,11 +33,11 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Integration tier with a real Keycloak: who reaches what. The attacks of the security review (catalogue
- * edits, grievance → public topic, settlements, handing a task to another community's user through
- * {@code /engine-rest}, a developer token outside a local demo), and the authorization matrix:
- * every {@code /api} mapping of the running app × each role, with the expected status in {@link
- * #EXPECTED}. A mapping without a row fails the build.
+ * Integration tier with a real Keycloak: who reaches what. The attacks of the security review
+ * (catalogue edits, grievance → public topic, settlements, handing a task to another community's
+ * user through {@code /engine-rest}, a developer token outside a local demo), and the authorization
+ * matrix: every {@code /api} mapping of the running app × each role, with the expected status in
+ * {@link #EXPECTED}. A mapping without a row fails the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationIT extends KeycloakIT {

@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /**
- * Integration tier: the bad inputs a security probe found that answered 500 or were stored as
- * typed — each must be a 400 naming the field (problem+json, or Open311's error shape), with no
- * Java type in the body, and nothing may reach PostgreSQL.
+ * Integration tier: the bad inputs a security probe found that answered 500 or were stored as typed
+ * — each must be a 400 naming the field (problem+json, or Open311's error shape), with no Java type
+ * in the body, and nothing may reach PostgreSQL.
  */
 @LinliSpringTest
 class BadInputTest {

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plain unit test (no Spring context, no engine): the Chinese locale files we ship for the Camunda
- * 7.24 webapps ({@code META-INF/resources/webjars/camunda/app/<app>/locales/zh.json}) are
- * complete against the English files of the webjar on the test classpath.
+ * 7.24 webapps ({@code META-INF/resources/webjars/camunda/app/<app>/locales/zh.json}) are complete
+ * against the English files of the webjar on the test classpath.
  *
  * <p>For each of Tasklist, Cockpit, Admin and Welcome, every key path of the webjar's {@code
  * en.json} (nested keys joined with dots, array elements as {@code [i]}) must exist in {@code
