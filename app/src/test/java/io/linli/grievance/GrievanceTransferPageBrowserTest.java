@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.linli.LinliSpringTest;
 import io.linli.caselog.CaseLog;
 import io.linli.system.Browser;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.FilterService;
@@ -19,10 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -119,16 +115,7 @@ class GrievanceTransferPageBrowserTest {
     Date due = tasks.createTaskQuery().taskId(taskId).singleResult().getDueDate();
 
     browser = Browser.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[type='text']")))
-        .sendKeys("property1");
-    browser
-        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    WebDriverWait wait = Browser.signIntoTasklist(browser, port, "property1");
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.xpath("//*[normalize-space(text())='我的待办']")));
@@ -141,19 +128,7 @@ class GrievanceTransferPageBrowserTest {
             + "&task="
             + taskId);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "转单"));
-    wait.ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              WebElement link = d.findElement(By.xpath("//a[normalize-space(.)='转交其他班组或物业公司']"));
-              if (link.getAttribute("class") != null
-                  && link.getAttribute("class").contains("fjs-disabled-link")) {
-                return false;
-              }
-              ((JavascriptExecutor) d)
-                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-              link.click();
-              return true;
-            });
+    Browser.clickFormLink(wait, "转交其他班组或物业公司");
     wait.until(ExpectedConditions.urlContains("/staff/grievances/" + c.caseNo() + "/transfer"));
     Select target =
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toGroup"))));

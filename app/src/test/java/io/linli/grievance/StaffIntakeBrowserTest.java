@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linli.LinliSpringTest;
 import io.linli.system.Browser;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,16 +44,7 @@ class StaffIntakeBrowserTest {
   @DisplayName("网格员在任务列表中用启动表单登记热线诉求，登记人是她的登录")
   void gridWorkerRegistersACall() throws Exception {
     browser = Browser.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[type='text']")))
-        .sendKeys("grid1");
-    browser
-        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    WebDriverWait wait = Browser.signIntoTasklist(browser, port, "grid1");
 
     wait.until(
             ExpectedConditions.elementToBeClickable(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linli.LinliSpringTest;
 import io.linli.system.Browser;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -103,17 +101,7 @@ class PhoneRevealBrowserTest {
             .getId();
 
     browser = Browser.start();
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement user =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[type='text']")));
-    user.sendKeys("grid1");
-    browser
-        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
-        .sendKeys("demo");
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    WebDriverWait wait = Browser.signIntoTasklist(browser, port, "grid1");
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.xpath("//*[normalize-space(text())='我的待办']")));
@@ -167,19 +155,7 @@ class PhoneRevealBrowserTest {
         .as("seeing the form reveals nothing")
         .isZero();
 
-    wait.ignoring(StaleElementReferenceException.class)
-        .until(
-            d -> {
-              WebElement link = d.findElement(By.xpath("//a[normalize-space(.)='显示完整号码']"));
-              if (link.getAttribute("class") != null
-                  && link.getAttribute("class").contains("fjs-disabled-link")) {
-                return false;
-              }
-              ((JavascriptExecutor) d)
-                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-              link.click();
-              return true;
-            });
+    Browser.clickFormLink(wait, "显示完整号码");
     // the form's sanitiser drops target attributes: the reveal opens in place, with a way back
     wait.until(ExpectedConditions.urlContains("/staff/cases/" + caseNo + "/phone"));
     WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));

@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its chromedriver, in Chinese and Beijing time. Tests
@@ -58,6 +64,44 @@ public final class Browser {
     WebDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
     return driver;
+  }
+
+  /**
+   * Opens Tasklist and signs in with the demo password; returns a 30-second wait for the page after
+   * the login form (callers wait for what they expect to see next).
+   */
+  public static WebDriverWait signIntoTasklist(WebDriver driver, int port, String user) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[type='text']")))
+        .sendKeys(user);
+    driver
+        .findElement(By.cssSelector("form[name='signinForm'] input[type='password']"))
+        .sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    return wait;
+  }
+
+  /**
+   * Clicks a link of a Camunda Form by its text once the form has enabled it (form-js renders links
+   * disabled until the form is ready), scrolled into view.
+   */
+  public static void clickFormLink(WebDriverWait wait, String text) {
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement link = d.findElement(By.xpath("//a[normalize-space(.)='" + text + "']"));
+              if (link.getAttribute("class") != null
+                  && link.getAttribute("class").contains("fjs-disabled-link")) {
+                return false;
+              }
+              ((JavascriptExecutor) d)
+                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+              link.click();
+              return true;
+            });
   }
 
   /** Saves a PNG under target/screenshots, kept as a test artifact. */

@@ -39,19 +39,7 @@ final class Load {
         java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
       int i = k;
-      pool.execute(
-          () -> {
-            try {
-              op.run(i);
-              long t = System.nanoTime() - due;
-              synchronized (nanos) {
-                nanos[done.getAndIncrement()] = t;
-              }
-            } catch (Exception | AssertionError e) {
-              errors.incrementAndGet();
-              firstError.compareAndSet(null, String.valueOf(e));
-            }
-          });
+      pool.execute(() -> timed(op, i, due, nanos, done, errors, firstError));
     }
     return finish(name, pool, start, nanos, done, errors, firstError);
   }
@@ -69,21 +57,32 @@ final class Load {
           () -> {
             int i;
             while ((i = next.getAndIncrement()) < total) {
-              long t0 = System.nanoTime();
-              try {
-                op.run(i);
-                long t = System.nanoTime() - t0;
-                synchronized (nanos) {
-                  nanos[done.getAndIncrement()] = t;
-                }
-              } catch (Exception | AssertionError e) {
-                errors.incrementAndGet();
-                firstError.compareAndSet(null, String.valueOf(e));
-              }
+              timed(op, i, System.nanoTime(), nanos, done, errors, firstError);
             }
           });
     }
     return finish(name, pool, start, nanos, done, errors, firstError);
+  }
+
+  /** Runs one operation and records its latency since {@code since}, or its error. */
+  private static void timed(
+      Op op,
+      int i,
+      long since,
+      long[] nanos,
+      AtomicInteger done,
+      AtomicInteger errors,
+      AtomicReference<String> firstError) {
+    try {
+      op.run(i);
+      long t = System.nanoTime() - since;
+      synchronized (nanos) {
+        nanos[done.getAndIncrement()] = t;
+      }
+    } catch (Exception | AssertionError e) {
+      errors.incrementAndGet();
+      firstError.compareAndSet(null, String.valueOf(e));
+    }
   }
 
   private static Result finish(
