@@ -57,7 +57,8 @@ class ComposeFileTest {
           "LINLI_DB_PASSWORD",
           "KC_BOOTSTRAP_ADMIN_PASSWORD",
           "LINLI_WEBAPP_CLIENT_SECRET",
-          "LINLI_IDENTITY_CLIENT_SECRET");
+          "LINLI_IDENTITY_CLIENT_SECRET",
+          "LINLI_ORG_SYNC_CLIENT_SECRET");
 
   @TempDir Path tmp;
 
