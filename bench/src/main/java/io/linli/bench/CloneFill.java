@@ -103,7 +103,8 @@ final class CloneFill {
               from grievance_case g join act_ru_task k on k.proc_inst_id_ = g.process_instance_id
               join act_ru_identitylink l on l.task_id_ = k.id_ and l.type_ = 'candidate'
               where k.task_def_key_ = 'Task_Triage' and k.assignee_ is null and g.case_no like 'GR-%'
-                and g.description like '压测存量诉求%'
+                and (g.description like '压测存量诉求%' or not exists
+                  (select 1 from grievance_case f where f.description like '压测存量诉求%'))
               order by g.community_code, l.group_id_, g.id) x""");
     // The template's rows of each table, once: copying is then a plain hash join per batch.
     for (var e : ENGINE.entrySet()) {
