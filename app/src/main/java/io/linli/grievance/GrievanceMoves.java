@@ -103,18 +103,11 @@ class GrievanceMoves {
   Moved transfer(String caseNo, Staff staff, String toGroup, String reason) {
     CaseFile c = caseOf(caseNo);
     Task task = holders.of(c, staff, HANDLER_TASKS).orElseThrow(() -> notYours(caseNo));
-    String prefix = groups.of(c.communityCode(), "");
     boolean known = identity.createGroupQuery().groupId(toGroup).count() == 1;
-    if (!known
-        || !toGroup.startsWith(prefix)
-        || toGroup.equals(groups.of(c.communityCode(), "resident"))) {
+    if (!known || !workGroupOf(c.communityCode(), toGroup)) {
       throw ApiError.invalid("toGroup", "没有这个处置单位（须为本社区的工作组）：" + toGroup);
     }
-    var candidates =
-        tasks.getIdentityLinksForTask(task.getId()).stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-            .map(IdentityLink::getGroupId)
-            .toList();
+    List<String> candidates = candidateGroups(task);
     if (candidates.equals(java.util.List.of(toGroup))) {
       throw ApiError.invalid("toGroup", "案件已由该单位处置");
     }
@@ -163,22 +156,29 @@ class GrievanceMoves {
   TransferChoice transferChoice(String caseNo, Staff staff) {
     CaseFile c = caseOf(caseNo);
     Task task = holders.of(c, staff, HANDLER_TASKS).orElseThrow(() -> notYours(caseNo));
-    String prefix = groups.of(c.communityCode(), "");
-    String residents = groups.of(c.communityCode(), "resident");
-    Set<String> current =
-        tasks.getIdentityLinksForTask(task.getId()).stream()
-            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-            .map(IdentityLink::getGroupId)
-            .collect(java.util.stream.Collectors.toSet());
+    List<String> current = candidateGroups(task);
     List<Target> targets =
         staffIdentity.asApp(
             () ->
                 identity.createGroupQuery().orderByGroupId().asc().list().stream()
-                    .filter(g -> g.getId().startsWith(prefix))
-                    .filter(g -> !g.getId().equals(residents) && !current.contains(g.getId()))
+                    .filter(g -> workGroupOf(c.communityCode(), g.getId()))
+                    .filter(g -> !current.contains(g.getId()))
                     .map(g -> new Target(g.getId(), g.getName() == null ? g.getId() : g.getName()))
                     .toList());
     return new TransferChoice(caseNo, task.getName(), targets);
+  }
+
+  /** A group of the community's own (its prefix) other than the residents': where 转单 may go. */
+  private boolean workGroupOf(String community, String groupId) {
+    return groupId.startsWith(groups.of(community, ""))
+        && !groupId.equals(groups.of(community, "resident"));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   private CaseFile caseOf(String caseNo) {
